@@ -1,0 +1,36 @@
+# Two commands do all the set-up on a machine with Python 3.11+ and make:
+#   make demo   create .venv, install kehoach, run the whole workflow on the embedded plan
+#   make test   install the dev tools and run ruff, mypy (strict, pipeline/) and pytest
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib,sys;print(hashlib.sha1(open('pyproject.toml','rb').read()).hexdigest()[:10])")
+
+.PHONY: demo test lint bench defaults clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/kehoach demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests bench scripts
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+# Rebuild the embedded default plan and form template (needs ../shared for the plan text).
+defaults: $(STAMP)
+	$(BIN)/python scripts/build_default_plan.py
+	$(BIN)/kehoach make-template --force
+
+clean:
+	rm -rf $(VENV) demo .pytest_cache .mypy_cache .ruff_cache

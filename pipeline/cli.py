@@ -1,0 +1,157 @@
+"""The `kehoach` command. The only module that talks to the terminal or imports click."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pipeline import __version__
+from pipeline.errors import KehoachError, PlanError
+from pipeline.messages import describe, t
+
+DEFAULT_PLAN = Path("templates") / "task_matrix.xlsx"
+DEFAULT_TEMPLATE = Path("templates") / "agency_report_template.xlsx"
+EXIT_INTERNAL = 3
+
+
+class _Group(click.Group):
+    """Turns library errors into one clear sentence and a documented exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        lang = "vi"
+        try:
+            return super().invoke(ctx)
+        except PlanError as error:
+            lang = _lang(ctx)
+            for problem in error.problems:
+                click.echo(describe(problem, lang), err=True)
+            click.echo(t(error.key, lang, **error.params), err=True)
+            ctx.exit(error.exit_code)
+        except KehoachError as error:
+            lang = _lang(ctx)
+            click.echo(t(error.key, lang, **error.params), err=True)
+            ctx.exit(error.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as error:  # the officer gets a sentence, never a traceback
+            lang = _lang(ctx)
+            click.echo(t("internal-error", lang, kind=type(error).__name__, detail=error), err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+def _lang(ctx: click.Context) -> str:
+    obj = ctx.find_root().obj or {}
+    return str(obj.get("lang", "vi"))
+
+
+def _echo(text: str = "") -> None:
+    click.echo(text)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    envvar="KEHOACH_LANG",
+    show_default=True,
+    help="Ngôn ngữ thông báo / language of messages.",
+)
+@click.version_option(__version__, prog_name="kehoach")
+@click.pass_context
+def cli(ctx: click.Context, lang: str) -> None:
+    """Theo dõi thực hiện kế hoạch qua biểu mẫu Excel.
+
+    \b
+    Quy trình / workflow:
+      kehoach plan        kiểm tra templates/task_matrix.xlsx
+      kehoach templates   sinh biểu mẫu cho từng đơn vị vào outbox/templates/
+      kehoach run         đọc inbox/, kiểm tra, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx
+      kehoach check TỆP   kiểm tra một vài tệp báo cáo
+      kehoach demo        chạy thử trọn vẹn trên kế hoạch mẫu
+
+    Mã thoát / exit codes: 0 xong; 1 có báo cáo bị từ chối (--strict) hoặc tệp lỗi
+    (check); 2 dùng sai lệnh hoặc kế hoạch lỗi; 3 lỗi nội bộ.
+    """
+    ctx.obj = {"lang": lang}
+
+
+def plan_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--plan",
+        "plan_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=DEFAULT_PLAN,
+        show_default=True,
+        help="Tệp kế hoạch (task matrix).",
+    )(function)
+
+
+@cli.command("plan")
+@plan_option
+@click.option(
+    "--matrix",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Ghi ma trận đơn vị × nhiệm vụ (C/P) ra tệp .xlsx để in.",
+)
+@click.pass_context
+def plan_command(ctx: click.Context, plan_path: Path, matrix: Path | None) -> None:
+    """Kiểm tra tệp kế hoạch và in nhiệm vụ, đơn vị được giao, cụm từ chưa xác định."""
+    from pipeline import plan_view
+    from pipeline.plan import load_plan
+
+    plan = load_plan(plan_path)
+    for line in plan_view.render(plan, _lang(ctx)):
+        _echo(line)
+    if matrix is not None:
+        from pipeline.plan_matrix import write_matrix
+
+        write_matrix(plan, matrix)
+        _echo(t("plan-matrix-written", _lang(ctx), path=matrix))
+
+
+@cli.command("import-plan")
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--agencies",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_PLAN,
+    show_default=True,
+    help="Lấy trang 'Đơn vị' và 'Cụm từ' từ tệp kế hoạch này.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_PLAN,
+    show_default=True,
+    help="Tệp kế hoạch được ghi ra.",
+)
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
+@click.pass_context
+def import_plan_command(
+    ctx: click.Context, source: Path, agencies: Path, out: Path, force: bool
+) -> None:
+    """Đọc phụ lục nhiệm vụ từ văn bản kế hoạch (.docx, .md, .txt, .xlsx) thành tệp kế hoạch."""
+    from pipeline.import_plan import import_plan, registry_rows_from_workbook
+
+    lang = _lang(ctx)
+    report = import_plan(source, registry_rows_from_workbook(agencies), out, force=force)
+    _echo(t("import-summary", lang, path=report.target, groups=report.groups,
+            tasks=report.tasks, joined=report.continuations))
+    for task, column, words in report.unresolved:
+        _echo(t("import-unresolved", lang, task=task, column=column, words=words))
+    if report.settings_missing:
+        _echo(t("import-settings-missing", lang, keys=", ".join(report.settings_missing)))
+    _echo(t("import-next", lang, path=report.target))
+
+
+def main() -> None:
+    for stream in (sys.stdout, sys.stderr):  # Vietnamese on a Windows console
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+    cli(prog_name="kehoach")

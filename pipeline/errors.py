@@ -1,0 +1,43 @@
+"""Errors the library raises; `cli.py` turns them into one sentence and an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong, where it is, and the message key that explains it."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    file: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+
+class KehoachError(Exception):
+    """A failure with a message from the catalog. Exit code 2: bad usage or configuration."""
+
+    exit_code = 2
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+class PlanError(KehoachError):
+    """The task matrix workbook has problems; all of them are collected, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("plan-invalid", count=len(problems))
+        self.problems = problems
+
+
+class OutputLockedError(KehoachError):
+    """An output file could not be replaced, usually because it is open in Excel."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__("output-locked", path=path)

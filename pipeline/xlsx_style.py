@@ -1,0 +1,69 @@
+"""House style for every workbook the tool writes with xlsxwriter (Decree 30/2020 fonts)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+FONT = "Times New Roman"
+# Outputs carry a fixed creation time so that the same input gives the same file content.
+FIXED_CREATED = datetime(2024, 1, 1)
+
+BASE: dict[str, Any] = {"font_name": FONT, "font_size": 12, "valign": "top", "text_wrap": True}
+HEADER: dict[str, Any] = {
+    **BASE,
+    "bold": True,
+    "align": "center",
+    "valign": "vcenter",
+    "border": 1,
+    "bg_color": "#D9E1F2",
+}
+CELL: dict[str, Any] = {**BASE, "border": 1}
+TITLE: dict[str, Any] = {**BASE, "bold": True, "font_size": 14, "text_wrap": False}
+
+
+def formats(workbook: Any) -> dict[str, Any]:
+    """The named formats every sheet uses."""
+    return {
+        "base": workbook.add_format(BASE),
+        "header": workbook.add_format(HEADER),
+        "cell": workbook.add_format(CELL),
+        "bold": workbook.add_format({**CELL, "bold": True}),
+        "center": workbook.add_format({**CELL, "align": "center"}),
+        "number": workbook.add_format({**CELL, "align": "right", "num_format": "0"}),
+        "decimal": workbook.add_format({**CELL, "align": "right", "num_format": "#,##0.0"}),
+        "percent": workbook.add_format({**CELL, "align": "right", "num_format": "0%"}),
+        "date": workbook.add_format({**CELL, "align": "center", "num_format": "dd/mm/yyyy"}),
+        "datetime": workbook.add_format(
+            {**CELL, "align": "center", "num_format": "dd/mm/yyyy hh:mm"}
+        ),
+        "title": workbook.add_format(TITLE),
+        "italic": workbook.add_format({**BASE, "italic": True}),
+        "link": workbook.add_format({**CELL, "font_color": "#1F4E79", "underline": 1}),
+    }
+
+
+def new_workbook(path: str) -> Any:
+    """An xlsxwriter workbook that never turns agency text into formulas, links or numbers."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(
+        path,
+        {
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "constant_memory": False,
+        },
+    )
+    workbook.set_properties({"created": FIXED_CREATED, "author": "kehoach"})
+    return workbook
+
+
+def print_landscape(sheet: Any, header_row: int = 0) -> None:
+    """A4 landscape, one page wide, the header row repeated on every printed page."""
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(header_row)
+    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
