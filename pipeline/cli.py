@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,8 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as error:  # the officer gets a sentence, never a traceback
+            if os.environ.get("KEHOACH_DEBUG"):
+                raise
             lang = _lang(ctx)
             click.echo(t("internal-error", lang, kind=type(error).__name__, detail=error), err=True)
             ctx.exit(EXIT_INTERNAL)
@@ -147,6 +150,49 @@ def import_plan_command(
     if report.settings_missing:
         _echo(t("import-settings-missing", lang, keys=", ".join(report.settings_missing)))
     _echo(t("import-next", lang, path=report.target))
+
+
+@cli.command("make-template")
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False),
+              default=DEFAULT_TEMPLATE, show_default=True, help="Tệp mẫu biểu được ghi ra.")
+@click.option("--force", is_flag=True, help="Ghi đè mẫu biểu đã có (mất phần đã tùy chỉnh).")
+@click.pass_context
+def make_template_command(ctx: click.Context, template: Path, force: bool) -> None:
+    """Tạo mẫu biểu templates/agency_report_template.xlsx (có thể tùy chỉnh trong Excel)."""
+    from pipeline.form_template import write_template
+
+    if template.exists() and not force:
+        raise KehoachError("target-exists", path=str(template))
+    write_template(template)
+    _echo(t("template-written", _lang(ctx), path=template))
+
+
+@cli.command("templates")
+@plan_option
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False),
+              default=DEFAULT_TEMPLATE, show_default=True, help="Mẫu biểu (hình thức).")
+@click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.")
+@click.option("--agency", "agencies", multiple=True, metavar="MÃ",
+              help="Chỉ sinh cho đơn vị này (lặp lại được).")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
+              help="Thư mục ghi biểu mẫu; mặc định outbox/templates/<kỳ>/.")
+@click.pass_context
+def templates_command(ctx: click.Context, plan_path: Path, template: Path, period: str | None,
+                      agencies: tuple[str, ...], out: Path | None) -> None:
+    """Sinh biểu mẫu điền sẵn cho từng đơn vị được giao nhiệm vụ, kèm danh sách gửi."""
+    from pipeline.forms import write_forms
+    from pipeline.plan import load_plan
+
+    lang = _lang(ctx)
+    plan = load_plan(plan_path)
+    chosen = period or plan.settings.periods[0]
+    folder = out or Path("outbox") / "templates" / chosen
+    with click.progressbar(length=len(agencies) or len(plan.expected_agencies()),
+                           label=t("progress-forms", lang), file=sys.stderr) as bar:
+        infos = write_forms(plan, template, chosen, folder, agencies,
+                            on_progress=lambda done, total: bar.update(1), lang=lang)
+    _echo(t("templates-summary", lang, count=len(infos), period=chosen, folder=folder,
+            sendlist=folder / "danh-sach-gui.xlsx"))
 
 
 def main() -> None:

@@ -148,6 +148,218 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kiểm tra lại rồi chạy: kehoach plan --plan {path}",
         "Review it, then run: kehoach plan --plan {path}",
     ),
+    # --- forms -------------------------------------------------------------------------------
+    "form-period-line": (
+        "Kỳ báo cáo: năm {period} (số liệu tính đến hết ngày {cutoff}) · Hạn gửi {receiver}: "
+        "ngày {deadline}",
+        "Period: {period} (data up to {cutoff}) · Deadline to {receiver}: {deadline}",
+    ),
+    "template-not-found": (
+        "Không thấy mẫu biểu {path}. Tạo lại bằng: kehoach make-template",
+        "Form template {path} not found. Recreate it with: kehoach make-template",
+    ),
+    "template-unreadable": (
+        "Không đọc được mẫu biểu {path} ({reason}). Lưu lại bằng Excel dạng .xlsx hoặc tạo lại "
+        "bằng: kehoach make-template --force",
+        "Cannot read form template {path} ({reason}). Save it from Excel as .xlsx or recreate it "
+        "with: kehoach make-template --force",
+    ),
+    "template-marker-missing": (
+        "Mẫu biểu thiếu vị trí '{name}' (tên vùng hoặc dòng tiêu đề bảng có các cột TT, Tình "
+        "trạng…). Khôi phục tên vùng trong Excel (Công thức › Quản lý tên) hoặc tạo lại mẫu.",
+        "The form template lacks '{name}' (a defined name, or a table header row with TT, Tình "
+        "trạng…). Restore the name in Excel (Formulas › Name Manager) or recreate the template.",
+    ),
+    "progress-forms": ("Đang sinh biểu mẫu", "Writing forms"),
+    "template-written": ("Đã ghi mẫu biểu: {path}", "Form template written: {path}"),
+    "agency-unknown": (
+        "Không có đơn vị mã {codes} trong trang 'Đơn vị' (ví dụ mã hợp lệ: {known}…).",
+        "No agency with code {codes} on the 'Đơn vị' sheet (valid codes include: {known}…).",
+    ),
+    "agency-unassigned": (
+        "Đơn vị {codes} không được giao nhiệm vụ nào trong kế hoạch nên không có biểu mẫu.",
+        "Agency {codes} has no task in the plan, so it gets no form.",
+    ),
+    "sendlist-title": ("DANH SÁCH GỬI BIỂU MẪU BÁO CÁO NĂM {period}",
+                       "FORMS TO SEND, PERIOD {period}"),
+    "templates-summary": (
+        "Đã ghi {count} biểu mẫu kỳ {period} vào {folder}\nDanh sách gửi: {sendlist}",
+        "Wrote {count} forms for period {period} to {folder}\nSend list: {sendlist}",
+    ),
+    "dv-status-title": ("Tình trạng", "Status"),
+    "dv-status-prompt": (
+        "Chọn trong danh sách: Đã hoàn thành, Đang thực hiện, Chưa thực hiện.",
+        "Pick one: Đã hoàn thành, Đang thực hiện, Chưa thực hiện.",
+    ),
+    "dv-status-error": (
+        "Chỉ chọn một trong ba tình trạng: Đã hoàn thành, Đang thực hiện, Chưa thực hiện.",
+        "Choose one of the three statuses.",
+    ),
+    "dv-progress-title": ("Tiến độ (%)", "Progress (%)"),
+    "dv-progress-prompt": (
+        "Nhập một số từ 0 đến 100, không kèm dấu % (ví dụ 75).",
+        "Type a number from 0 to 100 without % (e.g. 75).",
+    ),
+    "dv-progress-error": ("Tiến độ phải là số từ 0 đến 100.",
+                          "Progress must be a number from 0 to 100."),
+    "dv-date-title": ("Ngày", "Date"),
+    "dv-date-prompt": ("Nhập ngày theo dạng ngày/tháng/năm, ví dụ 30/11/2024.",
+                       "Type a date as day/month/year, e.g. 30/11/2024."),
+    "dv-date-error": ("Giá trị phải là một ngày (ngày/tháng/năm).",
+                      "The value must be a date (day/month/year)."),
+    "dv-funding-title": ("Kinh phí (triệu đồng)", "Funding (million VND)"),
+    "dv-funding-prompt": (
+        "Nhập số tiền bằng triệu đồng, không âm (ví dụ 150 hoặc 12,5).",
+        "Type the amount in million VND, not negative (e.g. 150 or 12.5).",
+    ),
+    "dv-funding-error": ("Kinh phí phải là số không âm, đơn vị triệu đồng.",
+                         "Funding must be a non-negative number, in million VND."),
+    "guide-title": ("HƯỚNG DẪN ĐIỀN BIỂU MẪU", "HOW TO FILL IN THE FORM"),
+    "guide-intro": (
+        "Mỗi dòng của trang 'Báo cáo' là một nhiệm vụ đơn vị được giao trong kế hoạch: các dòng "
+        "'Chủ trì' trước, 'Phối hợp' sau. Chỉ điền vào các ô nền vàng; các cột đã điền sẵn được "
+        "khóa. Có thể kéo giãn chiều cao dòng để nhìn hết nội dung. Không đổi tên, xóa hay thêm "
+        "trang tính; lưu tệp dạng .xlsx (hoặc .xls, .ods) và gửi lại nguyên tệp.",
+        "Each row of the 'Báo cáo' sheet is a task assigned to your agency: lead tasks first, "
+        "then coordinating ones. Fill in only the yellow cells; pre-filled columns are locked. "
+        "Rows may be made taller. Do not rename, delete or add sheets; save and send back the "
+        "whole file.",
+    ),
+    "guide-columns": ("CÁC CỘT", "COLUMNS"),
+    "guide-prefilled": ("(Điền sẵn, không sửa.)", "(Pre-filled, do not edit.)"),
+    "guide-input": ("(Đơn vị điền.)", "(Your agency fills it in.)"),
+    "guide-statuses": ("TÌNH TRẠNG ĐƯỢC CHỌN", "ALLOWED STATUSES"),
+    "guide-errors": ("LỖI — BÁO CÁO BỊ TRẢ LẠI", "ERRORS — THE RETURN IS SENT BACK"),
+    "guide-warnings": ("CẢNH BÁO — BÁO CÁO VẪN ĐƯỢC TIẾP NHẬN", "WARNINGS — THE RETURN IS KEPT"),
+    "guide-outro": (
+        "Nếu báo cáo có lỗi, đơn vị sẽ nhận lại tệp có đánh dấu ô cần sửa; sửa và gửi lại "
+        "chính tệp đó.",
+        "If the return has errors, your agency gets the file back with the cells to fix marked; "
+        "fix them and send that file back.",
+    ),
+    "guide-col-group": ("Nhóm nhiệm vụ (số La Mã) theo phụ lục kế hoạch.",
+                        "Task group (Roman numeral) as in the plan's appendix."),
+    "guide-col-task": ("Số thứ tự nhiệm vụ trong phụ lục.", "Task number in the appendix."),
+    "guide-col-content": ("Nội dung nhiệm vụ như trong kế hoạch.", "The task as the plan states it."),
+    "guide-col-role": ("Chủ trì hoặc Phối hợp.", "Chủ trì (lead) or Phối hợp (coordinating)."),
+    "guide-col-timeline": ("Thời gian thực hiện theo kế hoạch.", "The plan's timeline."),
+    "guide-col-status": (
+        "Bắt buộc với nhiệm vụ chủ trì; chọn trong danh sách thả xuống.",
+        "Required for lead tasks; pick from the drop-down list.",
+    ),
+    "guide-col-progress": ("Số từ 0 đến 100, không kèm %.", "A number from 0 to 100, without %."),
+    "guide-col-done-date": (
+        "Ngày hoàn thành (ngày/tháng/năm), điền khi đã hoàn thành.",
+        "Completion date (day/month/year), when done.",
+    ),
+    "guide-col-result": (
+        "Kết quả cụ thể: văn bản đã ban hành, số liệu, sản phẩm. Cần có khi đã hoàn thành.",
+        "Concrete results: documents issued, figures, products. Required when done.",
+    ),
+    "guide-col-difficulty": (
+        "Khó khăn, vướng mắc; cần nêu lý do khi chưa thực hiện.",
+        "Difficulties; give the reason when not started.",
+    ),
+    "guide-col-proposal": ("Đề xuất, kiến nghị với cấp trên.", "Proposals to higher levels."),
+    "guide-col-funding": ("Kinh phí đã sử dụng, đơn vị triệu đồng, không âm.",
+                          "Funds used, in million VND, not negative."),
+    "guide-col-note": ("Ghi chú khác.", "Other notes."),
+    # --- rules (Hướng dẫn) and findings ---------------------------------------------------
+    "rule-status-missing": ("Dòng chủ trì phải có 'Tình trạng'.", "A lead row must have a 'Tình trạng'."),
+    "finding-status-missing": (
+        "Nhiệm vụ {task} (chủ trì) chưa có 'Tình trạng'. Chọn một tình trạng trong danh sách.",
+        "Task {task} (lead) has no 'Tình trạng'. Pick a status from the list.",
+    ),
+    "rule-status-invalid": ("'Tình trạng' phải là một trong ba giá trị của danh sách.", "'Tình trạng' must be one of the three listed values."),
+    "finding-status-invalid": (
+        "Tình trạng '{value}' không hợp lệ. Chọn: Đã hoàn thành, Đang thực hiện hoặc Chưa thực hiện.",
+        "Status '{value}' is not valid. Use Đã hoàn thành, Đang thực hiện or Chưa thực hiện.",
+    ),
+    "rule-progress-not-number": ("'Tiến độ (%)' phải là số.", "'Tiến độ (%)' must be a number."),
+    "finding-progress-not-number": (
+        "Tiến độ '{value}' không phải là số. Ghi một số từ 0 đến 100.",
+        "Progress '{value}' is not a number. Write a number from 0 to 100.",
+    ),
+    "rule-progress-out-of-range": ("'Tiến độ (%)' nằm trong khoảng 0–100.", "'Tiến độ (%)' lies between 0 and 100."),
+    "finding-progress-out-of-range": (
+        'Tiến độ {value} nằm ngoài khoảng 0–100. Sửa lại cho đúng.',
+        'Progress {value} is outside 0–100. Correct it.',
+    ),
+    "rule-funding-not-number": ("'Kinh phí (triệu đồng)' phải là số.", "'Kinh phí (triệu đồng)' must be a number."),
+    "finding-funding-not-number": (
+        "Kinh phí '{value}' không phải là số. Ghi số triệu đồng, ví dụ 150 hoặc 12,5.",
+        "Funding '{value}' is not a number. Write millions of VND, e.g. 150 or 12.5.",
+    ),
+    "rule-funding-negative": ("'Kinh phí (triệu đồng)' không được âm.", "'Kinh phí (triệu đồng)' must not be negative."),
+    "finding-funding-negative": (
+        'Kinh phí {value} là số âm. Ghi số tiền đã sử dụng (không âm).',
+        'Funding {value} is negative. Write the amount used (not negative).',
+    ),
+    "rule-date-invalid": ("'Thời điểm hoàn thành' phải là ngày (ngày/tháng/năm).", "'Thời điểm hoàn thành' must be a date (day/month/year)."),
+    "finding-date-invalid": (
+        "'{value}' không phải là ngày. Ghi theo dạng ngày/tháng/năm, ví dụ 30/11/2024.",
+        "'{value}' is not a date. Write day/month/year, e.g. 30/11/2024.",
+    ),
+    "rule-task-not-assigned": ('Chỉ báo cáo các nhiệm vụ được giao cho đơn vị.', 'Report only the tasks assigned to the agency.'),
+    "finding-task-not-assigned": (
+        "Nhiệm vụ '{value}' không được giao cho đơn vị trong kế hoạch. Xóa dòng này hoặc sửa TT.",
+        "Task '{value}' is not assigned to this agency. Delete the row or fix the TT.",
+    ),
+    "rule-task-duplicate": ('Mỗi nhiệm vụ chỉ báo cáo một dòng.', 'Each task is reported on one row.'),
+    "finding-task-duplicate": (
+        'Nhiệm vụ {value} xuất hiện nhiều lần. Giữ một dòng và xóa các dòng còn lại.',
+        'Task {value} appears more than once. Keep one row and delete the others.',
+    ),
+    "rule-lead-task-missing": ('Không được xóa dòng nhiệm vụ chủ trì.', 'Lead task rows must not be deleted.'),
+    "finding-lead-task-missing": (
+        'Thiếu dòng nhiệm vụ {task} mà đơn vị chủ trì. Dùng lại biểu mẫu gốc hoặc thêm dòng đó.',
+        'The row of lead task {task} is missing. Use the original form or add the row back.',
+    ),
+    "rule-done-without-result": ("'Đã hoàn thành' cần có 'Kết quả thực hiện'.", "'Đã hoàn thành' needs a 'Kết quả thực hiện'."),
+    "finding-done-without-result": (
+        "Nhiệm vụ {task} đã hoàn thành nhưng chưa ghi kết quả. Bổ sung 'Kết quả thực hiện'.",
+        "Task {task} is done but has no result. Fill in 'Kết quả thực hiện'.",
+    ),
+    "rule-done-progress-below-100": ("'Đã hoàn thành' thì tiến độ là 100.", "'Đã hoàn thành' means progress 100."),
+    "finding-done-progress-below-100": (
+        'Nhiệm vụ {task} đã hoàn thành nhưng tiến độ là {value}. Ghi 100 hoặc đổi tình trạng.',
+        'Task {task} is done but progress is {value}. Write 100 or change the status.',
+    ),
+    "rule-not-started-without-reason": ("'Chưa thực hiện' cần nêu lý do ở 'Khó khăn, vướng mắc'.", "'Chưa thực hiện' needs a reason in 'Khó khăn, vướng mắc'."),
+    "finding-not-started-without-reason": (
+        "Nhiệm vụ {task} chưa thực hiện nhưng chưa nêu lý do. Ghi lý do ở 'Khó khăn, vướng mắc'.",
+        "Task {task} is not started but gives no reason. Write it in 'Khó khăn, vướng mắc'.",
+    ),
+    "rule-progress-100-not-done": ("Tiến độ 100 thì tình trạng là 'Đã hoàn thành'.", "Progress 100 means 'Đã hoàn thành'."),
+    "finding-progress-100-not-done": (
+        "Nhiệm vụ {task} có tiến độ 100 nhưng tình trạng là '{value}'. Kiểm tra lại.",
+        "Task {task} has progress 100 but status '{value}'. Check it.",
+    ),
+    "rule-date-after-report": ('Ngày hoàn thành không sau ngày báo cáo.', 'The completion date is not after the report date.'),
+    "finding-date-after-report": (
+        'Ngày hoàn thành {value} sau ngày báo cáo {report_date}. Kiểm tra lại ngày.',
+        'Completion date {value} is after the report date {report_date}. Check the date.',
+    ),
+    "rule-prefilled-edited": ('Không sửa các cột điền sẵn (Nhóm, TT, Nội dung, Vai trò, Thời gian).', 'Do not edit the pre-filled columns.'),
+    "finding-prefilled-edited": (
+        "Ô điền sẵn đã bị sửa ('{value}'; kế hoạch ghi '{expected}'). Số liệu vẫn được tính theo kế hoạch.",
+        "A pre-filled cell was edited ('{value}'; the plan says '{expected}'). The plan's text is used.",
+    ),
+    "rule-text-too-long": ('Mỗi ô văn bản tối đa 32.767 ký tự (giới hạn của Excel).', "A text cell holds at most 32,767 characters (Excel's limit)."),
+    "finding-text-too-long": (
+        'Nội dung dài {length} ký tự, vượt giới hạn của Excel; bản tổng hợp bị cắt bớt.',
+        "Text of {length} characters exceeds Excel's limit; the summary shows it cut.",
+    ),
+    "rule-legacy-encoding": ('Văn bản gõ bằng phông cũ (TCVN3, VNI) được chuyển sang Unicode.', 'Text typed in legacy fonts (TCVN3, VNI) is converted to Unicode.'),
+    "finding-legacy-encoding": (
+        "Văn bản dùng bảng mã {encoding} đã được chuyển sang Unicode ('{value}'). Lần sau dùng phông Unicode (Times New Roman).",
+        "Text in {encoding} was converted to Unicode ('{value}'). Next time use a Unicode font (Times New Roman).",
+    ),
+    "rule-identified-by-fallback": ("Biểu mẫu phải giữ trang ẩn '_kehoach' để nhận diện đơn vị.", "The form must keep its hidden '_kehoach' sheet."),
+    "finding-identified-by-fallback": (
+        "Tệp không có thông tin biểu mẫu; đơn vị được nhận ra từ {source} ('{value}'). Lần sau dùng biểu mẫu được gửi.",
+        "The file has no form metadata; the agency was recognised from {source} ('{value}'). Use the form that was sent next time.",
+    ),
     # --- import-plan -------------------------------------------------------------------------
     "appendix-no-table": (
         "{file}: không thấy bảng phụ lục. Cần một bảng có các cột TT, Nội dung, Đơn vị chủ trì, "

@@ -1,0 +1,422 @@
+"""Render one pre-filled, protected, self-explaining form per agency from the template."""
+
+from __future__ import annotations
+
+import copy
+import io
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Font, Protection
+from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from pipeline import __version__
+from pipeline.agencies import Agency
+from pipeline.errors import KehoachError
+from pipeline.files import atomic_path
+from pipeline.form_template import INPUT_NAMES
+from pipeline.messages import t
+from pipeline.metadata import FormMeta, fingerprint
+from pipeline.plan import Assignment, Plan
+from pipeline.schemas import (
+    FORM_COLUMNS,
+    FORM_SHEET,
+    GUIDE_SHEET,
+    HEADERS,
+    META_SHEET,
+    PROGRESS_MAX,
+    PROGRESS_MIN,
+    RULES,
+    STATUSES,
+)
+from pipeline.text import fold
+from pipeline.xlsx_style import FONT
+
+NUMBER_FORMATS = {"progress": "0", "done_date": "dd/mm/yyyy", "funding": "#,##0.0##"}
+LINE_HEIGHT = 15.6  # points per wrapped line of 12 pt Times New Roman
+UNLOCKED = Protection(locked=False)
+
+
+@dataclass(frozen=True)
+class FormInfo:
+    agency: Agency
+    path: Path
+    leads: list[str]
+    coordinates: list[str]
+
+
+def form_name(period: str, code: str) -> str:
+    return f"{period}_{code}.xlsx"
+
+
+def prefilled_rows(plan: Plan, assignments: Sequence[Assignment]) -> list[list[str]]:
+    """The five locked cells of each row, in form order; also what the fingerprint covers."""
+    return [
+        [a.task.group, a.task.number, a.task.content, a.role, a.task.timeline.text]
+        for a in assignments
+    ]
+
+
+def _place(workbook: Workbook, name: str) -> tuple[Worksheet, str] | None:
+    defined = workbook.defined_names.get(name)
+    if defined is None:
+        return None
+    for sheet_title, cell in defined.destinations:
+        if sheet_title in workbook.sheetnames:
+            return workbook[sheet_title], cell.replace("$", "").split(":")[0]
+    return None
+
+
+def _table_origin(workbook: Workbook) -> tuple[Worksheet, int, int]:
+    """Sheet, header row and first column of the table: by its defined name, else by texts."""
+    place = _place(workbook, "kh_bang")
+    if place is not None:
+        sheet, cell = place
+        col, row, _, _ = range_boundaries(cell)
+        assert col is not None and row is not None
+        return sheet, row, col
+    wanted = {fold(h) for h in HEADERS}
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows(max_row=60):
+            found = [c for c in row if isinstance(c.value, str) and fold(c.value) in wanted]
+            if len(found) >= len(HEADERS) - 2:
+                first = min(found, key=lambda c: c.column)
+                return sheet, first.row, first.column
+    raise KehoachError("template-marker-missing", name="kh_bang")
+
+
+class FormRenderer:
+    """Loads the template once and renders forms from copies of it."""
+
+    def __init__(self, plan: Plan, template: Path, period: str, lang: str = "vi") -> None:
+        if not template.exists():
+            raise KehoachError("template-not-found", path=str(template))
+        # Each form starts from a fresh parse of the template's bytes: openpyxl workbooks
+        # do not deep-copy reliably, and the bytes are read from disk only once.
+        self.template_bytes = template.read_bytes()
+        self.template_path = template
+        self.plan = plan
+        self.period = period
+        self.lang = lang
+        _table_origin(self._fresh())  # fail early, before any form is written
+
+    def _fresh(self) -> Workbook:
+        try:
+            return load_workbook(io.BytesIO(self.template_bytes))
+        except Exception as exc:  # openpyxl raises many classes for a damaged file
+            raise KehoachError("template-unreadable", path=str(self.template_path),
+                               reason=type(exc).__name__) from exc
+
+    def render(self, agency: Agency) -> Workbook:
+        workbook = self._fresh()
+        assignments = self.plan.assignments(agency.code)
+        rows = prefilled_rows(self.plan, assignments)
+        self._fill_header(workbook, agency)
+        sheet, header_row, first_col = _table_origin(workbook)
+        sheet.title = FORM_SHEET
+        signature = _take_signature(workbook)
+        last_row = _write_rows(sheet, header_row, first_col, rows)
+        _put_signature(sheet, signature, last_row + 2)
+        _validations(sheet, header_row + 1, last_row, first_col, workbook)
+        _protect_and_print(sheet, header_row, first_col, last_row, workbook)
+        _write_guide(workbook, self.lang)
+        _write_meta(workbook, FormMeta(
+            plan_code=self.plan.settings.plan_code,
+            agency_code=agency.code,
+            period=self.period,
+            form_version=self.plan.settings.form_version,
+            fingerprint=fingerprint(rows),
+            generator=f"kehoach {__version__}",
+        ))
+        workbook.active = workbook.sheetnames.index(FORM_SHEET)
+        return workbook
+
+    def _fill_header(self, workbook: Workbook, agency: Agency) -> None:
+        s = self.plan.settings
+        deadline = s.deadline_for(self.period)
+        parent = s.issuer.upper() if agency.kind in ("so", "ban-nganh") else ""
+        values = {
+            "kh_co_quan_chu_quan": parent,
+            "kh_ten_don_vi": agency.name.upper(),
+            "kh_ten_ke_hoach": s.short_title,
+            "kh_ky_bao_cao": t("form-period-line", "vi", period=self.period,
+                               cutoff=f"{s.cutoff_for(self.period):%d/%m/%Y}",
+                               deadline=f"{deadline:%d/%m/%Y}", receiver=s.receiver),
+            "kh_don_vi": agency.name,
+        }
+        for name, value in values.items():
+            place = _place(workbook, name)
+            if place is not None:
+                place[0][place[1]] = value
+        for name in INPUT_NAMES:
+            place = _place(workbook, name)
+            if place is not None:
+                place[0][place[1]].protection = UNLOCKED
+        report_date = _place(workbook, "kh_ngay_bao_cao")
+        if report_date is not None:
+            report_date[0][report_date[1]].number_format = "dd/mm/yyyy"
+
+
+@dataclass(frozen=True)
+class _Style:
+    """A cell's look, lifted off the template so it can be applied to many cells."""
+
+    font: Any
+    border: Any
+    fill: Any
+    alignment: Any
+    number_format: str
+
+    @classmethod
+    def of(cls, cell: Cell) -> _Style:
+        return cls(copy.copy(cell.font), copy.copy(cell.border), copy.copy(cell.fill),
+                   copy.copy(cell.alignment), cell.number_format)
+
+    def apply(self, cell: Cell) -> None:
+        cell.font, cell.border, cell.fill = self.font, self.border, self.fill
+        cell.alignment, cell.number_format = self.alignment, self.number_format
+
+
+def _row_height(values: Sequence[str]) -> float:
+    lines = 1
+    for column, value in zip(FORM_COLUMNS, values, strict=False):
+        chars_per_line = max(column.width * 1.3, 4)
+        wrapped = sum(max(1, math.ceil(len(part) / chars_per_line)) for part in value.split("\n"))
+        lines = max(lines, wrapped)
+    return round(min(lines * LINE_HEIGHT + 4, 409), 1)
+
+
+def _write_rows(sheet: Worksheet, header_row: int, first_col: int, rows: list[list[str]]) -> int:
+    styles = [_Style.of(sheet.cell(header_row + 1, first_col + i)) for i in range(len(FORM_COLUMNS))]
+    for offset, values in enumerate(rows):
+        row = header_row + 1 + offset
+        for index, column in enumerate(FORM_COLUMNS):
+            cell = sheet.cell(row, first_col + index)
+            styles[index].apply(cell)
+            if column.field in NUMBER_FORMATS:
+                cell.number_format = NUMBER_FORMATS[column.field]
+            if column.prefilled:
+                cell.value = values[index]
+                cell.protection = Protection(locked=True)
+            else:
+                cell.value = None
+                cell.protection = UNLOCKED
+        sheet.row_dimensions[row].height = _row_height(values)
+    return header_row + max(len(rows), 1)
+
+
+def _take_signature(workbook: Workbook) -> tuple[str, _Style, int, int] | None:
+    """Lift the signature block out of the table's way; it is put back below the last row."""
+    place = _place(workbook, "kh_chu_ky")
+    if place is None:
+        return None
+    sheet, ref = place
+    cell = sheet[ref]
+    width = 1
+    for merged in list(sheet.merged_cells.ranges):
+        if ref in merged:
+            width = merged.max_col - merged.min_col + 1
+            sheet.unmerge_cells(str(merged))
+    saved = (str(cell.value or ""), _Style.of(cell), cell.column, width)
+    cell.value = None
+    del workbook.defined_names["kh_chu_ky"]
+    return saved
+
+
+def _put_signature(
+    sheet: Worksheet, signature: tuple[str, _Style, int, int] | None, row: int
+) -> None:
+    if signature is None:
+        return
+    text, style, column, width = signature
+    style.apply(sheet.cell(row, column, text))
+    if width > 1:
+        sheet.merge_cells(start_row=row, start_column=column, end_row=row,
+                          end_column=column + width - 1)
+    sheet.row_dimensions[row].height = 36
+
+
+def _column_range(first_col: int, field: str, top: int, bottom: int) -> str:
+    index = next(i for i, c in enumerate(FORM_COLUMNS) if c.field == field)
+    letter = get_column_letter(first_col + index)
+    return f"{letter}{top}:{letter}{bottom}"
+
+
+def _validation(kind: str, key: str, **options: Any) -> DataValidation:
+    validation = DataValidation(
+        type=kind, allow_blank=True, showErrorMessage=True, showInputMessage=True,
+        errorStyle="stop", **options,
+    )
+    validation.promptTitle = t(f"{key}-title", "vi")[:32]
+    validation.prompt = t(f"{key}-prompt", "vi")[:255]
+    validation.errorTitle = t(f"{key}-title", "vi")[:32]
+    validation.error = t(f"{key}-error", "vi")[:255]
+    return validation
+
+
+def _validations(sheet: Worksheet, top: int, bottom: int, first_col: int, wb: Workbook) -> None:
+    specs = (
+        ("status", _validation("list", "dv-status", formula1='"' + ",".join(STATUSES) + '"')),
+        ("progress", _validation("decimal", "dv-progress", operator="between",
+                                 formula1=str(int(PROGRESS_MIN)), formula2=str(int(PROGRESS_MAX)))),
+        ("done_date", _validation("date", "dv-date", operator="greaterThan", formula1="36526")),
+        ("funding", _validation("decimal", "dv-funding", operator="greaterThanOrEqual",
+                                formula1="0")),
+    )
+    for field, validation in specs:
+        validation.add(_column_range(first_col, field, top, bottom))
+        sheet.add_data_validation(validation)
+    place = _place(wb, "kh_ngay_bao_cao")
+    if place is not None and place[0] is sheet:
+        report_date = _validation("date", "dv-date", operator="greaterThan", formula1="36526")
+        report_date.add(place[1])
+        sheet.add_data_validation(report_date)
+
+
+def _protect_and_print(
+    sheet: Worksheet, header_row: int, first_col: int, last_row: int, workbook: Workbook
+) -> None:
+    protection = sheet.protection
+    protection.sheet = True
+    # False means "not locked": agencies may resize rows and columns so long answers fit.
+    protection.formatCells = False
+    protection.formatRows = False
+    protection.formatColumns = False
+    protection.selectLockedCells = False
+    protection.selectUnlockedCells = False
+    sheet.freeze_panes = sheet.cell(header_row + 1, first_col + 2)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.oddFooter.center.text = "Trang &P"
+    workbook.security = WorkbookProtection(lockStructure=True)
+    del last_row
+
+
+def _write_guide(workbook: Workbook, lang: str) -> None:
+    """The `Hướng dẫn` sheet, written from the rules the validator applies."""
+    if GUIDE_SHEET in workbook.sheetnames:
+        del workbook[GUIDE_SHEET]
+    sheet = workbook.create_sheet(GUIDE_SHEET)
+    for row in guide_rows(lang):
+        sheet.append(row)
+    bold = Font(name=FONT, size=12, bold=True)
+    plain = Font(name=FONT, size=12)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.font = bold if cell.column == 1 else plain
+            cell.alignment = wrap
+    sheet["A1"].font = Font(name=FONT, size=14, bold=True)
+    sheet.column_dimensions["A"].width = 30
+    sheet.column_dimensions["B"].width = 100
+    sheet.protection.sheet = True
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToHeight = 0
+
+
+def guide_rows(lang: str = "vi") -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = [(t("guide-title", lang), ""), ("", t("guide-intro", lang))]
+    rows.append((t("guide-columns", lang), ""))
+    for column in FORM_COLUMNS:
+        locked = t("guide-prefilled" if column.prefilled else "guide-input", lang)
+        rows.append((column.header, f"{t(column.guide_key, lang)} {locked}"))
+    rows.append((t("guide-statuses", lang), " · ".join(STATUSES)))
+    rows.append((t("guide-errors", lang), ""))
+    rows += [("  " + r.code, t(f"rule-{r.code}", lang)) for r in RULES if r.severity == "error"]
+    rows.append((t("guide-warnings", lang), ""))
+    rows += [("  " + r.code, t(f"rule-{r.code}", lang)) for r in RULES if r.severity == "warning"]
+    rows.append(("", t("guide-outro", lang)))
+    return rows
+
+
+def _write_meta(workbook: Workbook, meta: FormMeta) -> None:
+    if META_SHEET in workbook.sheetnames:
+        del workbook[META_SHEET]
+    sheet = workbook.create_sheet(META_SHEET)
+    for key, value in meta.rows():
+        sheet.append([key, value])
+    sheet.sheet_state = "hidden"
+    sheet.protection.sheet = True
+
+
+def write_forms(
+    plan: Plan,
+    template: Path,
+    period: str,
+    out_dir: Path,
+    codes: Sequence[str] = (),
+    on_progress: Callable[[int, int], None] | None = None,
+    lang: str = "vi",
+) -> list[FormInfo]:
+    """Write one form per agency (all expected agencies, or `codes`) and the send list."""
+    plan.check_period(period)
+    expected = plan.expected_agencies()
+    if codes:
+        unknown = [c for c in codes if c not in plan.registry.agencies]
+        if unknown:
+            raise KehoachError("agency-unknown", codes=", ".join(unknown),
+                               known=", ".join(a.code for a in expected[:8]))
+        expected = [a for a in expected if a.code in set(codes)]
+        unassigned = [c for c in codes if c not in {a.code for a in expected}]
+        if unassigned:
+            raise KehoachError("agency-unassigned", codes=", ".join(unassigned))
+    renderer = FormRenderer(plan, template, period, lang)
+    infos: list[FormInfo] = []
+    for done, agency in enumerate(expected, start=1):
+        target = out_dir / form_name(period, agency.code)
+        with atomic_path(target) as temporary:
+            renderer.render(agency).save(temporary)
+        roles = plan.assignments(agency.code)
+        infos.append(FormInfo(agency, target,
+                              [a.task.number for a in roles if a.role == "Chủ trì"],
+                              [a.task.number for a in roles if a.role == "Phối hợp"]))
+        if on_progress is not None:
+            on_progress(done, len(expected))
+    write_send_list(plan, period, infos, out_dir / "danh-sach-gui.xlsx")
+    return infos
+
+
+def write_send_list(plan: Plan, period: str, infos: Sequence[FormInfo], target: Path) -> None:
+    from pipeline.xlsx_style import formats, new_workbook, print_landscape
+
+    headers = ("STT", "Mã đơn vị", "Tên đơn vị", "Tệp biểu mẫu", "Email",
+               "Chủ trì (nhiệm vụ)", "Phối hợp (nhiệm vụ)")
+    with atomic_path(target) as temporary:
+        workbook = new_workbook(str(temporary))
+        style = formats(workbook)
+        sheet = workbook.add_worksheet("Danh sách gửi")
+        sheet.write_string(0, 0, t("sendlist-title", "vi", period=period), style["title"])
+        sheet.write_string(1, 0, plan.settings.short_title, style["italic"])
+        for col, (header, width) in enumerate(zip(headers, (5, 18, 42, 30, 30, 22, 30),
+                                                  strict=True)):
+            sheet.write_string(3, col, header, style["header"])
+            sheet.set_column(col, col, width)
+        for row, info in enumerate(infos, start=4):
+            values = (info.agency.code, info.agency.name, info.path.name,
+                      info.agency.email or "(chưa có)",
+                      f"{len(info.leads)}: {', '.join(info.leads)}" if info.leads else "0",
+                      f"{len(info.coordinates)}: {', '.join(info.coordinates)}"
+                      if info.coordinates else "0")
+            sheet.write_number(row, 0, row - 3, style["number"])
+            for col, value in enumerate(values, start=1):
+                sheet.write_string(row, col, value, style["cell"])
+        sheet.freeze_panes(4, 0)
+        sheet.autofilter(3, 0, 3 + len(infos), len(headers) - 1)
+        print_landscape(sheet, 3)
+        workbook.close()

@@ -1,0 +1,94 @@
+"""The one source of truth for the agency form: columns, allowed values and the rules.
+
+The form writer, the `Hướng dẫn` sheet and the validator all read this module, so what the
+form explains and what the validator checks cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FORM_SHEET = "Báo cáo"
+GUIDE_SHEET = "Hướng dẫn"
+META_SHEET = "_kehoach"
+META_MARKER = "kehoach-metadata"
+FORM_VERSION_FORMAT = "1"
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str
+    prefilled: bool
+    width: float
+    guide_key: str
+
+
+FORM_COLUMNS: tuple[Column, ...] = (
+    Column("group", "Nhóm", True, 6, "guide-col-group"),
+    Column("task", "TT", True, 5, "guide-col-task"),
+    Column("content", "Nội dung nhiệm vụ", True, 50, "guide-col-content"),
+    Column("role", "Vai trò", True, 10, "guide-col-role"),
+    Column("timeline", "Thời gian thực hiện", True, 15, "guide-col-timeline"),
+    Column("status", "Tình trạng", False, 15, "guide-col-status"),
+    Column("progress", "Tiến độ (%)", False, 9, "guide-col-progress"),
+    Column("done_date", "Thời điểm hoàn thành", False, 12, "guide-col-done-date"),
+    Column("result", "Kết quả thực hiện", False, 34, "guide-col-result"),
+    Column("difficulty", "Khó khăn, vướng mắc", False, 24, "guide-col-difficulty"),
+    Column("proposal", "Đề xuất, kiến nghị", False, 24, "guide-col-proposal"),
+    Column("funding", "Kinh phí (triệu đồng)", False, 11, "guide-col-funding"),
+    Column("note", "Ghi chú", False, 12, "guide-col-note"),
+)
+COLUMN_BY_FIELD = {c.field: c for c in FORM_COLUMNS}
+HEADERS = tuple(c.header for c in FORM_COLUMNS)
+PREFILLED = tuple(c.field for c in FORM_COLUMNS if c.prefilled)
+INPUTS = tuple(c.field for c in FORM_COLUMNS if not c.prefilled)
+TEXT_INPUTS = ("result", "difficulty", "proposal", "note")
+
+DONE = "Đã hoàn thành"
+IN_PROGRESS = "Đang thực hiện"
+NOT_STARTED = "Chưa thực hiện"
+STATUSES = (DONE, IN_PROGRESS, NOT_STARTED)
+NOT_REPORTED = "Chưa báo cáo"
+ROLE_LEAD = "Chủ trì"
+ROLE_COORDINATE = "Phối hợp"
+ROLES = (ROLE_LEAD, ROLE_COORDINATE)
+PROGRESS_MIN, PROGRESS_MAX = 0.0, 100.0
+FUNDING_MIN = 0.0
+EXCEL_TEXT_LIMIT = 32_767
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check the validator applies; `code` keys its message and its line in `Hướng dẫn`."""
+
+    code: str
+    severity: str
+    field: str | None
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("status-missing", ERROR, "status"),
+    Rule("status-invalid", ERROR, "status"),
+    Rule("progress-not-number", ERROR, "progress"),
+    Rule("progress-out-of-range", ERROR, "progress"),
+    Rule("funding-not-number", ERROR, "funding"),
+    Rule("funding-negative", ERROR, "funding"),
+    Rule("date-invalid", ERROR, "done_date"),
+    Rule("task-not-assigned", ERROR, "task"),
+    Rule("task-duplicate", ERROR, "task"),
+    Rule("lead-task-missing", ERROR, "task"),
+    Rule("done-without-result", WARNING, "result"),
+    Rule("done-progress-below-100", WARNING, "progress"),
+    Rule("not-started-without-reason", WARNING, "difficulty"),
+    Rule("progress-100-not-done", WARNING, "status"),
+    Rule("date-after-report", WARNING, "done_date"),
+    Rule("prefilled-edited", WARNING, "content"),
+    Rule("text-too-long", WARNING, None),
+    Rule("legacy-encoding", WARNING, None),
+    Rule("identified-by-fallback", WARNING, None),
+)
+RULE_BY_CODE = {r.code: r for r in RULES}
