@@ -92,3 +92,23 @@ RULES: tuple[Rule, ...] = (
     Rule("identified-by-fallback", WARNING, None),
 )
 RULE_BY_CODE = {r.code: r for r in RULES}
+
+# Contract 3: every inbox file gets exactly one of these outcomes.
+ACCEPTED = "accepted"
+ACCEPTED_WITH_WARNINGS = "accepted-with-warnings"
+REJECTED = "rejected"
+SUPERSEDED = "superseded"
+DUPLICATE = "duplicate"
+UNREADABLE = "unreadable"
+IGNORED = "ignored"
+OUTCOME_LABELS = {
+    ACCEPTED: "Chấp nhận",
+    ACCEPTED_WITH_WARNINGS: "Chấp nhận, có cảnh báo",
+    REJECTED: "Từ chối",
+    SUPERSEDED: "Bị thay thế",
+    DUPLICATE: "Trùng lặp",
+    UNREADABLE: "Không đọc được",
+    IGNORED: "Bỏ qua",
+}
+COUNTED = (ACCEPTED, ACCEPTED_WITH_WARNINGS)
+SEVERITY_LABELS = {ERROR: "Lỗi", WARNING: "Cảnh báo"}

@@ -1,0 +1,228 @@
+"""Read one returned file into plain data. Runs inside a worker process with limits.
+
+Everything here assumes the file may be hostile: the container is sniffed from its bytes
+(never trusted from the extension), zip members are counted and sized before anything is
+expanded, formulas are read as cached values by calamine (nothing is evaluated, no macro
+runs), and the caller kills this process if it takes too long or too much memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from pipeline.schemas import FORM_COLUMNS, META_SHEET
+from pipeline.text import fold
+
+MAX_ZIP_MEMBERS = 2_000
+MAX_UNPACKED = 150 * 1024 * 1024
+MAX_RATIO = 200
+MAX_ROWS = 3_000
+MAX_COLS = 60
+HEADER_SCAN_ROWS = 200
+_HEADER_KEYS = {fold(c.header): c.field for c in FORM_COLUMNS}
+_HEADER_ALIASES = {"stt": "task", "noi dung": "content", "tien do": "progress",
+                   "kinh phi": "funding", "ket qua": "result", "tinh trang thuc hien": "status"}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass
+class ReadResult:
+    """What a worker sends back: plain, picklable data."""
+
+    sha256: str = ""
+    kind: str = ""
+    problem: str = ""  # a message key when the file cannot be used as a return
+    detail: str = ""
+    meta_rows: list[list[Any]] = field(default_factory=list)
+    sheet: str = ""
+    header_row: int = 0  # 1-based Excel row of the table header
+    columns: dict[str, int] = field(default_factory=dict)  # field -> 0-based column
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # (Excel row, cells)
+    header_block: dict[str, Any] = field(default_factory=dict)
+    saved_at: datetime | None = None
+
+
+def sniff(data: bytes) -> tuple[str, str]:
+    """(container kind, problem key) from the bytes alone."""
+    if not data:
+        return "", "file-empty"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return "zip", ""
+    if data.startswith(_OLE):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            return "", "file-encrypted"
+        if "WordDocument".encode("utf-16-le") in data:
+            return "", "file-word"
+        return "xls", ""
+    if data[:2] in (b"\x09\x00", b"\x09\x02", b"\x09\x04", b"\x09\x08"):
+        return "", "file-legacy-biff"
+    if data.startswith(b"\x1f\x8b"):
+        return "", "file-unsupported-type"
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<?xml", b"<html", b"<!doctype", b"<table")):
+        return "", "file-html-or-xml"
+    return "", "file-not-spreadsheet"
+
+
+def check_zip(data: bytes) -> tuple[str, str]:
+    """The kind of zip package and a problem key, without expanding anything."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return "", "file-corrupt"
+    if len(infos) > MAX_ZIP_MEMBERS:
+        return "", "file-too-many-parts"
+    total = sum(i.file_size for i in infos)
+    packed = max(sum(i.compress_size for i in infos), 1)
+    if total > MAX_UNPACKED or (total > 10 * 1024 * 1024 and total / packed > MAX_RATIO):
+        return "", "file-zip-bomb"
+    names = {i.filename.replace("\\", "/").lower() for i in infos}
+    if "word/document.xml" in names:
+        return "", "file-word"
+    if "mimetype" in names:
+        try:
+            mimetype = archive.read(next(i for i in infos if i.filename.lower() == "mimetype"))
+        except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError):
+            return "", "file-corrupt"
+        if b"opendocument.spreadsheet" in mimetype:
+            return "ods", ""
+        return "", "file-not-spreadsheet"
+    if any(n.endswith("workbook.xml") or n.endswith("workbook.bin") for n in names):
+        return "xlsx", ""
+    return "", "file-not-spreadsheet"
+
+
+_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
+_ODS_DATE = re.compile(rb"<dc:date>([^<]+)</dc:date>")
+
+
+def saved_time(data: bytes, kind: str) -> datetime | None:
+    """The workbook's own last-saved time from its document properties, when it has one."""
+    member, pattern = {"xlsx": ("docprops/core.xml", _MODIFIED), "ods": ("meta.xml", _ODS_DATE)}.get(
+        kind, ("", None)
+    )
+    if pattern is None:
+        return None
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        info = next((i for i in archive.infolist() if i.filename.lower() == member), None)
+        if info is None or info.file_size > 1_000_000:
+            return None
+        match = pattern.search(archive.read(info))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None
+    if not match:
+        return None
+    text = match.group(1).decode("ascii", "replace").strip().rstrip("Z")
+    try:
+        return datetime.fromisoformat(text.split(".")[0])
+    except ValueError:
+        return None
+
+
+def find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]] | None:
+    """(0-based row, field -> column) of the row that holds the form's column headers."""
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        columns: dict[str, int] = {}
+        for col, value in enumerate(row[:MAX_COLS]):
+            if isinstance(value, str) and value:
+                key = fold(value).rstrip(" :*")
+                name = _HEADER_KEYS.get(key) or _HEADER_ALIASES.get(key)
+                if name and name not in columns:
+                    columns[name] = col
+        if {"task", "status"} <= columns.keys() and len(columns) >= 6:
+            return index, columns
+    return None
+
+
+_BLOCK_LABELS = {
+    "don vi bao cao": "agency",
+    "ngay bao cao": "report_date",
+    "nguoi lien he": "contact",
+    "dien thoai": "phone",
+    "email": "email",
+}
+
+
+def header_block(rows: list[list[Any]], header_index: int) -> dict[str, Any]:
+    """Values written after the labels above the table ("Ngày báo cáo:" …)."""
+    found: dict[str, Any] = {}
+    for row in rows[:header_index]:
+        for col, value in enumerate(row[:MAX_COLS]):
+            if not isinstance(value, str):
+                continue
+            key = _BLOCK_LABELS.get(fold(value).rstrip(" :"))
+            if key and key not in found:
+                after = next((v for v in row[col + 1:MAX_COLS] if v not in (None, "")), None)
+                found[key] = after
+    return found
+
+
+def read_bytes(data: bytes) -> ReadResult:
+    result = ReadResult(sha256=hashlib.sha256(data).hexdigest())
+    kind, problem = sniff(data)
+    if kind == "zip":
+        kind, problem = check_zip(data)
+    result.kind = kind
+    if problem:
+        result.problem = problem
+        return result
+    try:
+        _read_workbook(data, result)
+    except BaseException as exc:  # calamine panics are BaseException; the file is the problem
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
+        result.problem = _calamine_problem(exc)
+        result.detail = f"{type(exc).__name__}: {str(exc)[:200]}"
+    return result
+
+
+def _calamine_problem(exc: BaseException) -> str:
+    name = type(exc).__name__
+    message = str(exc).lower()
+    if name == "PasswordError" or "password" in message or "encrypt" in message:
+        return "file-encrypted"
+    if isinstance(exc, MemoryError):
+        return "file-too-big"
+    return "file-corrupt"
+
+
+def _read_workbook(data: bytes, result: ReadResult) -> None:
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    names = workbook.sheet_names
+    if META_SHEET in names:
+        meta = workbook.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False, nrows=50)
+        result.meta_rows = [list(r[:3]) for r in meta]
+    for name in names:
+        if name == META_SHEET:
+            continue
+        try:
+            rows = workbook.get_sheet_by_name(name).to_python(
+                skip_empty_area=False, nrows=MAX_ROWS
+            )
+        except Exception:  # a chart sheet or a damaged sheet: look at the next one
+            continue
+        found = find_header(rows)
+        if found is None:
+            continue
+        index, columns = found
+        result.sheet, result.header_row, result.columns = name, index + 1, columns
+        result.header_block = header_block(rows, index)
+        width = max(columns.values()) + 1
+        for offset, row in enumerate(rows[index + 1:], start=index + 2):
+            cells = list(row[:width]) + [None] * max(0, width - len(row))
+            if any(c not in (None, "") for c in cells):
+                result.rows.append((offset, cells))
+        break
+    else:
+        result.problem = "file-no-form-table"
+    result.saved_at = saved_time(data, result.kind)

@@ -1,0 +1,313 @@
+"""Validate every counting return at once with pandera, and map failures back to cells.
+
+All returns are stacked into one frame so pandera runs once per run, not once per file;
+each failure case's index leads back to the return, the Excel row and the column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+from openpyxl.utils import get_column_letter
+
+from pipeline import normalize
+from pipeline.intake import Return
+from pipeline.metadata import fingerprint
+from pipeline.plan import Plan
+from pipeline.schemas import (
+    ACCEPTED,
+    ACCEPTED_WITH_WARNINGS,
+    DONE,
+    ERROR,
+    EXCEL_TEXT_LIMIT,
+    NOT_STARTED,
+    PREFILLED,
+    PROGRESS_MAX,
+    PROGRESS_MIN,
+    REJECTED,
+    ROLE_LEAD,
+    RULE_BY_CODE,
+    TEXT_INPUTS,
+    WARNING,
+)
+from pipeline.text import fold
+
+
+@dataclass
+class Finding:
+    code: str
+    severity: str
+    rid: int  # index of the return
+    agency: str
+    cell: str  # "Báo cáo!G14", or "" for the file as a whole
+    value: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def _cell(item: Return, name: str, row: int | None) -> str:
+    col = item.read.columns.get(name, item.read.columns.get("task", 0))
+    excel_row = row if row is not None else item.read.header_row
+    return f"{item.read.sheet}!{get_column_letter(col + 1)}{excel_row}"
+
+
+def build_frame(returns: list[Return], plan: Plan) -> pd.DataFrame:
+    """One row per table row of every counting return, raw and normalized side by side."""
+    roles = {(a.code, x.task.number): x.role
+             for a in plan.expected_agencies() for x in plan.assignments(a.code)}
+    records: list[dict[str, Any]] = []
+    for rid, item in enumerate(returns):
+        if item.outcome:
+            continue
+        columns = item.read.columns
+        report_date = normalize.day(item.read.header_block.get("report_date"))
+        for excel_row, cells in item.read.rows:
+            raw = {f: cells[c] if c < len(cells) else None for f, c in columns.items()}
+            tt = normalize.text(raw.get("task")).rstrip(".")
+            if not tt and not normalize.text(raw.get("content")):
+                continue  # a signature line or a note below the table
+            tt = str(int(tt)) if tt.isdigit() else tt
+            records.append(_record(rid, item, excel_row, raw, tt, roles, report_date))
+    frame = pd.DataFrame.from_records(records)
+    if frame.empty:
+        return frame
+    frame["first"] = ~frame.duplicated(["rid", "task"], keep="first")
+    return frame
+
+
+def _record(
+    rid: int, item: Return, excel_row: int, raw: dict[str, Any], tt: str,
+    roles: dict[tuple[str, str], str], report_date: object,
+) -> dict[str, Any]:
+    status = normalize.status(normalize.text(raw.get("status")))
+    progress = normalize.progress(raw.get("progress"))
+    funding = normalize.number(raw.get("funding"))
+    done = normalize.day(raw.get("done_date"))
+    record: dict[str, Any] = {
+        "rid": rid,
+        "agency": item.agency,
+        "row": excel_row,
+        "task": tt,
+        "plan_role": roles.get((item.agency, tt)),
+        "status": status if isinstance(status, str) else None,
+        "status_bad": status.raw if isinstance(status, normalize.Bad) else None,
+        "progress": progress if isinstance(progress, float) else None,
+        "progress_bad": progress.raw if isinstance(progress, normalize.Bad) else None,
+        "funding": funding if isinstance(funding, float) else None,
+        "funding_bad": funding.raw if isinstance(funding, normalize.Bad) else None,
+        "done_date": done if isinstance(done, date) else None,
+        "done_date_bad": done.raw if isinstance(done, normalize.Bad) else None,
+        "report_date": report_date if isinstance(report_date, date) else None,
+    }
+    for name in (*PREFILLED, *TEXT_INPUTS):
+        record[name] = normalize.text(raw.get(name))
+    return record
+
+
+def _flag(name: str) -> pa.Column:
+    return pa.Column(bool, checks=pa.Check(lambda s: s, name=name), coerce=True)
+
+
+def error_schema() -> pa.DataFrameSchema:
+    """Errors reject the return. Each check is named by its finding code."""
+    return pa.DataFrameSchema(
+        {
+            "status_ok": _flag("status-invalid"),
+            "status_present": _flag("status-missing"),
+            "progress_parsed": _flag("progress-not-number"),
+            "progress": pa.Column(float, nullable=True, coerce=True, checks=pa.Check(
+                lambda s: s.between(PROGRESS_MIN, PROGRESS_MAX), name="progress-out-of-range")),
+            "funding_parsed": _flag("funding-not-number"),
+            "funding": pa.Column(float, nullable=True, coerce=True, checks=pa.Check(
+                lambda s: s >= 0, name="funding-negative")),
+            "date_parsed": _flag("date-invalid"),
+            "assigned": _flag("task-not-assigned"),
+            "first": _flag("task-duplicate"),
+        },
+        strict=False,
+    )
+
+
+def warning_schema() -> pa.DataFrameSchema:
+    """Warnings keep the return but are listed for the officer and the agency."""
+    return pa.DataFrameSchema(
+        {
+            "done_has_result": _flag("done-without-result"),
+            "done_is_100": _flag("done-progress-below-100"),
+            "not_started_has_reason": _flag("not-started-without-reason"),
+            "full_is_done": _flag("progress-100-not-done"),
+            "date_not_after_report": _flag("date-after-report"),
+        },
+        strict=False,
+    )
+
+
+def _derive(frame: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    f = frame
+    lead = f["plan_role"].eq(ROLE_LEAD)
+    report = f["report_date"].where(f["report_date"].notna(), as_of)
+    done = f["status"].eq(DONE)
+    return f.assign(
+        status_ok=f["status_bad"].isna(),
+        status_present=~(lead & f["status"].isna() & f["status_bad"].isna()),
+        progress_parsed=f["progress_bad"].isna(),
+        funding_parsed=f["funding_bad"].isna(),
+        date_parsed=f["done_date_bad"].isna(),
+        assigned=f["plan_role"].notna(),
+        done_has_result=~(done & f["result"].eq("")),
+        done_is_100=~(done & f["progress"].notna() & (f["progress"] < PROGRESS_MAX)),
+        not_started_has_reason=~(f["status"].eq(NOT_STARTED) & f["difficulty"].eq("")),
+        full_is_done=~(f["progress"].eq(PROGRESS_MAX) & f["status"].notna() & ~done),
+        date_not_after_report=~(
+            f["done_date"].notna()
+            & (pd.to_datetime(f["done_date"]) > pd.to_datetime(report))
+        ),
+    )
+
+
+_VALUE_FIELD = {
+    "status-invalid": "status_bad", "status-missing": "status",
+    "progress-not-number": "progress_bad", "progress-out-of-range": "progress",
+    "funding-not-number": "funding_bad", "funding-negative": "funding",
+    "date-invalid": "done_date_bad", "task-not-assigned": "task", "task-duplicate": "task",
+    "done-without-result": "result", "done-progress-below-100": "progress",
+    "not-started-without-reason": "difficulty", "full_is_done": "status",
+    "progress-100-not-done": "status", "date-after-report": "done_date",
+}
+
+
+def _failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> list[tuple[str, int]]:
+    """(finding code, frame index) of every failing row, from one lazy pandera run."""
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+        cases = cases[cases["index"].notna() & cases["check"].isin(list(RULE_BY_CODE))]
+        return sorted({(str(c), int(i)) for c, i in zip(cases["check"], cases["index"],
+                                                         strict=True)}, key=lambda x: (x[1], x[0]))
+    return []
+
+
+def validate(
+    returns: list[Return], plan: Plan, as_of: date
+) -> tuple[list[Finding], pd.DataFrame]:
+    """Findings for every counting return, and the stacked frame of their rows."""
+    frame = build_frame(returns, plan)
+    findings: list[Finding] = []
+    if not frame.empty:
+        derived = _derive(frame, as_of)
+        for schema in (error_schema(), warning_schema()):
+            for code, index in _failures(schema, derived):
+                findings.append(_row_finding(code, derived.loc[index], returns))
+        findings += _prefilled_edits(derived, returns, plan)
+        findings += _too_long(derived, returns)
+    findings += _missing_leads(frame, returns, plan)
+    findings += _fallbacks(returns)
+    _settle(returns, findings)
+    findings.sort(key=lambda f: (returns[f.rid].rel, _row_of(f.cell), f.cell, f.code))
+    return findings, frame
+
+
+def _row_of(cell: str) -> int:
+    digits = "".join(ch for ch in cell.rsplit("!", 1)[-1] if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+def _row_finding(code: str, row: pd.Series, returns: list[Return]) -> Finding:
+    rule = RULE_BY_CODE[code]
+    item = returns[int(row["rid"])]
+    value = row.get(_VALUE_FIELD.get(code, ""), "")
+    shown = _show(value)
+    params: dict[str, Any] = {"task": row["task"], "value": shown}
+    if code == "date-after-report":
+        report = row["report_date"]
+        params["report_date"] = f"{report:%d/%m/%Y}" if isinstance(report, date) else "?"
+    return Finding(code, rule.severity, int(row["rid"]), item.agency,
+                   _cell(item, rule.field or "task", int(row["row"])), shown, params)
+
+
+def _show(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    return str(value)
+
+
+def _missing_leads(frame: pd.DataFrame, returns: list[Return], plan: Plan) -> list[Finding]:
+    found: list[Finding] = []
+    present = set() if frame.empty else set(zip(frame["rid"], frame["task"], strict=True))
+    for rid, item in enumerate(returns):
+        if item.outcome:
+            continue
+        for assignment in plan.assignments(item.agency):
+            if assignment.role == ROLE_LEAD and (rid, assignment.task.number) not in present:
+                found.append(Finding("lead-task-missing", ERROR, rid, item.agency,
+                                     _cell(item, "task", None), "",
+                                     {"task": assignment.task.number}))
+    return found
+
+
+def _prefilled_edits(frame: pd.DataFrame, returns: list[Return], plan: Plan) -> list[Finding]:
+    """Edited task text or role, checked row by row only where the fingerprint differs."""
+    tasks = {t.number: t for t in plan.tasks}
+    found: list[Finding] = []
+    for rid, rows in frame[frame["plan_role"].notna()].groupby("rid", sort=True):
+        item = returns[int(rid)]
+        cells = rows[list(PREFILLED)].values.tolist()
+        if item.meta is not None and fingerprint(cells) == item.meta.fingerprint:
+            continue
+        for _, row in rows.iterrows():
+            task = tasks[row["task"]]
+            expected = {"content": task.content, "role": row["plan_role"]}
+            for name, want in expected.items():
+                if fold(row[name]) != fold(want):
+                    found.append(Finding(
+                        "prefilled-edited", WARNING, int(rid), item.agency,
+                        _cell(item, name, int(row["row"])), row[name][:80],
+                        {"task": row["task"], "value": row[name][:80], "expected": want[:80]}))
+    return found
+
+
+def _too_long(frame: pd.DataFrame, returns: list[Return]) -> list[Finding]:
+    found: list[Finding] = []
+    for name in TEXT_INPUTS:
+        long_rows = frame[frame[name].str.len() > EXCEL_TEXT_LIMIT]
+        for _, row in long_rows.iterrows():
+            item = returns[int(row["rid"])]
+            found.append(Finding("text-too-long", WARNING, int(row["rid"]), item.agency,
+                                 _cell(item, name, int(row["row"])), "",
+                                 {"length": len(row[name]), "task": row["task"]}))
+    return found
+
+
+def _fallbacks(returns: list[Return]) -> list[Finding]:
+    sources = {"header": "ô 'Đơn vị báo cáo'", "filename": "tên tệp"}
+    return [
+        Finding("identified-by-fallback", WARNING, rid, item.agency, "", item.fallback_value,
+                {"source": sources[item.identified_by], "value": item.fallback_value})
+        for rid, item in enumerate(returns)
+        if not item.outcome and item.identified_by
+    ]
+
+
+def _settle(returns: list[Return], findings: list[Finding]) -> None:
+    errors = {f.rid for f in findings if f.severity == ERROR}
+    warnings = {f.rid for f in findings if f.severity == WARNING}
+    for rid, item in enumerate(returns):
+        if item.outcome:
+            continue
+        if rid in errors:
+            item.settle(REJECTED, "return-has-errors",
+                        n=sum(1 for f in findings if f.rid == rid and f.severity == ERROR))
+        elif rid in warnings:
+            item.settle(ACCEPTED_WITH_WARNINGS, "return-has-warnings",
+                        n=sum(1 for f in findings if f.rid == rid))
+        else:
+            item.settle(ACCEPTED, "return-ok")
+
