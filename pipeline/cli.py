@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -193,6 +194,103 @@ def templates_command(ctx: click.Context, plan_path: Path, template: Path, perio
                             on_progress=lambda done, total: bar.update(1), lang=lang)
     _echo(t("templates-summary", lang, count=len(infos), period=chosen, folder=folder,
             sendlist=folder / "danh-sach-gui.xlsx"))
+
+
+def _period(plan: object, period: str | None) -> str:
+    settings = plan.settings  # type: ignore[attr-defined]
+    return period or str(settings.periods[0])
+
+
+def _as_of(value: str | None) -> date:
+    if not value:
+        return date.today()
+    from pipeline.normalize import day
+
+    parsed = day(value)
+    if not isinstance(parsed, date):
+        raise click.BadParameter(value, param_hint="--as-of")
+    return parsed
+
+
+@cli.command("run")
+@plan_option
+@click.option("--inbox", type=click.Path(path_type=Path, file_okay=False), default=Path("inbox"),
+              show_default=True, help="Thư mục chứa báo cáo nhận được (không bị sửa).")
+@click.option("--outbox", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("outbox"), show_default=True, help="Thư mục ghi kết quả.")
+@click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.")
+@click.option("--as-of", "as_of", metavar="NGÀY",
+              help="Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay.")
+@click.option("--jobs", type=click.IntRange(1, 64), help="Số tiến trình đọc tệp (mặc định: số lõi).")
+@click.option("--strict", is_flag=True, help="Thoát với mã 1 nếu có báo cáo bị từ chối.")
+@click.pass_context
+def run_command(ctx: click.Context, plan_path: Path, inbox: Path, outbox: Path,
+                period: str | None, as_of: str | None, jobs: int | None, strict: bool) -> None:
+    """Đọc inbox/, kiểm tra từng báo cáo, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx."""
+    from pipeline.plan import load_plan
+    from pipeline.runner import run
+    from pipeline.run_view import summary
+
+    lang = _lang(ctx)
+    plan = load_plan(plan_path)
+    chosen = _period(plan, period)
+    bar: Any = None
+
+    def discovered(total: int) -> None:
+        nonlocal bar
+        bar = click.progressbar(length=total, label=t("progress-read", lang), file=sys.stderr)
+        bar.__enter__()
+
+    try:
+        result = run(plan, inbox, outbox, chosen, _as_of(as_of), jobs, discovered,
+                     lambda: bar.update(1) if bar is not None else None, lang)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    for line in summary(result, lang):
+        _echo(line)
+    if strict and result.outcomes().get("rejected"):
+        ctx.exit(1)
+
+
+@cli.command("check")
+@plan_option
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(path_type=Path, exists=True))
+@click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.")
+@click.option("--as-of", "as_of", metavar="NGÀY", help="Ngày tính số liệu (dd/mm/yyyy).")
+@click.pass_context
+def check_command(ctx: click.Context, plan_path: Path, files: tuple[Path, ...],
+                  period: str | None, as_of: str | None) -> None:
+    """Kiểm tra một vài tệp báo cáo và in các lỗi, cảnh báo (mã 1 nếu có tệp bị từ chối)."""
+    from pipeline.plan import load_plan
+    from pipeline.run_view import findings_table
+    from pipeline.runner import check_files
+
+    lang = _lang(ctx)
+    plan = load_plan(plan_path)
+    intake = check_files(plan, list(files), _period(plan, period), _as_of(as_of))
+    for line in findings_table(intake, lang):
+        _echo(line)
+    if any(r.outcome in ("rejected", "unreadable") for r in intake.returns):
+        ctx.exit(1)
+
+
+@cli.command("demo")
+@click.option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("demo"), show_default=True, help="Thư mục chạy thử (được tạo mới).")
+@click.pass_context
+def demo_command(ctx: click.Context, folder: Path) -> None:
+    """Chạy thử trọn vẹn trên kế hoạch mẫu: sinh biểu mẫu, giả lập báo cáo, tổng hợp."""
+    from pipeline.demo import build_demo
+    from pipeline.run_view import summary
+
+    lang = _lang(ctx)
+    result, notes = build_demo(folder)
+    for line in notes:
+        _echo(t(line, lang))
+    for line in summary(result, lang):
+        _echo(line)
 
 
 def main() -> None:

@@ -463,6 +463,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "{n} error(s); see the Kiểm tra sheet and the feedback file."),
     "return-has-warnings": ("Có {n} cảnh báo.", "{n} warning(s)."),
     "return-ok": ("Hợp lệ.", "Valid."),
+    "feedback-title": ("PHẢN HỒI KẾT QUẢ KIỂM TRA BÁO CÁO — {name}", "REVIEW OF YOUR RETURN — {name}"),
+    "feedback-intro": (
+        "Tệp {file}. Các ô cần sửa được tô màu (đỏ: lỗi, vàng: cảnh báo) và có ghi chú. Sửa trực "
+        "tiếp trong tệp này rồi gửi lại.",
+        "File {file}. Cells to fix are coloured (red: error, yellow: warning) and carry a comment. "
+        "Fix them in this file and send it back.",
+    ),
+    # --- run -------------------------------------------------------------------------------
+    "progress-read": ("Đang đọc báo cáo", "Reading returns"),
+    "run-files": ("Tệp trong inbox: {n} ({detail})", "Files in the inbox: {n} ({detail})"),
+    "run-agencies": (
+        "Đơn vị: {expected} phải nộp · {submitted} đã nộp ({on_time} đúng hạn, {late} muộn) · "
+        "{missing} chưa nộp · {rejected} bị từ chối",
+        "Agencies: {expected} expected · {submitted} submitted ({on_time} on time, {late} late) "
+        "· {missing} missing · {rejected} rejected",
+    ),
+    "run-tasks": (
+        "Nhiệm vụ: {tasks} · {done} đã hoàn thành · {in_progress} đang thực hiện · {not_started} "
+        "chưa thực hiện · {not_reported} chưa báo cáo · {overdue} quá hạn",
+        "Tasks: {tasks} · {done} done · {in_progress} in progress · {not_started} not started · "
+        "{not_reported} not reported · {overdue} overdue",
+    ),
+    "run-feedback": ("Tệp phản hồi cho đơn vị: {n} tệp trong {folder}",
+                     "Feedback for agencies: {n} file(s) in {folder}"),
+    "run-cut": ("{n} ô văn bản vượt giới hạn của Excel đã bị cắt bớt (xem trang Kiểm tra).",
+                "{n} text cell(s) over Excel's limit were cut (see Kiểm tra)."),
+    "run-workbook": ("Bảng tổng hợp: {path}", "Consolidated workbook: {path}"),
+    "demo-forms": ("Demo: đã sinh biểu mẫu và giả lập báo cáo của các đơn vị.",
+                   "Demo: forms generated and agency returns simulated."),
+    "demo-libreoffice": ("Demo: một báo cáo được lưu lại bằng LibreOffice (.ods).",
+                         "Demo: one return was re-saved by LibreOffice (.ods)."),
+    "demo-no-libreoffice": ("Demo: không có LibreOffice nên bỏ qua bước lưu lại bằng LibreOffice.",
+                            "Demo: LibreOffice not installed, the re-save step was skipped."),
     # --- import-plan -------------------------------------------------------------------------
     "appendix-no-table": (
         "{file}: không thấy bảng phụ lục. Cần một bảng có các cột TT, Nội dung, Đơn vị chủ trì, "

@@ -39,6 +39,7 @@ def formats(workbook: Any) -> dict[str, Any]:
         ),
         "title": workbook.add_format(TITLE),
         "italic": workbook.add_format({**BASE, "italic": True}),
+        "line": workbook.add_format({**BASE, "italic": True, "text_wrap": False}),
         "link": workbook.add_format({**CELL, "font_color": "#1F4E79", "underline": 1}),
     }
 

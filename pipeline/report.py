@@ -1,0 +1,281 @@
+"""The leadership workbook (Contract 4), written with xlsxwriter."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline.consolidate import NO, YES, Consolidation
+from pipeline.files import atomic_path
+from pipeline.plan import Plan
+from pipeline.schemas import DONE, EXCEL_TEXT_LIMIT, IN_PROGRESS, NOT_REPORTED, NOT_STARTED
+from pipeline.xlsx_style import formats, new_workbook, print_landscape
+
+MAX_AGENCY_SHEETS = 60
+CUT_MARK = " …[đã cắt bớt]"
+WIDE = {"Nội dung", "Kết quả (chủ trì)", "Kết quả (phối hợp)", "Khó khăn, vướng mắc",
+        "Đề xuất, kiến nghị", "Kết quả thực hiện", "Lý do", "Nội dung nhiệm vụ", "Tên nhóm"}
+STATUS_COLUMNS = {"Tình trạng chung", "Tình trạng", "Kết quả", "Quá hạn", "Đúng hạn", "Mức độ"}
+_FILLS = {DONE: "#C6EFCE", IN_PROGRESS: "#FFEB9C", NOT_STARTED: "#F4CCCC",
+          NOT_REPORTED: "#D9D9D9", "Chưa nộp": "#D9D9D9", "Từ chối": "#F4CCCC",
+          "Lỗi": "#F4CCCC", "Cảnh báo": "#FFEB9C"}
+
+
+def sheet_name(text: str, used: set[str]) -> str:
+    """An Excel sheet name: no []:*?/\\, at most 31 characters, unique (case-insensitive)."""
+    base = re.sub(r"[\[\]:*?/\\']", "", text).strip()[:31] or "Trang"
+    name, n = base, 2
+    while name.lower() in used:
+        suffix = f" ({n})"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    used.add(name.lower())
+    return name
+
+
+class _Writer:
+    def __init__(self, workbook: Any) -> None:
+        self.workbook = workbook
+        self.style = formats(workbook)
+        self.cut: list[str] = []
+        self.status_formats = {
+            value: workbook.add_format({"bg_color": fill, "bold": value in (NOT_STARTED,)})
+            for value, fill in _FILLS.items()
+        }
+        self.flag = workbook.add_format({"bold": True, "bg_color": "#F4CCCC"})
+
+    def value(self, sheet: Any, row: int, col: int, value: Any, name: str) -> None:
+        style = self.style
+        if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+            sheet.write_blank(row, col, None, style["cell"])
+        elif isinstance(value, bool):
+            sheet.write_string(row, col, YES if value else NO, style["cell"])
+        elif isinstance(value, datetime | pd.Timestamp):
+            sheet.write_datetime(row, col, value.to_pydatetime() if isinstance(
+                value, pd.Timestamp) else value, style["datetime"])
+        elif isinstance(value, date):
+            sheet.write_datetime(row, col, value, style["date"])
+        elif isinstance(value, int | float):
+            fmt = style["percent"] if name.startswith("Tỷ lệ") else (
+                style["decimal"] if isinstance(value, float) and not float(value).is_integer()
+                else style["number"])
+            sheet.write_number(row, col, value, fmt)
+        else:
+            text = str(value)
+            if len(text) > EXCEL_TEXT_LIMIT:
+                text = text[: EXCEL_TEXT_LIMIT - len(CUT_MARK)] + CUT_MARK
+                self.cut.append(f"{sheet.get_name()}!{row + 1}")
+            # write_string: agency text such as "=1+1" or "@SUM(…)" stays literal text.
+            sheet.write_string(row, col, text, style["center"] if name in STATUS_COLUMNS
+                               or name in ("TT", "Nhóm") else style["cell"])
+
+    def table(self, sheet: Any, frame: pd.DataFrame, top: int = 0) -> int:
+        """The frame as a filtered, frozen, printable table; returns the last row used."""
+        columns = list(frame.columns)
+        widths = [_width(name, frame[name]) for name in columns]
+        for col, name in enumerate(columns):
+            sheet.write_string(top, col, name, self.style["header"])
+            sheet.set_column(col, col, widths[col])
+        for r, values in enumerate(frame.itertuples(index=False), start=top + 1):
+            for col, value in enumerate(values):
+                self.value(sheet, r, col, value, columns[col])
+            sheet.set_row(r, _row_height(values, widths))
+        last = top + max(len(frame), 1)
+        sheet.freeze_panes(top + 1, 0)
+        sheet.autofilter(top, 0, last, max(len(columns) - 1, 0))
+        print_landscape(sheet, top)
+        for col, name in enumerate(columns):
+            if name in STATUS_COLUMNS and len(frame):
+                self.highlight(sheet, top + 1, col, top + len(frame))
+        return last
+
+    def highlight(self, sheet: Any, first: int, col: int, last: int) -> None:
+        for value, fmt in self.status_formats.items():
+            sheet.conditional_format(first, col, last, col, {
+                "type": "cell", "criteria": "==", "value": f'"{value}"', "format": fmt})
+        sheet.conditional_format(first, col, last, col, {
+            "type": "cell", "criteria": "==", "value": f'"{YES}"', "format": self.flag})
+
+
+def _row_height(values: tuple[Any, ...], widths: list[float]) -> float:
+    """Rows do not grow by themselves in every office suite: size them for wrapped text."""
+    lines = 1
+    for value, width in zip(values, widths, strict=True):
+        if isinstance(value, str) and value:
+            per_line = max(width * 1.2, 4)
+            lines = max(lines, sum(math.ceil(max(len(p), 1) / per_line) for p in value.split("\n")))
+    return min(15.75 * min(lines, 25) + 2, 409)
+
+
+def _width(name: str, column: pd.Series) -> float:
+    if name in WIDE:
+        return 50
+    sample = [len(str(v)) for v in column.head(200) if v is not None]
+    return float(min(max([len(name) * 0.9, 6, *sample]) + 2, 40))
+
+
+def write_report(
+    target: Path,
+    plan: Plan,
+    result: Consolidation,
+    period: str,
+    feedback_links: dict[str, str],
+) -> list[str]:
+    """Write the workbook atomically; returns the cells whose text had to be cut."""
+    with atomic_path(target) as temporary:
+        workbook = new_workbook(str(temporary))
+        writer = _Writer(workbook)
+        used: set[str] = set()
+        overview = workbook.add_worksheet(sheet_name("Tổng quan", used))
+        names = {}
+        for title in ("Theo nhóm", "Theo nhiệm vụ", "Theo đơn vị"):
+            names[title] = workbook.add_worksheet(sheet_name(title, used))
+        writer.table(names["Theo nhóm"], result.groups)
+        writer.table(names["Theo nhiệm vụ"], result.tasks)
+        group_sheets = _group_sheets(workbook, writer, plan, result, used)
+        agency_sheets = _agency_sheets(workbook, writer, plan, result, used)
+        _agency_summary(names["Theo đơn vị"], writer, result, agency_sheets, feedback_links)
+        for title, frame in (("Chi tiết", result.detail), ("Kiểm tra", result.checks),
+                             ("Nhật ký", result.log)):
+            writer.table(workbook.add_worksheet(sheet_name(title, used)), frame)
+        _overview(overview, writer, plan, result, period, group_sheets)
+        workbook.close()
+    return writer.cut
+
+
+def _group_sheets(workbook: Any, writer: _Writer, plan: Plan, result: Consolidation,
+                  used: set[str]) -> list[str]:
+    created = []
+    for group in plan.groups:
+        name = sheet_name(f"Nhóm {group.numeral}", used)
+        sheet = workbook.add_worksheet(name)
+        sheet.write_string(0, 0, f"Nhóm {group.numeral}. {group.title}", writer.style["title"])
+        rows = result.detail[result.detail["Nhóm"] == group.numeral]
+        writer.table(sheet, rows.drop(columns=["Nhóm"]), top=2)
+        created.append(name)
+    return created
+
+
+def _agency_sheets(workbook: Any, writer: _Writer, plan: Plan, result: Consolidation,
+                   used: set[str]) -> dict[str, str]:
+    if len(result.agencies) > MAX_AGENCY_SHEETS:
+        return {}
+    sheets: dict[str, str] = {}
+    for record in result.agencies.to_dict("records"):
+        code = str(record["Mã đơn vị"])
+        agency = plan.registry.agencies[code]
+        name = sheet_name(agency.short, used)
+        sheet = workbook.add_worksheet(name)
+        sheet.write_string(0, 0, agency.name, writer.style["title"])
+        status = (f"Đã nộp: {record['Đã nộp']} · Đúng hạn: {record['Đúng hạn'] or '—'} · "
+                  f"Kết quả: {record['Kết quả']} · Lỗi: {record['Số lỗi']} · "
+                  f"Cảnh báo: {record['Số cảnh báo']}")
+        sheet.write_string(1, 0, status, writer.style["italic"])
+        sheet.write_url(1, 8, "internal:'Theo đơn vị'!A1", writer.style["link"],
+                        "« Theo đơn vị")
+        rows = result.detail[result.detail["Mã đơn vị"] == code]
+        writer.table(sheet, rows.drop(columns=["Mã đơn vị", "Tên đơn vị"]), top=3)
+        sheets[code] = name
+    return sheets
+
+
+def _agency_summary(sheet: Any, writer: _Writer, result: Consolidation,
+                    agency_sheets: dict[str, str], feedback: dict[str, str]) -> None:
+    frame = result.agencies.copy()
+    frame["Trang riêng"] = ""
+    frame["Phản hồi"] = ""
+    last = writer.table(sheet, frame)
+    page_col = len(frame.columns) - 2
+    for row, code in enumerate(frame["Mã đơn vị"], start=1):
+        if code in agency_sheets:
+            sheet.write_url(row, page_col, f"internal:'{agency_sheets[code]}'!A1",
+                            writer.style["link"], "Xem")
+        if code in feedback:
+            sheet.write_url(row, page_col + 1, f"external:{feedback[code]}",
+                            writer.style["link"], "Tệp phản hồi")
+    if not agency_sheets:
+        sheet.write_string(last + 2, 0, "Kế hoạch có hơn 60 đơn vị: số liệu từng đơn vị xem ở "
+                           "trang 'Chi tiết' (lọc theo cột 'Mã đơn vị').", writer.style["italic"])
+
+
+def _overview(sheet: Any, writer: _Writer, plan: Plan, result: Consolidation, period: str,
+              group_sheets: list[str]) -> None:
+    style = writer.style
+    s = plan.settings
+    sheet.set_column(0, 0, 44)
+    sheet.set_column(1, 1, 14)
+    sheet.set_column(2, 10, 12)
+    sheet.write_string(0, 0, f"TỔNG HỢP KẾT QUẢ THỰC HIỆN NĂM {period}", style["title"])
+    sheet.write_string(1, 0, s.short_title, style["line"])
+    sheet.write_string(2, 0, f"Hạn nộp: {result.deadline:%d/%m/%Y} · Số liệu tính đến: "
+                       f"{result.as_of:%d/%m/%Y} · Cơ quan tổng hợp: {s.receiver}", style["line"])
+    h = result.headline
+    figures = [
+        ("ĐƠN VỊ", None), ("Số đơn vị phải báo cáo", h["expected"]),
+        ("Đã nộp", h["submitted"]), ("Nộp đúng hạn", h["on_time"]), ("Nộp muộn", h["late"]),
+        ("Chưa nộp", h["missing"]), ("Bị từ chối (có lỗi)", h["rejected"]),
+        ("NHIỆM VỤ", None), ("Tổng số nhiệm vụ", h["tasks"]), (DONE, h["done"]),
+        (IN_PROGRESS, h["in_progress"]), (NOT_STARTED, h["not_started"]),
+        (NOT_REPORTED, h["not_reported"]), ("Quá hạn", h["overdue"]),
+    ]
+    row = 4
+    for label, value in figures:
+        if value is None:
+            sheet.write_string(row, 0, label, style["header"])
+            sheet.write_string(row, 1, "Số lượng", style["header"])
+        else:
+            sheet.write_string(row, 0, label, style["cell"])
+            sheet.write_number(row, 1, value, style["number"])
+        row += 1
+    _charts(sheet, writer, len(plan.groups))
+    row += 1
+    missing = result.agencies[result.agencies["Đã nộp"] == NO]
+    sheet.write_string(row, 0, f"Đơn vị chưa nộp báo cáo ({len(missing)})", style["header"])
+    sheet.write_string(row, 1, "Mã", style["header"])
+    for offset, record in enumerate(missing.to_dict("records"), start=1):
+        sheet.write_string(row + offset, 0, str(record["Tên đơn vị"]), style["cell"])
+        sheet.write_string(row + offset, 1, str(record["Mã đơn vị"]), style["cell"])
+    if missing.empty:
+        sheet.write_string(row + 1, 0, "(không có)", style["cell"])
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.activate()
+
+
+def _charts(sheet: Any, writer: _Writer, groups: int) -> None:
+    workbook = writer.workbook
+    chart = workbook.add_chart({"type": "bar", "subtype": "stacked"})
+    patterns = ("percent_90", "percent_25", "wide_upward_diagonal", "light_vertical")
+    colours = ("#2E7D32", "#F9A825", "#C62828", "#9E9E9E")
+    for index, column in enumerate((3, 4, 5, 6)):
+        chart.add_series({
+            "name": ["Theo nhóm", 0, column],
+            "categories": ["Theo nhóm", 1, 0, groups, 0],
+            "values": ["Theo nhóm", 1, column, groups, column],
+            "pattern": {"pattern": patterns[index], "fg_color": colours[index],
+                        "bg_color": "#FFFFFF"},
+            "border": {"color": "#000000"},
+        })
+    chart.set_title({"name": "Tình trạng nhiệm vụ theo nhóm", "name_font": {"name": "Times New Roman", "size": 12}})
+    chart.set_y_axis({"reverse": True})
+    chart.set_legend({"position": "bottom", "font": {"name": "Times New Roman"}})
+    chart.set_size({"width": 620, "height": 300})
+    sheet.insert_chart(4, 3, chart)
+    submit = workbook.add_chart({"type": "column"})
+    submit.add_series({
+        "name": "Đơn vị",
+        "categories": ["Tổng quan", 7, 0, 10, 0],
+        "values": ["Tổng quan", 7, 1, 10, 1],
+        "pattern": {"pattern": "percent_50", "fg_color": "#1F4E79", "bg_color": "#FFFFFF"},
+        "border": {"color": "#000000"},
+        "data_labels": {"value": True},
+    })
+    submit.set_title({"name": "Tình hình nộp báo cáo", "name_font": {"name": "Times New Roman", "size": 12}})
+    submit.set_legend({"none": True})
+    submit.set_size({"width": 620, "height": 260})
+    sheet.insert_chart(20, 3, submit)
