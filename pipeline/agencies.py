@@ -30,7 +30,7 @@ class Agency:
         name = self.name.replace("Ủy ban nhân dân", "UBND").replace("Uỷ ban nhân dân", "UBND")
         if len(name) <= SHORT_NAME_LIMIT or not self.aliases:
             return name
-        return min(self.aliases[:1] + (name,), key=len)
+        return min((*self.aliases[:1], name), key=len)
 
 
 @dataclass(frozen=True)

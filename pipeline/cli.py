@@ -221,15 +221,16 @@ def _as_of(value: str | None) -> date:
 @click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.")
 @click.option("--as-of", "as_of", metavar="NGÀY",
               help="Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay.")
-@click.option("--jobs", type=click.IntRange(1, 64), help="Số tiến trình đọc tệp (mặc định: số lõi).")
+@click.option("--jobs", type=click.IntRange(1, 64),
+              help="Số tiến trình đọc tệp (mặc định: số lõi).")
 @click.option("--strict", is_flag=True, help="Thoát với mã 1 nếu có báo cáo bị từ chối.")
 @click.pass_context
 def run_command(ctx: click.Context, plan_path: Path, inbox: Path, outbox: Path,
                 period: str | None, as_of: str | None, jobs: int | None, strict: bool) -> None:
     """Đọc inbox/, kiểm tra từng báo cáo, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx."""
     from pipeline.plan import load_plan
-    from pipeline.runner import run
     from pipeline.run_view import summary
+    from pipeline.runner import run
 
     lang = _lang(ctx)
     plan = load_plan(plan_path)

@@ -60,7 +60,8 @@ def _mark_cells(workbook: Workbook, findings: list[Finding], lang: str) -> None:
             continue
         cell = workbook[sheet_name][ref]
         cell.fill = ERROR_FILL if finding.severity == ERROR else WARNING_FILL
-        text = f"{SEVERITY_LABELS[finding.severity]}: {t(f'finding-{finding.code}', lang, **finding.params)}"
+        message = t(f"finding-{finding.code}", lang, **finding.params)
+        text = f"{SEVERITY_LABELS[finding.severity]}: {message}"
         if cell.comment is not None:
             text = f"{cell.comment.text}\n{text}"
         cell.comment = Comment(text, "kehoach", width=320, height=140)

@@ -95,7 +95,8 @@ def build_template() -> Workbook:
     for index, column in enumerate(FORM_COLUMNS, start=1):
         letter = get_column_letter(index)
         head = sheet.cell(header_row, index, column.header)
-        head.font, head.alignment, head.border, head.fill = _font(12, True), center, BOX, HEADER_FILL
+        head.font, head.alignment = _font(12, True), center
+        head.border, head.fill = BOX, HEADER_FILL
         sample = sheet.cell(header_row + 1, index)
         sample.font = _font(12)
         sample.border = BOX

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.workbook.protection import WorkbookProtection
@@ -85,11 +85,12 @@ def _table_origin(workbook: Workbook) -> tuple[Worksheet, int, int]:
         return sheet, row, col
     wanted = {fold(h) for h in HEADERS}
     for sheet in workbook.worksheets:
-        for row in sheet.iter_rows(max_row=60):
-            found = [c for c in row if isinstance(c.value, str) and fold(c.value) in wanted]
+        for cells in sheet.iter_rows(max_row=60):
+            found = [(c.row, c.column) for c in cells
+                     if isinstance(c.value, str) and fold(c.value) in wanted]
             if len(found) >= len(HEADERS) - 2:
-                first = min(found, key=lambda c: c.column)
-                return sheet, first.row, first.column
+                first_row, first_col = min(found, key=lambda rc: rc[1])
+                return sheet, int(first_row or 0), int(first_col or 0)
     raise KehoachError("template-marker-missing", name="kh_bang")
 
 
@@ -176,11 +177,11 @@ class _Style:
     number_format: str
 
     @classmethod
-    def of(cls, cell: Cell) -> _Style:
+    def of(cls, cell: Cell | MergedCell) -> _Style:
         return cls(copy.copy(cell.font), copy.copy(cell.border), copy.copy(cell.fill),
                    copy.copy(cell.alignment), cell.number_format)
 
-    def apply(self, cell: Cell) -> None:
+    def apply(self, cell: Cell | MergedCell) -> None:
         cell.font, cell.border, cell.fill = self.font, self.border, self.fill
         cell.alignment, cell.number_format = self.alignment, self.number_format
 
@@ -195,7 +196,8 @@ def _row_height(values: Sequence[str]) -> float:
 
 
 def _write_rows(sheet: Worksheet, header_row: int, first_col: int, rows: list[list[str]]) -> int:
-    styles = [_Style.of(sheet.cell(header_row + 1, first_col + i)) for i in range(len(FORM_COLUMNS))]
+    sample_row = header_row + 1
+    styles = [_Style.of(sheet.cell(sample_row, first_col + i)) for i in range(len(FORM_COLUMNS))]
     for offset, values in enumerate(rows):
         row = header_row + 1 + offset
         for index, column in enumerate(FORM_COLUMNS):
@@ -250,7 +252,7 @@ def _column_range(first_col: int, field: str, top: int, bottom: int) -> str:
     return f"{letter}{top}:{letter}{bottom}"
 
 
-def _validation(kind: str, key: str, **options: Any) -> DataValidation:
+def _validation(kind: Any, key: str, **options: Any) -> DataValidation:
     validation = DataValidation(
         type=kind, allow_blank=True, showErrorMessage=True, showInputMessage=True,
         errorStyle="stop", **options,
@@ -292,16 +294,18 @@ def _protect_and_print(
     protection.formatColumns = False
     protection.selectLockedCells = False
     protection.selectUnlockedCells = False
-    sheet.freeze_panes = sheet.cell(header_row + 1, first_col + 2)
+    sheet.freeze_panes = sheet.cell(header_row + 1, first_col + 2).coordinate
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if sheet.sheet_properties.pageSetUpPr is not None:
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.oddFooter.center.text = "Trang &P"
+    if sheet.oddFooter is not None and sheet.oddFooter.center is not None:
+        sheet.oddFooter.center.text = "Trang &P"
     workbook.security = WorkbookProtection(lockStructure=True)
     del last_row
 
@@ -326,7 +330,8 @@ def _write_guide(workbook: Workbook, lang: str) -> None:
     sheet.protection.sheet = True
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if sheet.sheet_properties.pageSetUpPr is not None:
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_setup.fitToHeight = 0
 
 

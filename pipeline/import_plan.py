@@ -40,20 +40,22 @@ def registry_rows_from_workbook(path: Path) -> RegistryRows:
         raise KehoachError("agencies-source-missing", path=str(path))
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
-        sheets = {}
+        sheets: dict[str, list[list[str | int]]] = {}
         for name, headers in ((AGENCY_SHEET, AGENCY_HEADERS), (PHRASE_SHEET, PHRASE_HEADERS)):
             if name not in workbook.sheetnames:
                 raise KehoachError("plan-sheet-missing", file=str(path), sheet=name,
                                    sheets=", ".join(workbook.sheetnames))
             rows = list(workbook[name].iter_rows(values_only=True, max_col=len(headers)))
             sheets[name] = [
-                ["" if v is None else (v if isinstance(v, int) else str(v)) for v in row]
+                ["" if v is None else (v if isinstance(v, int) and not isinstance(v, bool)
+                                       else str(v)) for v in row]
                 for row in rows[1:]
                 if any(v not in (None, "") for v in row)
             ]
     finally:
         workbook.close()
-    return RegistryRows(sheets[AGENCY_SHEET], sheets[PHRASE_SHEET])
+    phrases = [[str(v) for v in row] for row in sheets[PHRASE_SHEET]]
+    return RegistryRows(sheets[AGENCY_SHEET], phrases)
 
 
 def registry_from_rows(rows: RegistryRows) -> Registry:

@@ -26,13 +26,42 @@ class Bad:
 
 
 _STATUS_WORDS = {
-    DONE: ("da hoan thanh", "hoan thanh", "ht", "da ht", "da xong", "xong", "hoan tat",
-           "da hoan tat", "da thuc hien xong", "done", "completed"),
-    IN_PROGRESS: ("dang thuc hien", "dang trien khai", "dang th", "dth", "dang lam",
-                  "dang tien hanh", "tiep tuc thuc hien", "dang tiep tuc thuc hien",
-                  "thuc hien thuong xuyen", "in progress", "ongoing"),
-    NOT_STARTED: ("chua thuc hien", "chua trien khai", "chua th", "cth", "chua", "chua lam",
-                  "chua bat dau", "not started"),
+    DONE: (
+        "da hoan thanh",
+        "hoan thanh",
+        "ht",
+        "da ht",
+        "da xong",
+        "xong",
+        "hoan tat",
+        "da hoan tat",
+        "da thuc hien xong",
+        "done",
+        "completed",
+    ),
+    IN_PROGRESS: (
+        "dang thuc hien",
+        "dang trien khai",
+        "dang th",
+        "dth",
+        "dang lam",
+        "dang tien hanh",
+        "tiep tuc thuc hien",
+        "dang tiep tuc thuc hien",
+        "thuc hien thuong xuyen",
+        "in progress",
+        "ongoing",
+    ),
+    NOT_STARTED: (
+        "chua thuc hien",
+        "chua trien khai",
+        "chua th",
+        "cth",
+        "chua",
+        "chua lam",
+        "chua bat dau",
+        "not started",
+    ),
 }
 _STATUS_BY_KEY = {word: status for status, words in _STATUS_WORDS.items() for word in words}
 
@@ -66,7 +95,11 @@ def _number_text(raw: str) -> float | None:
     sign = -1.0 if s.startswith("-") else 1.0
     s = s.lstrip("+-")
     if "." in s and "," in s:
-        s = s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".") else s.replace(",", "")
+        s = (
+            s.replace(".", "").replace(",", ".")
+            if s.rfind(",") > s.rfind(".")
+            else s.replace(",", "")
+        )
     elif s.count(".") > 1 or re.fullmatch(r"\d{1,3}\.\d{3}", s):
         s = s.replace(".", "")
     elif s.count(",") > 1:

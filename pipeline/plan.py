@@ -141,8 +141,10 @@ class _Collector:
         self.path = path
         self.problems: list[Problem] = []
 
-    def add(self, key: str, sheet: str | None = None, cell: str | None = None, **params: Any) -> None:
-        self.problems.append(Problem(key, params, str(self.path), sheet, cell))
+    def add(
+        self, message: str, sheet: str | None = None, cell: str | None = None, **params: Any
+    ) -> None:
+        self.problems.append(Problem(message, params, str(self.path), sheet, cell))
 
 
 def _text(value: Any) -> str:
@@ -176,8 +178,13 @@ def _read_sheet(
     positions = {h: found[fold(h)] for h in headers if fold(h) in found}
     missing = [h for h in headers if h not in positions and h not in OPTIONAL_HEADERS]
     for header in missing:
-        out.add("plan-header-missing", sheet=name, cell=_cell(headers.index(header), 1),
-                header=header, found=", ".join(_text(v) for v in rows[0] if _text(v)))
+        out.add(
+            "plan-header-missing",
+            sheet=name,
+            cell=_cell(headers.index(header), 1),
+            header=header,
+            found=", ".join(_text(v) for v in rows[0] if _text(v)),
+        )
     if missing:
         return None
     result = []
@@ -234,15 +241,23 @@ def _agencies(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[A
         if not is_slug(code):
             out.add("agency-code-not-slug", sheet=AGENCY_SHEET, cell=where, code=code)
         elif code in seen:
-            out.add("agency-code-duplicate", sheet=AGENCY_SHEET, cell=where, code=code,
-                    first=seen[code])
+            out.add(
+                "agency-code-duplicate", sheet=AGENCY_SHEET, cell=where, code=code, first=seen[code]
+            )
         seen.setdefault(code, number)
         kind = fold(_text(record.get("Loại")))
         if kind not in KINDS:
-            out.add("agency-kind-unknown", sheet=AGENCY_SHEET, cell=_cell(cols["Loại"], number),
-                    kind=_text(record.get("Loại")), kinds=", ".join(KINDS))
+            out.add(
+                "agency-kind-unknown",
+                sheet=AGENCY_SHEET,
+                cell=_cell(cols["Loại"], number),
+                kind=_text(record.get("Loại")),
+                kinds=", ".join(KINDS),
+            )
         order_text = _text(record.get("Thứ tự"))
-        aliases = tuple(a for a in (one_line(x) for x in _text(record.get("Tên gọi khác")).split(";")) if a)
+        aliases = tuple(
+            a for a in (one_line(x) for x in _text(record.get("Tên gọi khác")).split(";")) if a
+        )
         agencies.append(
             Agency(
                 code=code,
@@ -271,16 +286,24 @@ def _check_registry(
 ) -> None:
     for key, owners in registry.names_by_key().items():
         if len(owners) > 1:
-            out.add("alias-shared", sheet=AGENCY_SHEET, name=" ".join(key),
-                    codes=", ".join(sorted(owners)))
+            out.add(
+                "alias-shared",
+                sheet=AGENCY_SHEET,
+                name=" ".join(key),
+                codes=", ".join(sorted(owners)),
+            )
     for number, record in phrase_rows:
         phrase = registry.phrases.get(fold(one_line(_text(record.get("Cụm từ")))))
         if phrase is None:
             continue
         unknown = registry.unknown_members(phrase)
         if unknown:
-            out.add("phrase-member-unknown", sheet=PHRASE_SHEET,
-                    cell=_cell(record["__cols__"]["Gồm"], number), members=", ".join(unknown))
+            out.add(
+                "phrase-member-unknown",
+                sheet=PHRASE_SHEET,
+                cell=_cell(record["__cols__"]["Gồm"], number),
+                members=", ".join(unknown),
+            )
 
 
 def _parse_date(value: Any) -> date | None:
@@ -313,8 +336,13 @@ def _settings(rows: list[tuple[int, dict[str, Any]]] | None, out: _Collector) ->
     cutoff = _parse_date(values.get("ngay_chot_so_lieu")) or deadline
     for key, parsed in (("han_nop", deadline), ("ngay_chot_so_lieu", cutoff)):
         if _text(values.get(key)) and parsed is None:
-            out.add("setting-not-date", sheet=SETTINGS_SHEET, cell=where.get(key), key=key,
-                    value=_text(values.get(key)))
+            out.add(
+                "setting-not-date",
+                sheet=SETTINGS_SHEET,
+                cell=where.get(key),
+                key=key,
+                value=_text(values.get(key)),
+            )
     if deadline is None or cutoff is None or out.problems:
         return None
     title = one_line(_text(values.get("ten_ke_hoach")))
@@ -324,9 +352,12 @@ def _settings(rows: list[tuple[int, dict[str, Any]]] | None, out: _Collector) ->
         short_title=one_line(_text(values.get("ten_ngan"))) or title,
         issuer=_text(values.get("co_quan_ban_hanh")),
         receiver=_text(values.get("co_quan_nhan")),
-        periods=tuple(p.strip() for p in re.split(r"[;,]", _text(values.get("ky_bao_cao"))) if p.strip()),
+        periods=tuple(
+            p.strip() for p in re.split(r"[;,]", _text(values.get("ky_bao_cao"))) if p.strip()
+        ),
         deadline=deadline,
-        deadline_inclusive=fold(_text(values.get("han_nop_tinh_ca_ngay"))) not in {"khong", "no", "0"},
+        deadline_inclusive=fold(_text(values.get("han_nop_tinh_ca_ngay")))
+        not in {"khong", "no", "0"},
         cutoff=cutoff,
         form_version=_text(values.get("phien_ban_bieu_mau")) or "1",
     )
@@ -364,14 +395,23 @@ def _tasks(
             text = one_line(_text(record.get(header)))
             resolution = registry.resolve(text)
             for words in resolution.leftovers:
-                out.add("agency-words-unknown", sheet=TASK_SHEET, cell=_cell(cols[header], number),
-                        words=words, task=tt)
+                out.add(
+                    "agency-words-unknown",
+                    sheet=TASK_SHEET,
+                    cell=_cell(cols[header], number),
+                    words=words,
+                    task=tt,
+                )
             unexpanded += [(tt, p) for p in resolution.unexpanded]
             resolved[header] = resolution.codes
         leads = resolved["Đơn vị chủ trì"]
         if not leads:
-            out.add("task-no-lead", sheet=TASK_SHEET, cell=_cell(cols["Đơn vị chủ trì"], number),
-                    task=tt)
+            out.add(
+                "task-no-lead",
+                sheet=TASK_SHEET,
+                cell=_cell(cols["Đơn vị chủ trì"], number),
+                task=tt,
+            )
         tasks.append(
             Task(
                 number=tt,

@@ -26,8 +26,14 @@ MAX_ROWS = 3_000
 MAX_COLS = 60
 HEADER_SCAN_ROWS = 200
 _HEADER_KEYS = {fold(c.header): c.field for c in FORM_COLUMNS}
-_HEADER_ALIASES = {"stt": "task", "noi dung": "content", "tien do": "progress",
-                   "kinh phi": "funding", "ket qua": "result", "tinh trang thuc hien": "status"}
+_HEADER_ALIASES = {
+    "stt": "task",
+    "noi dung": "content",
+    "tien do": "progress",
+    "kinh phi": "funding",
+    "ket qua": "result",
+    "tinh trang thuc hien": "status",
+}
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -105,9 +111,10 @@ _ODS_DATE = re.compile(rb"<dc:date>([^<]+)</dc:date>")
 
 def saved_time(data: bytes, kind: str) -> datetime | None:
     """The workbook's own last-saved time from its document properties, when it has one."""
-    member, pattern = {"xlsx": ("docprops/core.xml", _MODIFIED), "ods": ("meta.xml", _ODS_DATE)}.get(
-        kind, ("", None)
-    )
+    member, pattern = {
+        "xlsx": ("docprops/core.xml", _MODIFIED),
+        "ods": ("meta.xml", _ODS_DATE),
+    }.get(kind, ("", None))
     if pattern is None:
         return None
     try:
@@ -160,7 +167,7 @@ def header_block(rows: list[list[Any]], header_index: int) -> dict[str, Any]:
                 continue
             key = _BLOCK_LABELS.get(fold(value).rstrip(" :"))
             if key and key not in found:
-                after = next((v for v in row[col + 1:MAX_COLS] if v not in (None, "")), None)
+                after = next((v for v in row[col + 1 : MAX_COLS] if v not in (None, "")), None)
                 found[key] = after
     return found
 
@@ -206,9 +213,7 @@ def _read_workbook(data: bytes, result: ReadResult) -> None:
         if name == META_SHEET:
             continue
         try:
-            rows = workbook.get_sheet_by_name(name).to_python(
-                skip_empty_area=False, nrows=MAX_ROWS
-            )
+            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=MAX_ROWS)
         except Exception:  # a chart sheet or a damaged sheet: look at the next one
             continue
         found = find_header(rows)
@@ -218,7 +223,7 @@ def _read_workbook(data: bytes, result: ReadResult) -> None:
         result.sheet, result.header_row, result.columns = name, index + 1, columns
         result.header_block = header_block(rows, index)
         width = max(columns.values()) + 1
-        for offset, row in enumerate(rows[index + 1:], start=index + 2):
+        for offset, row in enumerate(rows[index + 1 :], start=index + 2):
             cells = list(row[:width]) + [None] * max(0, width - len(row))
             if any(c not in (None, "") for c in cells):
                 result.rows.append((offset, cells))

@@ -17,6 +17,7 @@ from pipeline.schemas import DONE, EXCEL_TEXT_LIMIT, IN_PROGRESS, NOT_REPORTED, 
 from pipeline.xlsx_style import formats, new_workbook, print_landscape
 
 MAX_AGENCY_SHEETS = 60
+TITLE_FONT = {"name": "Times New Roman", "size": 12}
 CUT_MARK = " …[đã cắt bớt]"
 WIDE = {"Nội dung", "Kết quả (chủ trì)", "Kết quả (phối hợp)", "Khó khăn, vướng mắc",
         "Đề xuất, kiến nghị", "Kết quả thực hiện", "Lý do", "Nội dung nhiệm vụ", "Tên nhóm"}
@@ -261,7 +262,7 @@ def _charts(sheet: Any, writer: _Writer, groups: int) -> None:
                         "bg_color": "#FFFFFF"},
             "border": {"color": "#000000"},
         })
-    chart.set_title({"name": "Tình trạng nhiệm vụ theo nhóm", "name_font": {"name": "Times New Roman", "size": 12}})
+    chart.set_title({"name": "Tình trạng nhiệm vụ theo nhóm", "name_font": TITLE_FONT})
     chart.set_y_axis({"reverse": True})
     chart.set_legend({"position": "bottom", "font": {"name": "Times New Roman"}})
     chart.set_size({"width": 620, "height": 300})
@@ -275,7 +276,7 @@ def _charts(sheet: Any, writer: _Writer, groups: int) -> None:
         "border": {"color": "#000000"},
         "data_labels": {"value": True},
     })
-    submit.set_title({"name": "Tình hình nộp báo cáo", "name_font": {"name": "Times New Roman", "size": 12}})
+    submit.set_title({"name": "Tình hình nộp báo cáo", "name_font": TITLE_FONT})
     submit.set_legend({"none": True})
     submit.set_size({"width": 620, "height": 260})
     sheet.insert_chart(20, 3, submit)

@@ -72,6 +72,7 @@ def build_frame(returns: list[Return], plan: Plan) -> pd.DataFrame:
             tt = str(int(tt)) if tt.isdigit() else tt
             records.append(_record(rid, item, excel_row, raw, tt, roles, report_date))
     frame = pd.DataFrame.from_records(records)
+    frame.index = pd.RangeIndex(len(frame))  # failure indexes are positions
     if frame.empty:
         return frame
     frame["first"] = ~frame.duplicated(["rid", "task"], keep="first")
@@ -201,7 +202,7 @@ def validate(
         derived = _derive(frame, as_of)
         for schema in (error_schema(), warning_schema()):
             for code, index in _failures(schema, derived):
-                findings.append(_row_finding(code, derived.loc[index], returns))
+                findings.append(_row_finding(code, derived.iloc[index], returns))
         findings += _prefilled_edits(derived, returns, plan)
         findings += _too_long(derived, returns)
     findings += _missing_leads(frame, returns, plan)
@@ -258,7 +259,7 @@ def _prefilled_edits(frame: pd.DataFrame, returns: list[Return], plan: Plan) -> 
     tasks = {t.number: t for t in plan.tasks}
     found: list[Finding] = []
     for rid, rows in frame[frame["plan_role"].notna()].groupby("rid", sort=True):
-        item = returns[int(rid)]
+        item = returns[int(str(rid))]
         cells = rows[list(PREFILLED)].values.tolist()
         if item.meta is not None and fingerprint(cells) == item.meta.fingerprint:
             continue
@@ -268,7 +269,7 @@ def _prefilled_edits(frame: pd.DataFrame, returns: list[Return], plan: Plan) -> 
             for name, want in expected.items():
                 if fold(row[name]) != fold(want):
                     found.append(Finding(
-                        "prefilled-edited", WARNING, int(rid), item.agency,
+                        "prefilled-edited", WARNING, int(str(rid)), item.agency,
                         _cell(item, name, int(row["row"])), row[name][:80],
                         {"task": row["task"], "value": row[name][:80], "expected": want[:80]}))
     return found

@@ -145,9 +145,9 @@ def read_all(
             busy = {s.conn: s for s in slots if s.job is not None}
             ready = wait(list(busy), timeout=0.05)
             for conn in ready:
-                slot = busy[conn]  # type: ignore[index]
+                slot = busy[conn]
                 try:
-                    key, result = slot.conn.recv()
+                    _key, result = slot.conn.recv()
                     finish(slot, result)
                 except (EOFError, OSError):  # the worker died: a crash or the memory limit
                     finish(slot, ReadResult(problem="file-crashed-reader"))
