@@ -144,6 +144,7 @@ class _Collector:
     def add(
         self, message: str, sheet: str | None = None, cell: str | None = None, **params: Any
     ) -> None:
+        params = {"sheet": sheet, **params}
         self.problems.append(Problem(message, params, str(self.path), sheet, cell))
 
 
