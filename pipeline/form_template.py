@@ -57,7 +57,7 @@ def build_template() -> Workbook:
     left = Alignment(horizontal="left", vertical="center")
 
     def put(cell: str, value: str, font: Font, align: Alignment = center, merge: str = "") -> None:
-        sheet[cell] = value
+        sheet[cell] = value or None
         sheet[cell].font = font
         sheet[cell].alignment = align
         if merge:

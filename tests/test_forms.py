@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from pipeline.cli import cli
+from pipeline.form_template import build_template
+from pipeline.forms import guide_rows, write_forms
+from pipeline.libreoffice import convert
+from pipeline.metadata import parse as parse_meta
+from pipeline.plan import Plan
+from pipeline.reader import read_bytes
+from pipeline.schemas import HEADERS, META_SHEET, RULES, STATUSES
+from tests.conftest import PLAN, TEMPLATE
+
+
+def _rows(path: Path) -> list[tuple[object, ...]]:
+    sheet = load_workbook(path)["Báo cáo"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(rows) if r[:2] == ("Nhóm", "TT"))
+    return [r for r in rows[header + 1:] if r[1]]
+
+
+def test_one_form_per_assigned_agency(plan: Plan, forms: Path) -> None:
+    names = sorted(p.name for p in forms.glob("2024_*.xlsx"))
+    assert len(names) == 31
+    assert names == sorted(f"2024_{a.code}.xlsx" for a in plan.expected_agencies())
+    send = load_workbook(forms / "danh-sach-gui.xlsx").active
+    assert send is not None and send.max_row == 4 + 31
+
+
+@pytest.mark.parametrize("code", ["so_y_te", "so_khcn", "cd_kon_tum", "ubnd_ia_hdrai"])
+def test_rows_are_the_assignments_with_roles(plan: Plan, forms: Path, code: str) -> None:
+    rows = _rows(forms / f"2024_{code}.xlsx")
+    expected = [(a.task.group, a.task.number, a.role) for a in plan.assignments(code)]
+    assert [(r[0], r[1], r[3]) for r in rows] == expected
+    roles = [r[3] for r in rows]
+    assert roles == sorted(roles, key=lambda role: role != "Chủ trì")  # leads first
+    assert all(r[5] is None for r in rows)  # inputs are blank
+
+
+def test_protection_validation_print_and_metadata(plan: Plan, forms: Path) -> None:
+    workbook = load_workbook(forms / "2024_so_y_te.xlsx")
+    sheet = workbook["Báo cáo"]
+    header = next(r for r in range(1, 40) if sheet.cell(r, 2).value == "TT")
+    assert tuple(sheet.cell(header, c).value for c in range(1, 14)) == HEADERS
+    assert sheet.protection.sheet is True
+    assert sheet.protection.formatRows is False  # agencies may make rows taller
+    first = header + 1
+    assert sheet.cell(first, 3).protection.locked is True
+    assert sheet.cell(first, 6).protection.locked is False
+    kinds = {v.type: str(v.sqref) for v in sheet.data_validations.dataValidation}
+    assert set(kinds) >= {"list", "decimal", "date"}
+    status = next(v for v in sheet.data_validations.dataValidation if v.type == "list")
+    assert all(s in status.formula1 for s in STATUSES)
+    assert status.prompt and "Đã hoàn thành" in status.prompt
+    assert sheet.page_setup.orientation == "landscape"
+    assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
+    assert sheet.print_title_rows == f"${header}:${header}"
+    assert sheet.freeze_panes == f"C{first}"
+    assert sheet.cell(first, 3).font.name == "Times New Roman"
+    meta = parse_meta(workbook[META_SHEET].iter_rows(values_only=True))
+    assert meta is not None and meta.agency_code == "so_y_te" and meta.period == "2024"
+    assert meta.plan_code == plan.settings.plan_code
+    assert workbook[META_SHEET].sheet_state == "hidden"
+
+
+def test_guide_is_written_from_the_rules(forms: Path) -> None:
+    guide = load_workbook(forms / "2024_so_y_te.xlsx")["Hướng dẫn"]
+    texts = [str(c) for row in guide.iter_rows(values_only=True) for c in row if c]
+    for rule in RULES:
+        assert any(rule.code in t for t in texts)
+    assert [tuple(r) for r in guide.iter_rows(values_only=True)][0][0] == guide_rows()[0][0]
+
+
+def test_rerun_gives_the_same_cells(plan: Plan, forms: Path, tmp_path: Path) -> None:
+    write_forms(plan, TEMPLATE, "2024", tmp_path, ["so_y_te"])
+    assert _rows(tmp_path / "2024_so_y_te.xlsx") == _rows(forms / "2024_so_y_te.xlsx")
+
+
+def test_committed_template_is_current() -> None:
+    fresh = build_template()["Báo cáo"]
+    committed = load_workbook(TEMPLATE)["Báo cáo"]
+    assert [[c.value for c in r] for r in fresh.iter_rows()] == [
+        [c.value for c in r] for r in committed.iter_rows()]
+
+
+def test_restyled_template_still_works(plan: Plan, tmp_path: Path) -> None:
+    """The officer inserts rows above, renames the title, changes fonts: Excel moves names."""
+    workbook = build_template()
+    sheet = workbook["Báo cáo"]
+    sheet.insert_rows(1, 3)
+    sheet["A1"] = "LOGO"
+    for name in list(workbook.defined_names):
+        defined = workbook.defined_names[name]
+        title, ref = next(iter(defined.destinations))
+        col = "".join(ch for ch in ref.replace("$", "") if ch.isalpha())
+        row = int("".join(ch for ch in ref if ch.isdigit())) + 3
+        defined.attr_text = f"'{title}'!${col}${row}"
+    sheet["A7"] = "BÁO CÁO TÌNH HÌNH TRIỂN KHAI"
+    sheet.column_dimensions["C"].width = 70
+    template = tmp_path / "template.xlsx"
+    workbook.save(template)
+    write_forms(plan, template, "2024", tmp_path / "out", ["so_y_te"])
+    form = load_workbook(tmp_path / "out" / "2024_so_y_te.xlsx")["Báo cáo"]
+    assert form["A7"].value == "BÁO CÁO TÌNH HÌNH TRIỂN KHAI"
+    assert form["A5"].value == "SỞ Y TẾ"
+    assert [r[1] for r in _rows(tmp_path / "out" / "2024_so_y_te.xlsx")] == [
+        a.task.number for a in plan.assignments("so_y_te")]
+
+
+def test_bad_input_messages(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["templates", "--plan", str(PLAN), "--template", str(TEMPLATE),
+                                 "--agency", "so_khong_co", "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "Không có đơn vị mã so_khong_co" in result.output
+    result = runner.invoke(cli, ["templates", "--plan", str(PLAN), "--template", str(TEMPLATE),
+                                 "--period", "2031", "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "Kỳ báo cáo 2031 không thuộc kế hoạch" in result.output
+    broken = tmp_path / "broken.xlsx"
+    workbook = build_template()
+    del workbook.defined_names["kh_bang"]
+    for cell in workbook["Báo cáo"][12]:  # and no header row to fall back on either
+        cell.value = None
+    workbook.save(broken)
+    result = runner.invoke(cli, ["templates", "--plan", str(PLAN), "--template", str(broken),
+                                 "--out", str(tmp_path / "x")])
+    assert result.exit_code == 2 and "Mẫu biểu thiếu vị trí 'kh_bang'" in result.output
+    assert not (tmp_path / "x").exists() or not list((tmp_path / "x").glob("*.xlsx"))
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    result = runner.invoke(cli, ["templates", "--plan", str(PLAN), "--template", str(TEMPLATE),
+                                 "--out", str(blocked / "sub")])
+    assert result.exit_code == 2 and "Không ghi được vào thư mục" in result.output
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
+def test_libreoffice_round_trip_keeps_metadata(soffice: str, forms: Path, tmp_path: Path,
+                                               plan: Plan, fmt: str) -> None:
+    source = tmp_path / "in" / "2024_so_y_te.xlsx"
+    source.parent.mkdir()
+    shutil.copyfile(forms / "2024_so_y_te.xlsx", source)
+    converted = convert(source, fmt, tmp_path / "out")
+    assert converted is not None
+    result = read_bytes(converted.read_bytes())
+    assert result.problem == ""
+    meta = parse_meta(result.meta_rows)
+    assert meta is not None and meta.agency_code == "so_y_te" and meta.period == "2024"
+    assert [str(cells[result.columns["task"]]) for _, cells in result.rows
+            if cells[result.columns["task"]]] == [a.task.number for a in plan.assignments("so_y_te")]
