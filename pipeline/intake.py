@@ -240,7 +240,8 @@ def settle_resubmissions(returns: list[Return]) -> None:
         if not item.outcome and item.agency:
             by_agency.setdefault(item.agency, []).append(item)
     for items in by_agency.values():
-        items.sort(key=lambda r: r.rel)
+        # The copy that reached the inbox first is the original; the name breaks ties.
+        items.sort(key=lambda r: (r.file.mtime, r.rel))
         kept: list[Return] = []
         for item in items:
             twin = next((k for k in kept if k.read.sha256 == item.read.sha256), None)

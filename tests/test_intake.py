@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+import shutil
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.intake_run import Intake, intake_folder
+from pipeline.libreoffice import convert
+from pipeline.plan import Plan
+from pipeline.simulate import fill_form
+from tests.conftest import PLAN
+
+AS_OF = date(2024, 12, 20)
+GOOD = {"status": "Đã hoàn thành", "progress": 100, "result": "Đã ban hành kế hoạch",
+        "done_date": date(2024, 10, 1)}
+
+
+def _answers(plan: Plan, code: str, **overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    answers = {a.task.number: dict(GOOD) for a in plan.assignments(code)}
+    for task, values in overrides.items():
+        answers[task.lstrip("t")] = values
+    return answers
+
+
+def _intake(tmp_path: Path, plan: Plan) -> Intake:
+    return intake_folder(tmp_path / "inbox", plan, "2024", AS_OF, jobs=2)
+
+
+def _fill(forms: Path, tmp_path: Path, code: str, answers: dict[str, dict[str, Any]],
+          name: str | None = None, **options: Any) -> Path:
+    target = tmp_path / "inbox" / (name or f"2024_{code}.xlsx")
+    options.setdefault("saved_at", datetime(2024, 12, 10, 9, 0))
+    fill_form(forms / f"2024_{code}.xlsx", target, answers,
+              {"kh_ngay_bao_cao": date(2024, 12, 10)}, **options)
+    return target
+
+
+# so_y_te leads tasks 1 and 13 (rows 13 and 14 of the form), then coordinates five more.
+RULE_CASES = [
+    ("valid", {}, "accepted", set()),
+    ("status typo", {"t13": {**GOOD, "status": "Xong rồi"}}, "rejected", {"status-invalid"}),
+    ("status blank on lead", {"t13": {"result": "x"}}, "rejected", {"status-missing"}),
+    ("progress text", {"t13": {**GOOD, "progress": "gần xong"}}, "rejected",
+     {"progress-not-number"}),
+    ("progress 150", {"t13": {**GOOD, "progress": 150}}, "rejected", {"progress-out-of-range"}),
+    ("funding negative", {"t13": {**GOOD, "funding": -5}}, "rejected", {"funding-negative"}),
+    ("funding text", {"t13": {**GOOD, "funding": "nhiều"}}, "rejected", {"funding-not-number"}),
+    ("date text", {"t13": {**GOOD, "done_date": "quý 3"}}, "rejected", {"date-invalid"}),
+    ("done without result", {"t13": {"status": "Đã hoàn thành", "progress": 100}},
+     "accepted-with-warnings", {"done-without-result"}),
+    ("done below 100", {"t13": {**GOOD, "progress": 80}}, "accepted-with-warnings",
+     {"done-progress-below-100"}),
+    ("not started no reason", {"t13": {"status": "Chưa thực hiện"}}, "accepted-with-warnings",
+     set({"not-started-without-reason"})),
+    ("100 not done", {"t13": {"status": "Đang thực hiện", "progress": 100}},
+     "accepted-with-warnings", {"progress-100-not-done"}),
+    ("date after report", {"t13": {**GOOD, "done_date": date(2024, 12, 30)}},
+     "accepted-with-warnings", {"date-after-report"}),
+    ("synonyms are fine", {"t13": {**GOOD, "status": "HT", "progress": "100%"}}, "accepted",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("case", "overrides", "outcome", "codes"), RULE_CASES,
+                         ids=[c[0] for c in RULE_CASES])
+def test_rules(plan: Plan, forms: Path, tmp_path: Path, case: str,
+               overrides: dict[str, dict[str, Any]], outcome: str, codes: set[str]) -> None:
+    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", **overrides))
+    result = _intake(tmp_path, plan)
+    [item] = result.returns
+    assert item.outcome == outcome, [f.code for f in result.findings]
+    assert {f.code for f in result.findings} == codes
+    for finding in result.findings:
+        assert finding.cell.startswith("Báo cáo!") and finding.cell.endswith("14")
+
+
+def test_finding_points_at_the_cell_and_keeps_the_value(plan: Plan, forms: Path,
+                                                        tmp_path: Path) -> None:
+    _fill(forms, tmp_path, "so_y_te",
+          _answers(plan, "so_y_te", t13={**GOOD, "status": "Xong rồi"}))
+    [finding] = _intake(tmp_path, plan).findings
+    assert (finding.cell, finding.value, finding.agency) == ("Báo cáo!F14", "Xong rồi", "so_y_te")
+
+
+def test_row_level_errors(plan: Plan, forms: Path, tmp_path: Path) -> None:
+    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"), drop_tasks=("13",))
+    result = _intake(tmp_path, plan)
+    assert {f.code for f in result.findings} == {"lead-task-missing"}
+    assert result.returns[0].outcome == "rejected"
+
+
+def test_edited_prefilled_text_warns(plan: Plan, forms: Path, tmp_path: Path) -> None:
+    answers = _answers(plan, "so_y_te")
+    answers["13"]["content"] = "Nhiệm vụ đã sửa lại"
+    _fill(forms, tmp_path, "so_y_te", answers)
+    result = _intake(tmp_path, plan)
+    assert [(f.code, f.cell) for f in result.findings] == [("prefilled-edited", "Báo cáo!C14")]
+
+
+def test_outcomes_for_what_officers_drop(plan: Plan, forms: Path, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"), "so_y_te_lan1.xlsx",
+          saved_at=datetime(2024, 12, 5, 8, 0))
+    _fill(forms, tmp_path, "so_y_te", {**_answers(plan, "so_y_te"), "13": {**GOOD, "note": "x"}},
+          "so_y_te_lan2.xlsx", saved_at=datetime(2024, 12, 9, 8, 0))
+    shutil.copyfile(inbox / "so_y_te_lan2.xlsx", inbox / "so_y_te_lan2 (1).xlsx")
+    _fill(forms, tmp_path, "so_khcn", _answers(plan, "so_khcn"), "tmp.xlsx")
+    with zipfile.ZipFile(inbox / "thu.zip", "w") as archive:
+        archive.write(inbox / "tmp.xlsx", "2024_so_khcn.xlsx")
+    (inbox / "tmp.xlsx").unlink()
+    (inbox / "~$so_y_te.xlsx").write_bytes(b"lock")
+    (inbox / "bao-cao.docx").write_bytes(b"PK\x03\x04garbage")
+    (inbox / "rong.xls").write_bytes(b"")
+    result = _intake(tmp_path, plan)
+    outcomes = {r.rel: (r.outcome, r.reason) for r in result.returns}
+    assert outcomes == {
+        "bao-cao.docx": ("unreadable", "file-corrupt"),
+        "rong.xls": ("unreadable", "file-empty"),
+        "so_y_te_lan1.xlsx": ("superseded", "return-superseded"),
+        "so_y_te_lan2 (1).xlsx": ("duplicate", "return-duplicate-bytes"),
+        "so_y_te_lan2.xlsx": ("accepted", "return-ok"),
+        "thu.zip/2024_so_khcn.xlsx": ("accepted", "return-ok"),
+        "~$so_y_te.xlsx": ("ignored", "ignored-lock-file"),
+    }
+    superseded = next(r for r in result.returns if r.rel == "so_y_te_lan1.xlsx")
+    assert superseded.params["other"] == "so_y_te_lan2.xlsx"
+
+
+def test_other_period_and_fallback_identification(plan: Plan, forms: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    target = _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    workbook = load_workbook(target)
+    workbook["_kehoach"]["B4"] = "2023"
+    workbook.save(tmp_path / "inbox" / "cu.xlsx")
+    del workbook["_kehoach"]
+    workbook.save(tmp_path / "inbox" / "go-lai.xlsx")
+    target.unlink()
+    result = _intake(tmp_path, plan)
+    by_rel = {r.rel: r for r in result.returns}
+    assert by_rel["cu.xlsx"].outcome == "rejected"
+    assert by_rel["cu.xlsx"].reason == "return-other-period"
+    assert by_rel["go-lai.xlsx"].agency == "so_y_te"
+    assert by_rel["go-lai.xlsx"].outcome == "accepted-with-warnings"
+    assert {f.code for f in result.findings} == {"identified-by-fallback"}
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
+def test_libreoffice_resaved_returns_validate(soffice: str, plan: Plan, forms: Path,
+                                              tmp_path: Path, fmt: str) -> None:
+    source = _fill(forms, tmp_path / "src", "so_y_te",
+                   _answers(plan, "so_y_te", t13={**GOOD, "progress": 150}))
+    converted = convert(source, fmt, tmp_path / "inbox")
+    assert converted is not None
+    result = _intake(tmp_path, plan)
+    [item] = result.returns
+    assert item.agency == "so_y_te" and item.outcome == "rejected"
+    assert [(f.code, f.cell) for f in result.findings] == [("progress-out-of-range",
+                                                            "Báo cáo!G14")]
+
+
+def test_check_command(plan: Plan, forms: Path, tmp_path: Path) -> None:
+    bad = _fill(forms, tmp_path, "so_y_te",
+                _answers(plan, "so_y_te", t13={**GOOD, "status": "Sắp xong"}))
+    result = CliRunner().invoke(cli, ["check", "--plan", str(PLAN), "--as-of", "20/12/2024",
+                                      str(bad)])
+    assert result.exit_code == 1
+    assert "Từ chối" in result.output and "Báo cáo!F14" in result.output
+    good = _fill(forms, tmp_path, "so_khcn", _answers(plan, "so_khcn"))
+    result = CliRunner().invoke(cli, ["--lang", "en", "check", "--plan", str(PLAN), str(good)])
+    assert result.exit_code == 0, result.output
+    assert "Chấp nhận — Valid." in result.output
