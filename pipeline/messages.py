@@ -540,7 +540,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: str = "vi", **params: Any) -> str:
+def t(key: str, lang: str = "vi", /, **params: Any) -> str:
     """The sentence for `key` in `lang`, with its parameters filled in."""
     vi, en = MESSAGES[key]
     return (en if lang == "en" else vi).format(**params)

@@ -82,7 +82,10 @@ def fill_form(
             for col in range(len(fields)):
                 sheet.cell(row, first_col + col).value = None
         for name, value in answers.get(tt, {}).items():
-            sheet.cell(row, first_col + fields.index(name)).value = value
+            cell = sheet.cell(row, first_col + fields.index(name))
+            cell.value = value
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # typed as text by the agency, not a formula
         row += 1
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from pipeline.cli import cli
+from pipeline.consolidate import task_status
+from pipeline.plan import Plan
+from tests.conftest import PLAN
+from tests.test_intake import GOOD, _answers, _fill
+
+
+def test_task_status_rollup() -> None:
+    assert task_status([], 2) == "Chưa báo cáo"
+    assert task_status(["Đã hoàn thành", "Đã hoàn thành"], 2) == "Đã hoàn thành"
+    assert task_status(["Đã hoàn thành"], 2) == "Đang thực hiện"  # one lead has not reported
+    assert task_status(["Chưa thực hiện", "Chưa thực hiện"], 3) == "Chưa thực hiện"
+    assert task_status(["Chưa thực hiện", "Đang thực hiện"], 2) == "Đang thực hiện"
+
+
+def test_run_scenario(plan: Plan, forms: Path, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    _fill(forms, tmp_path, "so_y_te", _answers(
+        plan, "so_y_te", t13={**GOOD, "result": "=1+1", "proposal": "@SUM(A1)"}))
+    _fill(forms, tmp_path, "so_khcn", _answers(plan, "so_khcn", t2={"status": "Đang thực hiện",
+                                                                      "progress": 40}),
+          saved_at=datetime(2024, 12, 18, 10, 0))  # late
+    _fill(forms, tmp_path, "so_nnptnt", _answers(plan, "so_nnptnt",
+                                                 t12={**GOOD, "progress": 300}))
+    (inbox / "hong.xlsx").write_bytes(b"PK\x03\x04broken")
+    outbox = tmp_path / "outbox"
+    result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox", str(inbox),
+                                      "--outbox", str(outbox), "--as-of", "06/01/2025"])
+    assert result.exit_code == 0, result.output
+    assert "31 phải nộp · 3 đã nộp (2 đúng hạn, 1 muộn) · 28 chưa nộp · 1 bị từ chối" in \
+        result.output
+    workbook = load_workbook(outbox / "tong-hop-2024.xlsx")
+    names = workbook.sheetnames
+    assert names[:10] == ["Tổng quan", "Theo nhóm", "Theo nhiệm vụ", "Theo đơn vị", "Nhóm I",
+                          "Nhóm II", "Nhóm III", "Nhóm IV", "Nhóm V", "Nhóm VI"]
+    assert names[-3:] == ["Chi tiết", "Kiểm tra", "Nhật ký"]
+    assert len(names) == 10 + 31 + 3
+
+    def table(name: str) -> list[dict[str, object]]:
+        rows = list(workbook[name].iter_rows(values_only=True))
+        return [dict(zip(rows[0], r, strict=False)) for r in rows[1:] if r[0] is not None]
+
+    tasks = {r["TT"]: r for r in table("Theo nhiệm vụ")}
+    assert tasks["13"]["Tình trạng chung"] == "Đã hoàn thành"  # its only lead is done
+    assert tasks["13"]["Đã báo cáo"] == "1/1"
+    assert tasks["2"]["Tình trạng chung"] == "Đang thực hiện"
+    assert tasks["2"]["Quá hạn"] == "Có"  # due 31/12/2024, not done on 06/01/2025
+    assert tasks["12"]["Tình trạng chung"] == "Chưa báo cáo"  # its lead was rejected
+    assert tasks["1"]["Đã báo cáo"] == "2/29"
+    assert tasks["1"]["Quá hạn"] in ("", None)  # "Thường xuyên" is never overdue
+    groups = {r["Nhóm"]: r for r in table("Theo nhóm")}
+    assert groups["IV"]["Số nhiệm vụ"] == 3
+    assert (groups["IV"]["Đã hoàn thành"], groups["IV"]["Chưa báo cáo"]) == (1, 1)
+    agencies = {r["Mã đơn vị"]: r for r in table("Theo đơn vị")}
+    assert agencies["so_khcn"]["Đúng hạn"] == "Không"
+    assert agencies["so_y_te"]["Đúng hạn"] == "Có"
+    assert agencies["so_nnptnt"]["Kết quả"] == "Từ chối"
+    assert agencies["so_tu_phap"]["Kết quả"] == "Chưa nộp"
+    assert agencies["so_tu_phap"]["Đã nộp"] == "Không"
+    log = table("Nhật ký")
+    assert sorted(r["Tệp"] for r in log) == sorted(p.name for p in inbox.iterdir())
+    assert {r["Tệp"]: r["Mã kết quả"] for r in log}["hong.xlsx"] == "unreadable"
+    checks = table("Kiểm tra")
+    assert [(c["Mã đơn vị"], c["Ô"], c["Mã lỗi"]) for c in checks] == [
+        ("so_nnptnt", "Báo cáo!G14", "progress-out-of-range")]
+    detail = table("Chi tiết")
+    literal = next(r for r in detail if r["Mã đơn vị"] == "so_y_te" and r["TT"] == "13")
+    assert literal["Kết quả thực hiện"] == "=1+1"
+    assert literal["Đề xuất, kiến nghị"] == "@SUM(A1)"
+    sheet = workbook["Chi tiết"]
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+    feedback = load_workbook(outbox / "phan-hoi" / "2024" / "2024_so_nnptnt.xlsx")
+    assert feedback.sheetnames[0] == "Phản hồi"
+    cell = feedback["Báo cáo"]["G14"]
+    assert cell.comment is not None and "0–100" in cell.comment.text
+    assert "_kehoach" in feedback.sheetnames  # the agency can fix it and send it back
+
+
+def test_strict_and_rerun_are_stable(plan: Plan, forms: Path, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
+    args = ["run", "--plan", str(PLAN), "--inbox", str(inbox), "--outbox", str(tmp_path / "o"),
+            "--as-of", "20/12/2024"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0
+    values = [[c.value for c in r] for r in
+              load_workbook(tmp_path / "o" / "tong-hop-2024.xlsx")["Theo đơn vị"].iter_rows()]
+    second = CliRunner().invoke(cli, [*args, "--strict"])
+    assert second.exit_code == 1
+    again = [[c.value for c in r] for r in
+             load_workbook(tmp_path / "o" / "tong-hop-2024.xlsx")["Theo đơn vị"].iter_rows()]
+    assert again == values
+
+
+def test_demo_and_pdf(soffice: str, tmp_path: Path) -> None:
+    from pipeline.libreoffice import convert
+
+    result = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path / "demo")])
+    assert result.exit_code == 0, result.output
+    workbook = tmp_path / "demo" / "outbox" / "tong-hop-2024.xlsx"
+    assert workbook.exists()
+    assert convert(workbook, "pdf", tmp_path / "pdf") is not None
+    feedback = next((tmp_path / "demo" / "outbox" / "phan-hoi" / "2024").glob("*.xlsx"))
+    assert convert(feedback, "pdf", tmp_path / "pdf") is not None
+    assert date.today()  # the demo pins its own as-of date; nothing depends on today
