@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -54,6 +55,15 @@ def _lang(ctx: click.Context) -> str:
 
 def _echo(text: str = "") -> None:
     click.echo(text)
+
+
+def _write_timings(phases: dict[str, float]) -> None:
+    """Phase timings for the benchmark, only when KEHOACH_TIMINGS names a file."""
+    target = os.environ.get("KEHOACH_TIMINGS")
+    if target:
+        import json
+
+        Path(target).write_text(json.dumps(phases), encoding="utf-8")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -188,10 +198,13 @@ def templates_command(ctx: click.Context, plan_path: Path, template: Path, perio
     plan = load_plan(plan_path)
     chosen = period or plan.settings.periods[0]
     folder = out or Path("outbox") / "templates" / chosen
+    started = time.perf_counter()
     with click.progressbar(length=len(agencies) or len(plan.expected_agencies()),
                            label=t("progress-forms", lang), file=sys.stderr) as bar:
         infos = write_forms(plan, template, chosen, folder, agencies,
-                            on_progress=lambda done, total: bar.update(1), lang=lang)
+                            on_progress=lambda done, total: bar.update(done - bar.pos),
+                            lang=lang)
+    _write_timings({"forms": time.perf_counter() - started})
     _echo(t("templates-summary", lang, count=len(infos), period=chosen, folder=folder,
             sendlist=folder / "danh-sach-gui.xlsx"))
 
@@ -250,6 +263,7 @@ def run_command(ctx: click.Context, plan_path: Path, inbox: Path, outbox: Path,
             bar.__exit__(None, None, None)
     for line in summary(result, lang):
         _echo(line)
+    _write_timings(result.phases)
     if strict and result.outcomes().get("rejected"):
         ctx.exit(1)
 

@@ -1,0 +1,202 @@
+"""`make bench`: measure `kehoach templates` and `kehoach run` at provincial and national size.
+
+For each N it builds a synthetic plan, generates the N forms, fills them as agencies would
+(5% with errors), re-saves a share through LibreOffice when it is installed, then runs the
+commands as an officer would, in a fresh process, several times; it reports medians of wall
+time and of peak memory of the whole process tree, the phases, and a naive baseline measured
+on the same inbox. The table is written to docs/PERFORMANCE.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.baseline import naive_run  # noqa: E402
+from bench.synthetic import AS_OF, build_plan, fill_inbox, resave_share  # noqa: E402
+
+KEHOACH = [sys.executable, "-m", "pipeline"]
+
+
+def _tree_rss(root: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry), int(fields[1])
+        children.setdefault(ppid, []).append(pid)
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack += children.get(pid, [])
+    return total
+
+
+def measure(command: list[str], cwd: Path) -> dict[str, Any]:
+    """Wall time and peak tree memory of one command, plus its --timings phases."""
+    timings = cwd / "timings.json"
+    timings.unlink(missing_ok=True)
+    env = {**os.environ, "KEHOACH_TIMINGS": str(timings)}
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(process.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = process.communicate()
+    wall = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed: {err.decode()[-2000:]}")
+    phases = json.loads(timings.read_text()) if timings.exists() else {}
+    return {"wall": wall, "peak_mb": peak / 1e6, "phases": phases}
+
+
+def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    phases = {k: statistics.median(r["phases"].get(k, 0.0) for r in runs)
+              for k in runs[0]["phases"]}
+    return {"wall": statistics.median(r["wall"] for r in runs),
+            "peak_mb": statistics.median(r["peak_mb"] for r in runs), "phases": phases}
+
+
+def bench_size(n: int, repeat: int, work: Path, resave: float) -> dict[str, Any]:
+    folder = work / f"n{n}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    plan_path = build_plan(folder, n)
+    templates = median_of([measure([*KEHOACH, "templates"], folder) for _ in range(
+        repeat if n <= 500 else 1)])
+    forms = folder / "outbox" / "templates" / "2024"
+    made = fill_inbox(plan_path, forms, folder / "inbox")
+    made["resaved"] = resave_share(folder / "inbox", resave)
+    run_args = [*KEHOACH, "run", "--as-of", AS_OF.strftime("%d/%m/%Y")]
+    runs = median_of([measure(run_args, folder) for _ in range(repeat)])
+    from pipeline.plan import load_plan
+
+    baseline = naive_run(load_plan(plan_path), folder / "inbox", AS_OF)
+    feedback = len(list((folder / "outbox" / "phan-hoi" / "2024").glob("*.xlsx")))
+    reload = _libreoffice_reload(folder / "outbox" / "tong-hop-2024.xlsx")
+    return {"n": n, "templates": templates, "run": runs, "baseline": baseline, "made": made,
+            "feedback": feedback, "reload": reload}
+
+
+def _libreoffice_reload(workbook: Path) -> str:
+    from pipeline.libreoffice import convert
+
+    if shutil.which("soffice") is None:
+        return "LibreOffice not installed"
+    started = time.perf_counter()
+    converted = convert(workbook, "ods", workbook.parent / "reload", timeout=900)
+    return f"reloaded in {time.perf_counter() - started:.0f} s" if converted else "FAILED"
+
+
+def versions() -> str:
+    names = ("pandas", "pandera", "openpyxl", "xlsxwriter", "python-calamine", "numpy")
+    return ", ".join(f"{n} {metadata.version(n)}" for n in names)
+
+
+def report(results: list[dict[str, Any]], repeat: int) -> str:
+    first, last = results[0], results[-1]
+    lines = [
+        "# Performance",
+        "",
+        f"Measured by `make bench` (bench/run.py) on {datetime.now():%Y-%m-%d}: "
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{versions()}.",
+        "",
+        "Each command runs as the officer runs it, in a fresh process (start-up included). "
+        f"Figures are medians of {repeat} runs (`templates` at N > 500: one run). Peak memory "
+        "is the resident memory of the whole process tree (the command and its reader "
+        "workers), sampled every 20 ms. The baseline reads each file with "
+        "pandas/openpyxl and calls pandera once per file, sequentially, in-process, on the "
+        "same inbox.",
+        "",
+        "| N returns | with errors | re-saved by LibreOffice | `templates` wall | `run` wall | "
+        "per return | `run` peak memory | baseline wall | baseline / run | feedback files |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        run = r["run"]
+        lines.append(
+            f"| {r['n']:,} | {r['made']['with_errors']} | {r['made']['resaved']} | "
+            f"{r['templates']['wall']:.1f} s | {run['wall']:.2f} s | "
+            f"{1000 * run['wall'] / r['n']:.2f} ms | {run['peak_mb']:.0f} MB | "
+            f"{r['baseline']['wall']:.1f} s | {r['baseline']['wall'] / run['wall']:.1f}× | "
+            f"{r['feedback']} |")
+    lines += ["", "Phases of `kehoach run` (seconds, medians):", "",
+              "| N | " + " | ".join(first["run"]["phases"]) + " |",
+              "|---:|" + "---:|" * len(first["run"]["phases"])]
+    for r in results:
+        lines.append(f"| {r['n']:,} | " + " | ".join(
+            f"{v:.2f}" for v in r["run"]["phases"].values()) + " |")
+    marginal = (last["run"]["wall"] - first["run"]["wall"]) / max(last["n"] - first["n"], 1)
+    lines += [
+        "",
+        f"Growth: time({last['n']:,}) − time({first['n']:,}) = "
+        f"{last['run']['wall'] - first['run']['wall']:.2f} s, a marginal cost of "
+        f"{1000 * marginal:.2f} ms per return.",
+        "",
+        "The consolidated workbook of the largest run in LibreOffice: "
+        f"{last['reload']}.",
+        "",
+        "Re-run with `make bench` (all sizes) or `python bench/run.py --sizes 40 --repeat 1`.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="40,500,3321")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--resave", type=float, default=0.02,
+                        help="share of returns re-saved by LibreOffice")
+    parser.add_argument("--work", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "PERFORMANCE.md")
+    args = parser.parse_args()
+    results = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        result = bench_size(n, args.repeat, args.work, args.resave)
+        results.append(result)
+        print(json.dumps(result, default=str))
+    text = report(results, args.repeat)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
