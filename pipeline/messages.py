@@ -470,6 +470,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File {file}. Cells to fix are coloured (red: error, yellow: warning) and carry a comment. "
         "Fix them in this file and send it back.",
     ),
+    "outcome-accepted": ("Chấp nhận", "Accepted"),
+    "outcome-accepted-with-warnings": ("Chấp nhận, có cảnh báo", "Accepted with warnings"),
+    "outcome-rejected": ("Từ chối", "Rejected"),
+    "outcome-superseded": ("Bị thay thế", "Superseded"),
+    "outcome-duplicate": ("Trùng lặp", "Duplicate"),
+    "outcome-unreadable": ("Không đọc được", "Unreadable"),
+    "outcome-ignored": ("Bỏ qua", "Ignored"),
+    "severity-error": ("Lỗi", "Error"),
+    "severity-warning": ("Cảnh báo", "Warning"),
     # --- run -------------------------------------------------------------------------------
     "progress-read": ("Đang đọc báo cáo", "Reading returns"),
     "run-files": ("Tệp trong inbox: {n} ({detail})", "Files in the inbox: {n} ({detail})"),

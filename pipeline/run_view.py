@@ -5,13 +5,13 @@ from __future__ import annotations
 from pipeline.intake_run import Intake
 from pipeline.messages import t
 from pipeline.runner import RunResult
-from pipeline.schemas import OUTCOME_LABELS, SEVERITY_LABELS
+from pipeline.schemas import OUTCOME_LABELS
 
 
 def summary(result: RunResult, lang: str) -> list[str]:
     h = result.consolidation.headline
     counts = result.outcomes()
-    outcome_text = ", ".join(f"{OUTCOME_LABELS[k]} {counts[k]}" for k in OUTCOME_LABELS
+    outcome_text = ", ".join(f"{t('outcome-' + k, lang)} {counts[k]}" for k in OUTCOME_LABELS
                              if counts.get(k))
     lines = [
         t("run-files", lang, n=len(result.intake.returns), detail=outcome_text or "—"),
@@ -32,11 +32,11 @@ def findings_table(intake: Intake, lang: str) -> list[str]:
     by_rid: dict[int, list[str]] = {}
     for f in intake.findings:
         by_rid.setdefault(f.rid, []).append(
-            f"    {f.cell or '—':<18} {SEVERITY_LABELS[f.severity]:<9} "
+            f"    {f.cell or '—':<18} {t('severity-' + f.severity, lang):<9} "
             f"{t(f'finding-{f.code}', lang, **f.params)}")
     for rid, item in enumerate(intake.returns):
         agency = f" [{item.agency}]" if item.agency else ""
-        lines.append(f"{item.rel}{agency}: {OUTCOME_LABELS[item.outcome]} — "
+        lines.append(f"{item.rel}{agency}: {t('outcome-' + item.outcome, lang)} — "
                      f"{t(item.reason, lang, **item.params)}")
         lines += by_rid.get(rid, [])
     return lines

@@ -176,4 +176,4 @@ def test_check_command(plan: Plan, forms: Path, tmp_path: Path) -> None:
     good = _fill(forms, tmp_path, "so_khcn", _answers(plan, "so_khcn"))
     result = CliRunner().invoke(cli, ["--lang", "en", "check", "--plan", str(PLAN), str(good)])
     assert result.exit_code == 0, result.output
-    assert "Chấp nhận — Valid." in result.output
+    assert "Accepted — Valid." in result.output
