@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
@@ -11,6 +12,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ":
 _INVISIBLE = str.maketrans({"\u200b": "", "\ufeff": "", "\u00a0": " ", "\u202f": " "})
 
 
+@lru_cache(maxsize=1 << 16)  # the same task texts arrive in every return of a run
 def clean(value: str) -> str:
     """NFC, invisible characters removed, spaces trimmed and collapsed (line breaks kept)."""
     text = unicodedata.normalize("NFC", value.translate(_INVISIBLE))
@@ -23,6 +25,7 @@ def one_line(value: str) -> str:
     return _SPACES.sub(" ", clean(value)).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(value: str) -> str:
     """A key for matching only: no diacritics, lower case, one spacing, unified apostrophes.
 
