@@ -150,15 +150,18 @@ def by_agency(plan: Plan, intake: Intake, rows: pd.DataFrame, deadline: date) ->
         target = warnings if finding.severity == WARNING else errors
         target[finding.rid] = target.get(finding.rid, 0) + 1
     index = {id(r): i for i, r in enumerate(intake.returns)}
+    # Status counts of every return at once; one filter per agency would be quadratic.
+    status_counts: dict[tuple[int, str], int] = {}
+    if not rows.empty:
+        sizes = rows.groupby(["rid", "status"]).size()
+        for (rid_value, status), count in zip(sizes.index.tolist(), sizes.tolist(), strict=True):
+            status_counts[(int(rid_value), str(status))] = int(count)
     records = []
     for agency in plan.expected_agencies():
         roles = [a.role for a in plan.assignments(agency.code)]
         items = per_agency.get(agency.code, [])
         chosen = _counting_return(items)
         rid = index[id(chosen)] if chosen is not None else -1
-        mine = rows[rows["rid"] == rid] if not rows.empty and chosen is not None else None
-        counts = (mine["status"].value_counts() if mine is not None and not mine.empty
-                  else pd.Series(dtype=int))
         punctual = on_time(chosen.saved_at, deadline, plan.settings.deadline_inclusive) \
             if chosen is not None else None
         records.append({
@@ -173,9 +176,9 @@ def by_agency(plan: Plan, intake: Intake, rows: pd.DataFrame, deadline: date) ->
                 "Thời điểm lưu trong tệp" if chosen.saved_source == "workbook"
                 else "Thời điểm sửa tệp"),
             "Kết quả": OUTCOME_LABELS[chosen.outcome] if chosen is not None else NOT_SUBMITTED,
-            DONE: int(counts.get(DONE, 0)),
-            IN_PROGRESS: int(counts.get(IN_PROGRESS, 0)),
-            NOT_STARTED: int(counts.get(NOT_STARTED, 0)),
+            DONE: status_counts.get((rid, DONE), 0),
+            IN_PROGRESS: status_counts.get((rid, IN_PROGRESS), 0),
+            NOT_STARTED: status_counts.get((rid, NOT_STARTED), 0),
             "Số lỗi": errors.get(rid, 0),
             "Số cảnh báo": warnings.get(rid, 0),
             "Tệp": chosen.rel if chosen is not None else "",
@@ -194,7 +197,7 @@ def detail(plan: Plan, intake: Intake, rows: pd.DataFrame) -> pd.DataFrame:
     groups = {x.number: x.group for x in plan.tasks}
     frame = pd.DataFrame({
         "Mã đơn vị": rows["agency"],
-        "Tên đơn vị": rows["agency"].map(lambda c: plan.registry.agencies[c].name),
+        "Tên đơn vị": rows["agency"].map({c: a.name for c, a in plan.registry.agencies.items()}),
         "Nhóm": rows["task"].map(groups),
         "TT": rows["task"],
         "Vai trò": rows["plan_role"],
@@ -206,7 +209,7 @@ def detail(plan: Plan, intake: Intake, rows: pd.DataFrame) -> pd.DataFrame:
         "Đề xuất, kiến nghị": rows["proposal"],
         "Kinh phí (triệu đồng)": rows["funding"],
         "Ghi chú": rows["note"],
-        "Tệp": rows["rid"].map(lambda i: intake.returns[int(i)].rel),
+        "Tệp": rows["rid"].map(dict(enumerate(r.rel for r in intake.returns))),
     })
     frame["_a"] = frame["Mã đơn vị"].map(order)
     frame["_t"] = frame["TT"].map(task_order)

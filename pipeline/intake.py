@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pipeline import normalize
-from pipeline.metadata import FormMeta, fingerprint
+from pipeline.metadata import FormMeta
 from pipeline.metadata import parse as parse_meta
 from pipeline.plan import Plan
 from pipeline.reader import MAX_RATIO, ReadResult
@@ -229,8 +229,7 @@ def _fallback(item: Return, plan: Plan) -> None:
 
 def _content_key(item: Return) -> str:
     """Same agency and the same table values: a content-identical copy of another file."""
-    rows = [[normalize.text(v) for v in cells] for _, cells in item.read.rows]
-    return f"{item.agency}:{fingerprint(rows)}"
+    return f"{item.agency}:{item.read.content_fingerprint}"
 
 
 def settle_resubmissions(returns: list[Return]) -> None:

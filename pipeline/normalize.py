@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from pipeline.schemas import DONE, IN_PROGRESS, NOT_STARTED
+from pipeline.schemas import DONE, IN_PROGRESS, NOT_STARTED, PREFILLED, TEXT_INPUTS
 from pipeline.text import clean, fold
 
 EXCEL_EPOCH = date(1899, 12, 30)
+TEXT_FIELDS = tuple(f for f in (*PREFILLED, *TEXT_INPUTS) if f != "task")
 _SERIAL_RANGE = (20_000, 80_000)  # 1954..2119: a number this size in a date column is a date
 
 
@@ -161,3 +162,22 @@ def day(value: object) -> date | Bad | None:
             except ValueError:
                 return Bad(raw)
     return Bad(raw) if raw else None
+
+
+def record(raw: dict[str, object]) -> dict[str, object]:
+    """A table row's values, cleaned; what could not be read is kept in `<field>_bad`."""
+    tt = text(raw.get("task")).rstrip(".")
+    found: dict[str, object] = {"task": str(int(tt)) if tt.isdigit() else tt}
+    readers = (
+        ("status", lambda v: status(text(v))),
+        ("progress", progress),
+        ("funding", number),
+        ("done_date", day),
+    )
+    for name, reader in readers:
+        value = reader(raw.get(name))
+        found[name] = None if isinstance(value, Bad) else value
+        found[f"{name}_bad"] = value.raw if isinstance(value, Bad) else None
+    for name in TEXT_FIELDS:
+        found[name] = text(raw.get(name))
+    return found

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from pipeline.schemas import FORM_COLUMNS, META_SHEET
+from pipeline import normalize
+from pipeline.metadata import fingerprint
+from pipeline.schemas import FORM_COLUMNS, META_SHEET, PREFILLED
 from pipeline.text import fold
 
 MAX_ZIP_MEMBERS = 2_000
@@ -52,6 +54,9 @@ class ReadResult:
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # (Excel row, cells)
     header_block: dict[str, Any] = field(default_factory=dict)
     saved_at: datetime | None = None
+    records: list[dict[str, Any]] = field(default_factory=list)  # normalized table rows
+    prefilled_fingerprint: str = ""  # of the pre-filled cells as they are now
+    content_fingerprint: str = ""  # of every table value, to spot content-identical copies
 
 
 def sniff(data: bytes) -> tuple[str, str]:
@@ -76,13 +81,18 @@ def sniff(data: bytes) -> tuple[str, str]:
     return "", "file-not-spreadsheet"
 
 
-def check_zip(data: bytes) -> tuple[str, str]:
-    """The kind of zip package and a problem key, without expanding anything."""
+def check_zip(data: bytes) -> tuple[str, str, zipfile.ZipFile | None]:
+    """The kind of zip package, a problem key and the open archive; nothing is expanded."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return "", "file-corrupt"
+        return "", "file-corrupt", None
+    kind, problem = _zip_kind(archive)
+    return kind, problem, archive
+
+
+def _zip_kind(archive: zipfile.ZipFile) -> tuple[str, str]:
+    infos = archive.infolist()
     if len(infos) > MAX_ZIP_MEMBERS:
         return "", "file-too-many-parts"
     total = sum(i.file_size for i in infos)
@@ -109,16 +119,15 @@ _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
 _ODS_DATE = re.compile(rb"<dc:date>([^<]+)</dc:date>")
 
 
-def saved_time(data: bytes, kind: str) -> datetime | None:
+def saved_time(archive: zipfile.ZipFile | None, kind: str) -> datetime | None:
     """The workbook's own last-saved time from its document properties, when it has one."""
     member, pattern = {
         "xlsx": ("docprops/core.xml", _MODIFIED),
         "ods": ("meta.xml", _ODS_DATE),
     }.get(kind, ("", None))
-    if pattern is None:
+    if pattern is None or archive is None:
         return None
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
         info = next((i for i in archive.infolist() if i.filename.lower() == member), None)
         if info is None or info.file_size > 1_000_000:
             return None
@@ -163,7 +172,7 @@ def header_block(rows: list[list[Any]], header_index: int) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for row in rows[:header_index]:
         for col, value in enumerate(row[:MAX_COLS]):
-            if not isinstance(value, str):
+            if not isinstance(value, str) or len(value) > 40:  # labels are short
                 continue
             key = _BLOCK_LABELS.get(fold(value).rstrip(" :"))
             if key and key not in found:
@@ -175,12 +184,14 @@ def header_block(rows: list[list[Any]], header_index: int) -> dict[str, Any]:
 def read_bytes(data: bytes) -> ReadResult:
     result = ReadResult(sha256=hashlib.sha256(data).hexdigest())
     kind, problem = sniff(data)
+    archive = None
     if kind == "zip":
-        kind, problem = check_zip(data)
+        kind, problem, archive = check_zip(data)
     result.kind = kind
     if problem:
         result.problem = problem
         return result
+    result.saved_at = saved_time(archive, kind)
     try:
         _read_workbook(data, result)
     except BaseException as exc:  # calamine panics are BaseException; the file is the problem
@@ -189,6 +200,24 @@ def read_bytes(data: bytes) -> ReadResult:
         result.problem = _calamine_problem(exc)
         result.detail = f"{type(exc).__name__}: {str(exc)[:200]}"
     return result
+
+
+def _normalize_rows(result: ReadResult) -> None:
+    """Normalize every table row here, in the worker, so the parent does it for no file."""
+    columns = result.columns
+    prefilled: list[list[object]] = []
+    everything: list[list[object]] = []
+    for excel_row, cells in result.rows:
+        raw = {f: cells[c] if c < len(cells) else None for f, c in columns.items()}
+        record = normalize.record(raw)
+        everything.append([normalize.text(v) for v in cells])
+        if not record["task"] and not record["content"]:
+            continue  # a signature line or a note below the table
+        record["row"] = excel_row
+        result.records.append(record)
+        prefilled.append([record[name] for name in PREFILLED])
+    result.prefilled_fingerprint = fingerprint(prefilled)
+    result.content_fingerprint = fingerprint(everything)
 
 
 def _calamine_problem(exc: BaseException) -> str:
@@ -227,7 +256,7 @@ def _read_workbook(data: bytes, result: ReadResult) -> None:
             cells = list(row[:width]) + [None] * max(0, width - len(row))
             if any(c not in (None, "") for c in cells):
                 result.rows.append((offset, cells))
+        _normalize_rows(result)
         break
     else:
         result.problem = "file-no-form-table"
-    result.saved_at = saved_time(data, result.kind)

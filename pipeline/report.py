@@ -17,6 +17,9 @@ from pipeline.schemas import DONE, EXCEL_TEXT_LIMIT, IN_PROGRESS, NOT_REPORTED, 
 from pipeline.xlsx_style import formats, new_workbook, print_landscape
 
 MAX_AGENCY_SHEETS = 60
+ONE_LINE = 15.75
+CENTERED = {"TT", "Nhóm", "Tình trạng chung", "Tình trạng", "Kết quả", "Quá hạn", "Đúng hạn",
+            "Mức độ", "Đã nộp", "Đã báo cáo", "Vai trò", "Mã kết quả"}
 TITLE_FONT = {"name": "Times New Roman", "size": 12}
 CUT_MARK = " …[đã cắt bớt]"
 WIDE = {"Nội dung", "Kết quả (chủ trì)", "Kết quả (phối hợp)", "Khó khăn, vướng mắc",
@@ -48,31 +51,38 @@ class _Writer:
             for value, fill in _FILLS.items()
         }
         self.flag = workbook.add_format({"bold": True, "bg_color": "#F4CCCC"})
+        self.border = workbook.add_format({"border": 1})
 
-    def value(self, sheet: Any, row: int, col: int, value: Any, name: str) -> None:
+    def text(self, sheet: Any, row: int, col: int, value: str, fmt: Any) -> None:
+        if len(value) > EXCEL_TEXT_LIMIT:
+            value = value[: EXCEL_TEXT_LIMIT - len(CUT_MARK)] + CUT_MARK
+            self.cut.append(f"{sheet.get_name()}!{row + 1}")
+        # write_string: agency text such as "=1+1" or "@SUM(…)" stays literal text.
+        sheet.write_string(row, col, value, fmt)
+
+    def column(self, sheet: Any, first: int, col: int, name: str, values: list[Any]) -> None:
+        """One column, cell by cell; blanks are not written at all (the border is drawn once)."""
         style = self.style
-        if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
-            sheet.write_blank(row, col, None, style["cell"])
-        elif isinstance(value, bool):
-            sheet.write_string(row, col, YES if value else NO, style["cell"])
-        elif isinstance(value, datetime | pd.Timestamp):
-            sheet.write_datetime(row, col, value.to_pydatetime() if isinstance(
-                value, pd.Timestamp) else value, style["datetime"])
-        elif isinstance(value, date):
-            sheet.write_datetime(row, col, value, style["date"])
-        elif isinstance(value, int | float):
-            fmt = style["percent"] if name.startswith("Tỷ lệ") else (
-                style["decimal"] if isinstance(value, float) and not float(value).is_integer()
-                else style["number"])
-            sheet.write_number(row, col, value, fmt)
-        else:
-            text = str(value)
-            if len(text) > EXCEL_TEXT_LIMIT:
-                text = text[: EXCEL_TEXT_LIMIT - len(CUT_MARK)] + CUT_MARK
-                self.cut.append(f"{sheet.get_name()}!{row + 1}")
-            # write_string: agency text such as "=1+1" or "@SUM(…)" stays literal text.
-            sheet.write_string(row, col, text, style["center"] if name in STATUS_COLUMNS
-                               or name in ("TT", "Nhóm") else style["cell"])
+        text_fmt = style["plain_center"] if name in CENTERED else style["plain"]
+        number_fmt = style["plain_percent"] if name.startswith("Tỷ lệ") else style["plain_number"]
+        for row, value in enumerate(values, start=first):
+            kind = type(value)
+            if kind is str:
+                if value:
+                    self.text(sheet, row, col, value, text_fmt)
+            elif value is None or value is pd.NaT or (kind is float and math.isnan(value)):
+                continue
+            elif kind is bool:
+                sheet.write_string(row, col, YES if value else NO, text_fmt)
+            elif isinstance(value, int | float):
+                sheet.write_number(row, col, value, number_fmt)
+            elif isinstance(value, datetime):  # pandas Timestamps are datetimes too
+                sheet.write_datetime(row, col, value.replace(tzinfo=None),
+                                     style["plain_datetime"])
+            elif isinstance(value, date):
+                sheet.write_datetime(row, col, value, style["plain_date"])
+            else:
+                self.text(sheet, row, col, str(value), text_fmt)
 
     def table(self, sheet: Any, frame: pd.DataFrame, top: int = 0) -> int:
         """The frame as a filtered, frozen, printable table; returns the last row used."""
@@ -81,11 +91,14 @@ class _Writer:
         for col, name in enumerate(columns):
             sheet.write_string(top, col, name, self.style["header"])
             sheet.set_column(col, col, widths[col])
-        for r, values in enumerate(frame.itertuples(index=False), start=top + 1):
-            for col, value in enumerate(values):
-                self.value(sheet, r, col, value, columns[col])
-            sheet.set_row(r, _row_height(values, widths))
+            self.column(sheet, top + 1, col, name, frame[name].tolist())
+        for offset, height in enumerate(_row_heights(frame, widths)):
+            if height > ONE_LINE:
+                sheet.set_row(top + 1 + offset, height)
         last = top + max(len(frame), 1)
+        if len(frame) and columns:  # one rule draws every cell's border, written or blank
+            sheet.conditional_format(top + 1, 0, last, len(columns) - 1, {
+                "type": "formula", "criteria": "TRUE", "format": self.border})
         sheet.freeze_panes(top + 1, 0)
         sheet.autofilter(top, 0, last, max(len(columns) - 1, 0))
         print_landscape(sheet, top)
@@ -102,14 +115,17 @@ class _Writer:
             "type": "cell", "criteria": "==", "value": f'"{YES}"', "format": self.flag})
 
 
-def _row_height(values: tuple[Any, ...], widths: list[float]) -> float:
+def _row_heights(frame: pd.DataFrame, widths: list[float]) -> list[float]:
     """Rows do not grow by themselves in every office suite: size them for wrapped text."""
-    lines = 1
-    for value, width in zip(values, widths, strict=True):
-        if isinstance(value, str) and value:
-            per_line = max(width * 1.2, 4)
-            lines = max(lines, sum(math.ceil(max(len(p), 1) / per_line) for p in value.split("\n")))
-    return min(15.75 * min(lines, 25) + 2, 409)
+    lines = [1.0] * len(frame)
+    for name, width in zip(frame.columns, widths, strict=True):
+        per_line = max(width * 1.2, 4)
+        for index, value in enumerate(frame[name].tolist()):
+            if (type(value) is str and len(value) > per_line) or (type(value) is str
+                                                                 and "\n" in value):
+                estimate = math.ceil(len(value) / per_line) + value.count("\n")
+                lines[index] = max(lines[index], estimate)
+    return [min(ONE_LINE * min(n, 25.0) + 2, 409.0) for n in lines]
 
 
 def _width(name: str, column: pd.Series) -> float:

@@ -12,11 +12,10 @@ from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
-from openpyxl.utils import get_column_letter
 
 from pipeline import normalize
+from pipeline.a1 import address
 from pipeline.intake import Return
-from pipeline.metadata import fingerprint
 from pipeline.plan import Plan
 from pipeline.schemas import (
     ACCEPTED,
@@ -25,7 +24,6 @@ from pipeline.schemas import (
     ERROR,
     EXCEL_TEXT_LIMIT,
     NOT_STARTED,
-    PREFILLED,
     PROGRESS_MAX,
     PROGRESS_MIN,
     REJECTED,
@@ -51,61 +49,29 @@ class Finding:
 def _cell(item: Return, name: str, row: int | None) -> str:
     col = item.read.columns.get(name, item.read.columns.get("task", 0))
     excel_row = row if row is not None else item.read.header_row
-    return f"{item.read.sheet}!{get_column_letter(col + 1)}{excel_row}"
+    return f"{item.read.sheet}!{address(col, excel_row)}"
 
 
 def build_frame(returns: list[Return], plan: Plan) -> pd.DataFrame:
-    """One row per table row of every counting return, raw and normalized side by side."""
+    """One row per table row of every counting return (normalized by the reader workers)."""
     roles = {(a.code, x.task.number): x.role
              for a in plan.expected_agencies() for x in plan.assignments(a.code)}
     records: list[dict[str, Any]] = []
     for rid, item in enumerate(returns):
         if item.outcome:
             continue
-        columns = item.read.columns
         report_date = normalize.day(item.read.header_block.get("report_date"))
-        for excel_row, cells in item.read.rows:
-            raw = {f: cells[c] if c < len(cells) else None for f, c in columns.items()}
-            tt = normalize.text(raw.get("task")).rstrip(".")
-            if not tt and not normalize.text(raw.get("content")):
-                continue  # a signature line or a note below the table
-            tt = str(int(tt)) if tt.isdigit() else tt
-            records.append(_record(rid, item, excel_row, raw, tt, roles, report_date))
+        common = {"rid": rid, "agency": item.agency,
+                  "report_date": report_date if isinstance(report_date, date) else None}
+        for record in item.read.records:
+            records.append({**record, **common,
+                            "plan_role": roles.get((item.agency, str(record["task"])))})
     frame = pd.DataFrame.from_records(records)
     frame.index = pd.RangeIndex(len(frame))  # failure indexes are positions
     if frame.empty:
         return frame
     frame["first"] = ~frame.duplicated(["rid", "task"], keep="first")
     return frame
-
-
-def _record(
-    rid: int, item: Return, excel_row: int, raw: dict[str, Any], tt: str,
-    roles: dict[tuple[str, str], str], report_date: object,
-) -> dict[str, Any]:
-    status = normalize.status(normalize.text(raw.get("status")))
-    progress = normalize.progress(raw.get("progress"))
-    funding = normalize.number(raw.get("funding"))
-    done = normalize.day(raw.get("done_date"))
-    record: dict[str, Any] = {
-        "rid": rid,
-        "agency": item.agency,
-        "row": excel_row,
-        "task": tt,
-        "plan_role": roles.get((item.agency, tt)),
-        "status": status if isinstance(status, str) else None,
-        "status_bad": status.raw if isinstance(status, normalize.Bad) else None,
-        "progress": progress if isinstance(progress, float) else None,
-        "progress_bad": progress.raw if isinstance(progress, normalize.Bad) else None,
-        "funding": funding if isinstance(funding, float) else None,
-        "funding_bad": funding.raw if isinstance(funding, normalize.Bad) else None,
-        "done_date": done if isinstance(done, date) else None,
-        "done_date_bad": done.raw if isinstance(done, normalize.Bad) else None,
-        "report_date": report_date if isinstance(report_date, date) else None,
-    }
-    for name in (*PREFILLED, *TEXT_INPUTS):
-        record[name] = normalize.text(raw.get(name))
-    return record
 
 
 def _flag(name: str) -> pa.Column:
@@ -258,11 +224,12 @@ def _prefilled_edits(frame: pd.DataFrame, returns: list[Return], plan: Plan) -> 
     """Edited task text or role, checked row by row only where the fingerprint differs."""
     tasks = {t.number: t for t in plan.tasks}
     found: list[Finding] = []
-    for rid, rows in frame[frame["plan_role"].notna()].groupby("rid", sort=True):
+    edited = {rid for rid, item in enumerate(returns)
+              if not item.outcome and (item.meta is None
+                                       or item.read.prefilled_fingerprint != item.meta.fingerprint)}
+    candidates = frame[frame["plan_role"].notna() & frame["rid"].isin(edited)]
+    for rid, rows in candidates.groupby("rid", sort=True):
         item = returns[int(str(rid))]
-        cells = rows[list(PREFILLED)].values.tolist()
-        if item.meta is not None and fingerprint(cells) == item.meta.fingerprint:
-            continue
         for _, row in rows.iterrows():
             task = tasks[row["task"]]
             expected = {"content": task.content, "role": row["plan_role"]}

@@ -7,6 +7,7 @@ dies is noted, and either is replaced, so one file never takes the run down.
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import os
 import sys
@@ -52,6 +53,7 @@ class _null:
 def _quiet() -> None:
     """Parsers may print panics and backtraces; the officer's console is not the place."""
     os.environ["RUST_BACKTRACE"] = "0"
+    faulthandler.disable()  # an inherited handler would still print a parser's abort
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)

@@ -38,6 +38,15 @@ def formats(workbook: Any) -> dict[str, Any]:
             {**CELL, "align": "center", "num_format": "dd/mm/yyyy hh:mm"}
         ),
         "title": workbook.add_format(TITLE),
+        # Table cells without borders: one conditional format draws the grid for the table.
+        "plain": workbook.add_format(BASE),
+        "plain_center": workbook.add_format({**BASE, "align": "center"}),
+        "plain_number": workbook.add_format({**BASE, "align": "right", "num_format": "#,##0.##"}),
+        "plain_percent": workbook.add_format({**BASE, "align": "right", "num_format": "0%"}),
+        "plain_date": workbook.add_format({**BASE, "align": "center", "num_format": "dd/mm/yyyy"}),
+        "plain_datetime": workbook.add_format(
+            {**BASE, "align": "center", "num_format": "dd/mm/yyyy hh:mm"}
+        ),
         "italic": workbook.add_format({**BASE, "italic": True}),
         "line": workbook.add_format({**BASE, "italic": True, "text_wrap": False}),
         "link": workbook.add_format({**CELL, "font_color": "#1F4E79", "underline": 1}),

@@ -1,0 +1,17 @@
+"""Excel A1 addresses, without importing a spreadsheet library for it."""
+
+from __future__ import annotations
+
+
+def column_letter(index: int) -> str:
+    """1 → A, 27 → AA (1-based, as Excel counts)."""
+    letters = ""
+    while index > 0:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def address(column: int, row: int) -> str:
+    """The A1 address of a 0-based column and a 1-based row."""
+    return f"{column_letter(column + 1)}{row}"
