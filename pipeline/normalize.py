@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from pipeline import legacy
 from pipeline.schemas import DONE, IN_PROGRESS, NOT_STARTED, PREFILLED, TEXT_INPUTS
 from pipeline.text import clean, fold
 
@@ -165,7 +166,20 @@ def day(value: object) -> date | Bad | None:
 
 
 def record(raw: dict[str, object]) -> dict[str, object]:
-    """A table row's values, cleaned; what could not be read is kept in `<field>_bad`."""
+    """A table row's values, cleaned; what could not be read is kept in `<field>_bad`.
+
+    Text typed in a legacy font (TCVN3, VNI) is converted; `legacy` lists each converted
+    field with its encoding and what was written, so the agency can be told.
+    """
+    raw = dict(raw)
+    converted: list[tuple[str, str, str]] = []
+    for name in ("status", *TEXT_INPUTS):
+        value = raw.get(name)
+        if isinstance(value, str):
+            unicode_text, encoding = legacy.convert(value)
+            if encoding is not None:
+                raw[name] = unicode_text
+                converted.append((name, encoding, value))
     tt = text(raw.get("task")).rstrip(".")
     found: dict[str, object] = {"task": str(int(tt)) if tt.isdigit() else tt}
     readers = (
@@ -180,4 +194,5 @@ def record(raw: dict[str, object]) -> dict[str, object]:
         found[f"{name}_bad"] = value.raw if isinstance(value, Bad) else None
     for name in TEXT_FIELDS:
         found[name] = text(raw.get(name))
+    found["legacy"] = converted
     return found

@@ -17,9 +17,11 @@ from datetime import datetime
 from typing import Any
 
 from pipeline import normalize
+from pipeline.a1 import address
 from pipeline.metadata import fingerprint
 from pipeline.schemas import FORM_COLUMNS, META_SHEET, PREFILLED
 from pipeline.text import fold
+from pipeline.xlsx_formats import percent_cells
 
 MAX_ZIP_MEMBERS = 2_000
 MAX_UNPACKED = 150 * 1024 * 1024
@@ -193,7 +195,7 @@ def read_bytes(data: bytes) -> ReadResult:
         return result
     result.saved_at = saved_time(archive, kind)
     try:
-        _read_workbook(data, result)
+        _read_workbook(data, result, archive)
     except BaseException as exc:  # calamine panics are BaseException; the file is the problem
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
@@ -230,7 +232,18 @@ def _calamine_problem(exc: BaseException) -> str:
     return "file-corrupt"
 
 
-def _read_workbook(data: bytes, result: ReadResult) -> None:
+def _percent_ones(result: ReadResult, archive: zipfile.ZipFile | None) -> None:
+    """A progress of exactly 1 in a percentage-formatted cell is 100%, not 1%."""
+    column = result.columns.get("progress")
+    if archive is None or column is None:
+        return
+    ones = {f"{address(column, row)}": cells for row, cells in result.rows
+            if column < len(cells) and type(cells[column]) in (int, float) and cells[column] == 1}
+    for ref in percent_cells(archive, result.sheet, list(ones)):
+        ones[ref][column] = 100.0
+
+
+def _read_workbook(data: bytes, result: ReadResult, archive: zipfile.ZipFile | None) -> None:
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -256,6 +269,7 @@ def _read_workbook(data: bytes, result: ReadResult) -> None:
             cells = list(row[:width]) + [None] * max(0, width - len(row))
             if any(c not in (None, "") for c in cells):
                 result.rows.append((offset, cells))
+        _percent_ones(result, archive)
         _normalize_rows(result)
         break
     else:

@@ -171,6 +171,7 @@ def validate(
                 findings.append(_row_finding(code, derived.iloc[index], returns))
         findings += _prefilled_edits(derived, returns, plan)
         findings += _too_long(derived, returns)
+        findings += _legacy_text(derived, returns)
     findings += _missing_leads(frame, returns, plan)
     findings += _fallbacks(returns)
     _settle(returns, findings)
@@ -251,6 +252,19 @@ def _too_long(frame: pd.DataFrame, returns: list[Return]) -> list[Finding]:
             found.append(Finding("text-too-long", WARNING, int(row["rid"]), item.agency,
                                  _cell(item, name, int(row["row"])), "",
                                  {"length": len(row[name]), "task": row["task"]}))
+    return found
+
+
+def _legacy_text(frame: pd.DataFrame, returns: list[Return]) -> list[Finding]:
+    found: list[Finding] = []
+    rows = frame[frame["legacy"].map(bool)]
+    for rid, excel_row, task, converted in zip(rows["rid"], rows["row"], rows["task"],
+                                               rows["legacy"], strict=True):
+        item = returns[int(rid)]
+        for name, encoding, original in converted:
+            found.append(Finding("legacy-encoding", WARNING, int(rid), item.agency,
+                                 _cell(item, name, int(excel_row)), original[:80],
+                                 {"task": task, "encoding": encoding, "value": original[:80]}))
     return found
 
 

@@ -62,6 +62,10 @@ RULE_CASES = [
      "accepted-with-warnings", {"progress-100-not-done"}),
     ("date after report", {"t13": {**GOOD, "done_date": date(2024, 12, 30)}},
      "accepted-with-warnings", {"date-after-report"}),
+    ("TCVN3 text", {"t13": {**GOOD, "result": "§· ban hµnh kÕ ho¹ch"}},
+     "accepted-with-warnings", {"legacy-encoding"}),
+    ("VNI status", {"t13": {**GOOD, "status": "Ñaõ hoaøn thaønh"}}, "accepted-with-warnings",
+     {"legacy-encoding"}),
     ("synonyms are fine", {"t13": {**GOOD, "status": "HT", "progress": "100%"}}, "accepted",
      set()),
 ]
@@ -86,6 +90,31 @@ def test_finding_points_at_the_cell_and_keeps_the_value(plan: Plan, forms: Path,
           _answers(plan, "so_y_te", t13={**GOOD, "status": "Xong rồi"}))
     [finding] = _intake(tmp_path, plan).findings
     assert (finding.cell, finding.value, finding.agency) == ("Báo cáo!F14", "Xong rồi", "so_y_te")
+
+
+def test_legacy_text_is_converted(plan: Plan, forms: Path, tmp_path: Path) -> None:
+    _fill(forms, tmp_path, "so_y_te",
+          _answers(plan, "so_y_te", t13={**GOOD, "result": "§· ban hµnh kÕ ho¹ch"}))
+    result = _intake(tmp_path, plan)
+    [finding] = result.findings
+    assert (finding.cell, finding.params["encoding"]) == ("Báo cáo!I14", "TCVN3")
+    row = result.rows[result.rows["task"] == "13"].iloc[0]
+    assert row["result"] == "Đã ban hành kế hoạch"
+
+
+@pytest.mark.parametrize(("number_format", "codes"), [("0%", set()),
+                                                      ("0", {"done-progress-below-100"})])
+def test_one_in_a_percent_cell_is_100(plan: Plan, forms: Path, tmp_path: Path,
+                                      number_format: str, codes: set[str]) -> None:
+    from openpyxl import load_workbook
+
+    target = _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD,
+                                                                             "progress": 1}))
+    workbook = load_workbook(target)
+    workbook["Báo cáo"]["G14"].number_format = number_format  # Excel's "100%" typed in
+    workbook.save(target)
+    result = _intake(tmp_path, plan)
+    assert {f.code for f in result.findings} == codes
 
 
 def test_row_level_errors(plan: Plan, forms: Path, tmp_path: Path) -> None:
