@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +68,13 @@ def html_cell(raw: str) -> str:
     return clean(html.unescape(text))
 
 
+def _found(first_row: list[str]) -> str:
+    """What the reader saw instead of an appendix header, for the message."""
+    if not first_row:
+        return "không có bảng nào / no table at all"
+    return " | ".join(textwrap.shorten(c, 30, placeholder="…") for c in first_row[:6])
+
+
 def _roman(tt: str) -> bool:
     return bool(tt) and _ROMAN.match(tt.upper()) is not None
 
@@ -85,8 +93,11 @@ def build(rows: Iterable[Sequence[str]], source: str) -> Appendix:
     columns: dict[str, int] | None = None
     group = ""
     seen_header = False
+    first_row: list[str] = []
     for raw in rows:
         cells = list(raw)
+        if not first_row and any(c.strip() for c in cells):
+            first_row = [one_line(c) for c in cells if c.strip()]
         found = header_columns(cells)
         if found:
             columns, seen_header = found, True
@@ -114,7 +125,7 @@ def build(rows: Iterable[Sequence[str]], source: str) -> Appendix:
             _continue(appendix.tasks[-1], values)
             appendix.continuations += 1
     if not seen_header:
-        raise KehoachError("appendix-no-table", file=source)
+        raise KehoachError("appendix-no-table", file=source, found=_found(first_row))
     if not appendix.tasks:
         raise KehoachError("appendix-no-tasks", file=source)
     return appendix
@@ -191,29 +202,43 @@ def _docx_row(row: object) -> list[str]:
     return cells
 
 
-def from_xlsx(path: Path) -> Appendix:
-    from openpyxl import load_workbook
+def _cell_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a TT typed as 1 comes back as 1.0
+    return "" if value is None else str(value)
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        for sheet in workbook.worksheets:
-            rows = [
-                ["" if v is None else str(v) for v in row]
-                for row in sheet.iter_rows(max_row=5000, max_col=30, values_only=True)
-            ]
-            if any(header_columns(r) for r in rows[:50]):
-                return build(rows, str(path))
-    finally:
-        workbook.close()
-    raise KehoachError("appendix-no-table", file=str(path))
+
+def from_xlsx(path: Path) -> Appendix:
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_path(str(path))
+    first: list[str] = []
+    for name in workbook.sheet_names:
+        rows = [
+            [_cell_text(v) for v in row[:30]]
+            for row in workbook.get_sheet_by_name(name).to_python(nrows=5000)
+        ]
+        if any(header_columns(r) for r in rows[:50]):
+            return build(rows, str(path))
+        first = first or next(([one_line(c) for c in r if c.strip()] for r in rows
+                               if any(c.strip() for c in r)), [])
+    raise KehoachError("appendix-no-table", file=str(path), found=_found(first))
 
 
 def read(path: Path) -> Appendix:
     suffix = path.suffix.lower()
-    if suffix == ".docx":
-        return from_docx(path)
-    if suffix in {".xlsx", ".xlsm"}:
-        return from_xlsx(path)
-    if suffix in {".md", ".txt", ".markdown", ".tsv"}:
-        return from_markdown(path.read_text(encoding="utf-8-sig"), str(path))
+    readers = {".docx": from_docx, ".xlsx": from_xlsx, ".xlsm": from_xlsx, ".xls": from_xlsx,
+               ".ods": from_xlsx}
+    try:
+        if suffix in readers:
+            return readers[suffix](path)
+        if suffix in {".md", ".txt", ".markdown", ".tsv"}:
+            return from_markdown(path.read_text(encoding="utf-8-sig"), str(path))
+    except KehoachError:
+        raise
+    except BaseException as exc:  # a damaged document; calamine panics are BaseException
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
+        raise KehoachError("appendix-unreadable", file=str(path),
+                           reason=type(exc).__name__) from exc
     raise KehoachError("appendix-unsupported", file=str(path), suffix=suffix or "-")

@@ -355,6 +355,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Văn bản dùng bảng mã {encoding} đã được chuyển sang Unicode ('{value}'). Lần sau dùng phông Unicode (Times New Roman).",
         "Text in {encoding} was converted to Unicode ('{value}'). Next time use a Unicode font (Times New Roman).",
     ),
+    "rule-extension-mismatch": (
+        "Đuôi tệp phải đúng với định dạng đã lưu (.xlsx, .xls, .ods).",
+        "The file name's extension must match the format it was saved in.",
+    ),
+    "finding-extension-mismatch": (
+        "Tệp mang đuôi {extension} nhưng thực chất là tệp {kind}; vẫn đọc được. Lần sau lưu bằng "
+        "'Lưu thành' đúng định dạng, không đổi tên đuôi tệp.",
+        "The file is named {extension} but is really a {kind} file; it was read anyway. Next time "
+        "use 'Save as' with the right format instead of renaming.",
+    ),
     "rule-identified-by-fallback": ("Biểu mẫu phải giữ trang ẩn '_kehoach' để nhận diện đơn vị.", "The form must keep its hidden '_kehoach' sheet."),
     "finding-identified-by-fallback": (
         "Tệp không có thông tin biểu mẫu; đơn vị được nhận ra từ {source} ('{value}'). Lần sau dùng biểu mẫu được gửi.",
@@ -508,17 +518,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- import-plan -------------------------------------------------------------------------
     "appendix-no-table": (
         "{file}: không thấy bảng phụ lục. Cần một bảng có các cột TT, Nội dung, Đơn vị chủ trì, "
-        "Đơn vị phối hợp, Thời gian thực hiện.",
+        "Đơn vị phối hợp, Thời gian thực hiện; dòng đầu tiên tìm thấy: {found}.",
         "{file}: no appendix table found. Expected a table with columns TT, Nội dung, Đơn vị chủ "
-        "trì, Đơn vị phối hợp, Thời gian thực hiện.",
+        "trì, Đơn vị phối hợp, Thời gian thực hiện; the first row found: {found}.",
     ),
     "appendix-no-tasks": (
         "{file}: bảng phụ lục có tiêu đề nhưng không có dòng nhiệm vụ nào (TT là 1, 2, 3…).",
         "{file}: the appendix table has a header but no task rows (TT 1, 2, 3…).",
     ),
+    "appendix-unreadable": (
+        "Không đọc được {file} ({reason}). Mở tệp và lưu lại (.docx, .xlsx) rồi thử lại.",
+        "Cannot read {file} ({reason}). Open it, save it again (.docx, .xlsx) and retry.",
+    ),
     "appendix-unsupported": (
-        "Không đọc được loại tệp '{suffix}' ({file}); dùng .docx, .md, .txt hoặc .xlsx.",
-        "Cannot read '{suffix}' files ({file}); use .docx, .md, .txt or .xlsx.",
+        "Không đọc được loại tệp '{suffix}' ({file}); dùng .docx, .md, .txt, .xlsx, .xls hoặc .ods.",
+        "Cannot read '{suffix}' files ({file}); use .docx, .md, .txt, .xlsx, .xls or .ods.",
     ),
     "source-not-found": ("Không thấy tệp {path}.", "File {path} not found."),
     "agencies-source-missing": (

@@ -90,6 +90,7 @@ RULES: tuple[Rule, ...] = (
     Rule("text-too-long", WARNING, None),
     Rule("legacy-encoding", WARNING, None),
     Rule("identified-by-fallback", WARNING, None),
+    Rule("extension-mismatch", WARNING, None),
 )
 RULE_BY_CODE = {r.code: r for r in RULES}
 

@@ -174,6 +174,7 @@ def validate(
         findings += _legacy_text(derived, returns)
     findings += _missing_leads(frame, returns, plan)
     findings += _fallbacks(returns)
+    findings += _mismatched_extensions(returns)
     _settle(returns, findings)
     findings.sort(key=lambda f: (returns[f.rid].rel, _row_of(f.cell), f.cell, f.code))
     return findings, frame
@@ -276,6 +277,22 @@ def _fallbacks(returns: list[Return]) -> list[Finding]:
         for rid, item in enumerate(returns)
         if not item.outcome and item.identified_by
     ]
+
+
+_KIND_OF_SUFFIX = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xltx": "xlsx", ".xltm": "xlsx",
+                   ".xls": "xls", ".ods": "ods"}
+
+
+def _mismatched_extensions(returns: list[Return]) -> list[Finding]:
+    """A return read by its content although its name says another format: tell the agency."""
+    found: list[Finding] = []
+    for rid, item in enumerate(returns):
+        suffix = "." + item.rel.rsplit(".", 1)[-1].lower() if "." in item.rel else ""
+        expected = _KIND_OF_SUFFIX.get(suffix)
+        if not item.outcome and item.read.kind and expected and expected != item.read.kind:
+            found.append(Finding("extension-mismatch", WARNING, rid, item.agency, "", suffix,
+                                 {"extension": suffix, "kind": "." + item.read.kind}))
+    return found
 
 
 def _settle(returns: list[Return], findings: list[Finding]) -> None:

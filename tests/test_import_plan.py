@@ -85,3 +85,40 @@ def test_document_without_appendix(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "không thấy bảng phụ lục" in result.output
     assert "TT, Nội dung, Đơn vị chủ trì" in result.output
+
+
+def test_table_whose_columns_cannot_be_identified(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Số", "Việc", "Ai làm"], strict=True):
+        cell.text = text
+    source = tmp_path / "lech.docx"
+    document.save(str(source))
+    result = CliRunner().invoke(cli, ["import-plan", str(source), "--agencies", str(PLAN),
+                                      "--out", str(tmp_path / "x.xlsx")])
+    assert result.exit_code == 2
+    assert "dòng đầu tiên tìm thấy: Số | Việc | Ai làm" in result.output
+
+
+def test_damaged_document_and_xlsx_source(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"PK\x03\x04 not really")
+    result = CliRunner().invoke(cli, ["import-plan", str(broken), "--agencies", str(PLAN),
+                                      "--out", str(tmp_path / "x.xlsx")])
+    assert result.exit_code == 2 and "Không đọc được" in result.output
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Phụ lục"])
+    sheet.append(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Tiến độ"])
+    sheet.append(["I", "Nhóm một", None, None, None])
+    sheet.append([1, "Việc một", "Sở Y tế", "Sở Tư pháp", "Quý III/2024"])
+    source = tmp_path / "phu-luc.xlsx"
+    workbook.save(source)
+    out = tmp_path / "matrix.xlsx"
+    result = CliRunner().invoke(cli, ["import-plan", str(source), "--agencies", str(PLAN),
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "1 nhóm, 1 nhiệm vụ" in result.output

@@ -206,3 +206,30 @@ def test_check_command(plan: Plan, forms: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--lang", "en", "check", "--plan", str(PLAN), str(good)])
     assert result.exit_code == 0, result.output
     assert "Accepted — Valid." in result.output
+
+
+def test_content_not_matching_the_name_is_read_with_a_warning(plan: Plan, forms: Path,
+                                                             tmp_path: Path) -> None:
+    target = _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    target.rename(target.with_suffix(".xls"))  # an .xlsx renamed by hand
+    result = _intake(tmp_path, plan)
+    assert result.returns[0].outcome == "accepted-with-warnings"
+    assert [(f.code, f.params["kind"]) for f in result.findings] == [("extension-mismatch",
+                                                                      ".xlsx")]
+
+
+def test_table_found_after_rows_inserted_and_sheet_renamed(plan: Plan, forms: Path,
+                                                           tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    target = _fill(forms, tmp_path, "so_y_te",
+                   _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
+    workbook = load_workbook(target)
+    sheet = workbook["Báo cáo"]
+    sheet.insert_rows(1, 3)
+    sheet.title = "BC nam 2024"
+    sheet.column_dimensions["A"].hidden = True
+    workbook.save(target)
+    result = _intake(tmp_path, plan)
+    [finding] = result.findings
+    assert (finding.code, finding.cell) == ("progress-out-of-range", "BC nam 2024!G17")

@@ -181,3 +181,13 @@ def test_plan_command_prints_assignments_and_matrix(tmp_path: Path) -> None:
     rows = {r[0]: r for r in sheet.iter_rows(min_row=5, values_only=True)}
     assert rows["Sở Y tế"][1] == "C" and rows["Sở Y tế"][13] == "C"
     assert rows["Sở Y tế"][2] == "P"
+
+
+def test_locked_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    def locked(self: Path) -> bytes:
+        raise PermissionError("in use")
+
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    result = CliRunner().invoke(cli, ["plan", "--plan", str(PLAN)])
+    assert result.exit_code == 2
+    assert "tệp đang bị khóa (có thể đang mở trong Excel)" in result.output

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
@@ -111,3 +112,27 @@ def test_demo_and_pdf(soffice: str, tmp_path: Path) -> None:
     feedback = next((tmp_path / "demo" / "outbox" / "phan-hoi" / "2024").glob("*.xlsx"))
     assert convert(feedback, "pdf", tmp_path / "pdf") is not None
     assert date.today()  # the demo pins its own as-of date; nothing depends on today
+
+
+def test_workbook_open_in_excel(plan: Plan, forms: Path, tmp_path: Path,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    outbox = tmp_path / "o"
+    outbox.mkdir()
+    (outbox / "tong-hop-2024.xlsx").write_bytes(b"the officer's open copy")
+    real_replace = os.replace
+
+    def refuse(source: str, target: str) -> None:
+        if str(target).endswith("tong-hop-2024.xlsx"):
+            raise PermissionError("sharing violation")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", refuse)
+    result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox",
+                                      str(tmp_path / "inbox"), "--outbox", str(outbox)])
+    assert result.exit_code == 2
+    assert "đang mở (có thể trong Excel). Đóng tệp rồi chạy lại." in result.output
+    assert (outbox / "tong-hop-2024.xlsx").read_bytes() == b"the officer's open copy"
+    assert not [p for p in outbox.iterdir() if p.name.startswith(".kehoach-")]
