@@ -87,6 +87,9 @@ def cli(ctx: click.Context, lang: str) -> None:
       kehoach run         đọc inbox/, kiểm tra, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx
       kehoach check TỆP   kiểm tra một vài tệp báo cáo
       kehoach demo        chạy thử trọn vẹn trên kế hoạch mẫu
+      kehoach import-plan đọc phụ lục từ văn bản kế hoạch mới (.docx, .md, .xlsx)
+
+    Thư mục templates/, inbox/, outbox/ được tìm trong thư mục hiện tại.
 
     Mã thoát / exit codes: 0 xong; 1 có báo cáo bị từ chối (--strict) hoặc tệp lỗi
     (check); 2 dùng sai lệnh hoặc kế hoạch lỗi; 3 lỗi nội bộ.
@@ -105,7 +108,7 @@ def plan_option(function: Callable[..., Any]) -> Callable[..., Any]:
     )(function)
 
 
-@cli.command("plan")
+@cli.command("plan", short_help="Kiểm tra tệp kế hoạch (task matrix).")
 @plan_option
 @click.option(
     "--matrix",
@@ -128,7 +131,7 @@ def plan_command(ctx: click.Context, plan_path: Path, matrix: Path | None) -> No
         _echo(t("plan-matrix-written", _lang(ctx), path=matrix))
 
 
-@cli.command("import-plan")
+@cli.command("import-plan", short_help="Phụ lục nhiệm vụ từ văn bản kế hoạch.")
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--agencies",
@@ -163,7 +166,7 @@ def import_plan_command(
     _echo(t("import-next", lang, path=report.target))
 
 
-@cli.command("make-template")
+@cli.command("make-template", short_help="Tạo lại mẫu biểu gốc.")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False),
               default=DEFAULT_TEMPLATE, show_default=True, help="Tệp mẫu biểu được ghi ra.")
 @click.option("--force", is_flag=True, help="Ghi đè mẫu biểu đã có (mất phần đã tùy chỉnh).")
@@ -178,7 +181,7 @@ def make_template_command(ctx: click.Context, template: Path, force: bool) -> No
     _echo(t("template-written", _lang(ctx), path=template))
 
 
-@cli.command("templates")
+@cli.command("templates", short_help="Sinh biểu mẫu cho từng đơn vị.")
 @plan_option
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False),
               default=DEFAULT_TEMPLATE, show_default=True, help="Mẫu biểu (hình thức).")
@@ -225,7 +228,7 @@ def _as_of(value: str | None) -> date:
     return parsed
 
 
-@cli.command("run")
+@cli.command("run", short_help="Kiểm tra inbox/ và tổng hợp.")
 @plan_option
 @click.option("--inbox", type=click.Path(path_type=Path, file_okay=False), default=Path("inbox"),
               show_default=True, help="Thư mục chứa báo cáo nhận được (không bị sửa).")
@@ -268,7 +271,7 @@ def run_command(ctx: click.Context, plan_path: Path, inbox: Path, outbox: Path,
         ctx.exit(1)
 
 
-@cli.command("check")
+@cli.command("check", short_help="Kiểm tra một vài tệp báo cáo.")
 @plan_option
 @click.argument("files", nargs=-1, required=True,
                 type=click.Path(path_type=Path, exists=True))
@@ -291,7 +294,7 @@ def check_command(ctx: click.Context, plan_path: Path, files: tuple[Path, ...],
         ctx.exit(1)
 
 
-@cli.command("demo")
+@cli.command("demo", short_help="Chạy thử trọn vẹn trên kế hoạch mẫu.")
 @click.option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False),
               default=Path("demo"), show_default=True, help="Thư mục chạy thử (được tạo mới).")
 @click.pass_context

@@ -506,8 +506,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "run-feedback": ("Tệp phản hồi cho đơn vị: {n} tệp trong {folder}",
                      "Feedback for agencies: {n} file(s) in {folder}"),
-    "run-cut": ("{n} ô văn bản vượt giới hạn của Excel đã bị cắt bớt (xem trang Kiểm tra).",
-                "{n} text cell(s) over Excel's limit were cut (see Kiểm tra)."),
+    "run-cut": (
+        "{n} ô văn bản vượt giới hạn của Excel (32.767 ký tự) đã bị cắt bớt, cuối ô ghi '…[đã cắt bớt]'; bản đầy đủ ở trang Chi tiết.",
+        "{n} text cell(s) over Excel's 32,767-character limit were cut and end in '…[đã cắt bớt]'; the full texts are on Chi tiết.",
+    ),
     "run-workbook": ("Bảng tổng hợp: {path}", "Consolidated workbook: {path}"),
     "demo-forms": ("Demo: đã sinh biểu mẫu và giả lập báo cáo của các đơn vị.",
                    "Demo: forms generated and agency returns simulated."),

@@ -136,3 +136,28 @@ def test_workbook_open_in_excel(plan: Plan, forms: Path, tmp_path: Path,
     assert "đang mở (có thể trong Excel). Đóng tệp rồi chạy lại." in result.output
     assert (outbox / "tong-hop-2024.xlsx").read_bytes() == b"the officer's open copy"
     assert not [p for p in outbox.iterdir() if p.name.startswith(".kehoach-")]
+
+
+def test_text_over_excel_limit_is_cut_with_a_marker(plan: Plan, forms: Path,
+                                                    tmp_path: Path) -> None:
+    """Two leads' long results joined for task 1 exceed what one Excel cell holds."""
+    from pipeline.report import CUT_MARK
+
+    long_text = "Kết quả rất dài. " * 1200  # about 20,000 characters each
+    for code in ("so_y_te", "so_khcn"):
+        _fill(forms, tmp_path, code, _answers(plan, code, t1={
+            **GOOD, "result": long_text, "note": "+84 260 3862 000", "proposal": "-"}))
+    outbox = tmp_path / "o"
+    result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox",
+                                      str(tmp_path / "inbox"), "--outbox", str(outbox)])
+    assert result.exit_code == 0, result.output
+    assert "ô văn bản vượt giới hạn của Excel đã bị cắt bớt" in result.output
+    workbook = load_workbook(outbox / "tong-hop-2024.xlsx")
+    rows = list(workbook["Theo nhiệm vụ"].iter_rows(values_only=True))
+    header = rows[0]
+    task_1 = next(r for r in rows[1:] if r[header.index("TT")] == "1")
+    assert str(task_1[header.index("Kết quả (chủ trì)")]).endswith(CUT_MARK)
+    detail = list(workbook["Chi tiết"].iter_rows(values_only=True))
+    mine = next(r for r in detail[1:] if r[0] == "so_y_te" and r[detail[0].index("TT")] == "1")
+    assert mine[detail[0].index("Ghi chú")] == "+84 260 3862 000"
+    assert mine[detail[0].index("Đề xuất, kiến nghị")] == "-"
