@@ -86,21 +86,27 @@ def discover(inbox: Path) -> list[InboxFile]:
         dirs.sort()
         for name in sorted(names):
             path = Path(root) / name
-            rel = path.relative_to(inbox).as_posix()
-            stat = path.stat()
-            item = InboxFile(rel, path, None, stat.st_size, datetime.fromtimestamp(stat.st_mtime))
-            hidden_dir = any(part.startswith(".") for part in Path(rel).parts[:-1])
-            reason = _ignored_reason(name) or ("ignored-temp-file" if hidden_dir else "")
-            if reason:
-                item.outcome, item.reason = IGNORED, reason
-            elif stat.st_size > MAX_FILE_BYTES:
-                item.outcome, item.reason = UNREADABLE, "file-too-big"
-                item.params = {"mb": MAX_FILE_BYTES // (1024 * 1024)}
-            elif name.lower().endswith(".zip"):
-                files += _zip_members(item)
-                continue
-            files.append(item)
+            files += inbox_entry(path, path.relative_to(inbox).as_posix())
     return files
+
+
+def inbox_entry(path: Path, rel: str) -> list[InboxFile]:
+    """One file as the intake sees it: settled already when ignored or too big; a zip's
+    members in its place."""
+    try:
+        stat = path.stat()
+    except OSError:  # a broken link, or a file removed while the run started
+        return [InboxFile(rel, path, None, 0, datetime.min, UNREADABLE, "file-cannot-open")]
+    item = InboxFile(rel, path, None, stat.st_size, datetime.fromtimestamp(stat.st_mtime))
+    hidden_dir = any(part.startswith(".") for part in PurePosixPath(rel).parts[:-1])
+    reason = _ignored_reason(path.name) or ("ignored-temp-file" if hidden_dir else "")
+    if reason:
+        return [_settled(item, IGNORED, reason)]
+    if stat.st_size > MAX_FILE_BYTES:
+        return [_settled(item, UNREADABLE, "file-too-big", mb=MAX_FILE_BYTES // (1024 * 1024))]
+    if path.name.lower().endswith(".zip"):
+        return _zip_members(item)
+    return [item]
 
 
 def _zip_members(archive_file: InboxFile) -> list[InboxFile]:

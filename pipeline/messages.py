@@ -510,6 +510,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} ô văn bản vượt giới hạn của Excel (32.767 ký tự) đã bị cắt bớt, cuối ô ghi '…[đã cắt bớt]'; bản đầy đủ ở trang Chi tiết.",
         "{n} text cell(s) over Excel's 32,767-character limit were cut and end in '…[đã cắt bớt]'; the full texts are on Chi tiết.",
     ),
+    "inbox-not-found": (
+        "Không thấy thư mục {path}. Chạy lệnh trong thư mục của kế hoạch (có inbox/ và "
+        "templates/) hoặc chỉ rõ bằng --inbox THƯ_MỤC.",
+        "Folder {path} not found. Run in the plan's folder (with inbox/ and templates/) or name "
+        "it with --inbox DIR.",
+    ),
     "run-workbook": ("Bảng tổng hợp: {path}", "Consolidated workbook: {path}"),
     "demo-forms": ("Demo: đã sinh biểu mẫu và giả lập báo cáo của các đơn vị.",
                    "Demo: forms generated and agency returns simulated."),

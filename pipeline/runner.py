@@ -16,7 +16,7 @@ from pipeline.consolidate import Consolidation, consolidate
 from pipeline.errors import KehoachError
 from pipeline.feedback import write_feedback
 from pipeline.forms import form_name
-from pipeline.intake import InboxFile, discover
+from pipeline.intake import InboxFile, discover, inbox_entry
 from pipeline.intake_run import Intake, run_intake
 from pipeline.plan import Plan
 from pipeline.report import write_report
@@ -53,6 +53,8 @@ def run(
     lang: str = "vi",
 ) -> RunResult:
     plan.check_period(period)
+    if not inbox.is_dir():
+        raise KehoachError("inbox-not-found", path=str(inbox))
     started = time.perf_counter()
     files = discover(inbox)
     phases = {"discover": time.perf_counter() - started}
@@ -156,8 +158,5 @@ def check_files(plan: Plan, paths: list[Path], period: str, as_of: date) -> Inta
     """The intake on named files, for answering an agency on the phone."""
     files: list[InboxFile] = []
     for path in paths:
-        if path.is_dir():
-            files += discover(path)
-        else:
-            files += [f for f in discover(path.parent) if f.rel.split("/")[0] == path.name]
+        files += discover(path) if path.is_dir() else inbox_entry(path, path.name)
     return run_intake(files, plan, period, as_of)

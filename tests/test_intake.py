@@ -233,3 +233,15 @@ def test_table_found_after_rows_inserted_and_sheet_renamed(plan: Plan, forms: Pa
     result = _intake(tmp_path, plan)
     [finding] = result.findings
     assert (finding.code, finding.cell) == ("progress-out-of-range", "BC nam 2024!G17")
+
+
+def test_broken_link_and_missing_inbox(plan: Plan, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "mat.xlsx").symlink_to(tmp_path / "khong-co.xlsx")
+    result = _intake(tmp_path, plan)
+    assert [(r.rel, r.outcome, r.reason) for r in result.returns] == [
+        ("mat.xlsx", "unreadable", "file-cannot-open")]
+    missing = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox",
+                                       str(tmp_path / "khong"), "--outbox", str(tmp_path / "o")])
+    assert missing.exit_code == 2 and "Không thấy thư mục" in missing.output
