@@ -32,10 +32,12 @@ def test_run_scenario(plan: Plan, forms: Path, tmp_path: Path) -> None:
     _fill(forms, tmp_path, "so_nnptnt", _answers(plan, "so_nnptnt",
                                                  t12={**GOOD, "progress": 300}))
     (inbox / "hong.xlsx").write_bytes(b"PK\x03\x04broken")
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in inbox.iterdir()}
     outbox = tmp_path / "outbox"
     result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox", str(inbox),
                                       "--outbox", str(outbox), "--as-of", "06/01/2025"])
     assert result.exit_code == 0, result.output
+    assert before == {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in inbox.iterdir()}
     assert "31 phải nộp · 3 đã nộp (2 đúng hạn, 1 muộn) · 28 chưa nộp · 1 bị từ chối" in \
         result.output
     workbook = load_workbook(outbox / "tong-hop-2024.xlsx")
