@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.workbook.protection import WorkbookProtection
 
 from pipeline.files import atomic_path
@@ -20,6 +20,9 @@ from pipeline.xlsx_style import FONT
 
 SHEET = "Phản hồi"
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+THIN = Side(style="thin", color="000000")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WARNING_FILL = PatternFill("solid", fgColor="FFEB9C")
 
 
@@ -94,21 +97,42 @@ def _rebuilt(item: Return) -> Workbook:
 
 def _findings_sheet(workbook: Workbook, item: Return, findings: list[Finding], name: str,
                     lang: str) -> None:
+    """The first sheet: every finding, where it is and what to do, printable on one page wide."""
     sheet = workbook.create_sheet(SHEET, 0)
     workbook.active = 0
-    bold = Font(name=FONT, size=12, bold=True)
-    plain = Font(name=FONT, size=12)
-    sheet.append([t("feedback-title", lang, name=name)])
-    sheet.append([t("feedback-intro", lang, file=item.rel)])
-    sheet.append([])
-    sheet.append(["Ô", "Mức độ", "Vấn đề và cách sửa", "Giá trị đã ghi"])
-    for finding in findings:
-        sheet.append([finding.cell or "(cả tệp)", SEVERITY_LABELS[finding.severity],
-                      t(f"finding-{finding.code}", lang, **finding.params), finding.value])
-    for row in sheet.iter_rows():
-        for cell in row:
-            cell.font = bold if cell.row in (1, 4) else plain
+    errors = sum(1 for f in findings if f.severity == ERROR)
+    lines = (
+        (t("feedback-title", lang, name=name.upper()), Font(name=FONT, size=14, bold=True)),
+        (t("feedback-outcome", lang, file=item.rel, outcome=t(f"outcome-{item.outcome}", lang),
+           errors=errors, warnings=len(findings) - errors), Font(name=FONT, size=12, bold=True)),
+        (t("feedback-intro", lang), Font(name=FONT, size=12, italic=True)),
+    )
+    for row, (text, font) in enumerate(lines, start=1):
+        sheet.cell(row, 1, text).font = font
+        sheet.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+        sheet.row_dimensions[row].height = 36 if row == 3 else 22
+    header = 5
+    for col, text in enumerate(("Ô", "Mức độ", "Vấn đề và cách sửa", "Giá trị đã ghi"), 1):
+        cell = sheet.cell(header, col, text)
+        cell.font, cell.fill, cell.border = Font(name=FONT, size=12, bold=True), HEADER_FILL, BOX
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    for row, finding in enumerate(findings, start=header + 1):
+        values = (finding.cell or "(cả tệp)", SEVERITY_LABELS[finding.severity],
+                  t(f"finding-{finding.code}", lang, **finding.params), finding.value)
+        for col, value in enumerate(values, start=1):
+            cell = sheet.cell(row, col, value)
+            cell.data_type = "s"  # what the agency wrote is shown, never evaluated
+            cell.font, cell.border = Font(name=FONT, size=12), BOX
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCD", (18, 12, 80, 30), strict=True):
+        sheet.cell(row, 2).fill = ERROR_FILL if finding.severity == ERROR else WARNING_FILL
+    for letter, width in zip("ABCD", (18, 11, 75, 30), strict=True):
         sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A5"
+    sheet.freeze_panes = f"A{header + 1}"
+    sheet.print_title_rows = f"{header}:{header}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    if sheet.sheet_properties.pageSetUpPr is not None:
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
