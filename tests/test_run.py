@@ -153,7 +153,7 @@ def test_text_over_excel_limit_is_cut_with_a_marker(plan: Plan, forms: Path,
     result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox",
                                       str(tmp_path / "inbox"), "--outbox", str(outbox)])
     assert result.exit_code == 0, result.output
-    assert "ô văn bản vượt giới hạn của Excel đã bị cắt bớt" in result.output
+    assert "ô văn bản vượt giới hạn của Excel (32.767 ký tự) đã bị cắt bớt" in result.output
     workbook = load_workbook(outbox / "tong-hop-2024.xlsx")
     rows = list(workbook["Theo nhiệm vụ"].iter_rows(values_only=True))
     header = rows[0]
