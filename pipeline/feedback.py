@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.workbook.protection import WorkbookProtection
 
+from pipeline.errors import KehoachError
 from pipeline.files import atomic_path
 from pipeline.forms import form_name
 from pipeline.intake import Return
@@ -31,6 +33,17 @@ def _source_bytes(item: Return) -> bytes:
         return item.file.data
     assert item.file.path is not None
     return item.file.path.read_bytes()
+
+
+def feedback_job(
+    argument: tuple[Return, list[Finding], Path, str, str, str],
+) -> Path | tuple[str, dict[str, Any]]:
+    """A worker job: write one feedback copy; an error comes back as its message key."""
+    item, findings, target, period, name, lang = argument
+    try:
+        return write_feedback(item, findings, target.parent, period, name, lang)
+    except KehoachError as error:
+        return error.key, error.params
 
 
 def write_feedback(item: Return, findings: list[Finding], folder: Path, period: str,

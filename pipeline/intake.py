@@ -14,7 +14,7 @@ from pipeline import normalize
 from pipeline.metadata import FormMeta
 from pipeline.metadata import parse as parse_meta
 from pipeline.plan import Plan
-from pipeline.reader import MAX_RATIO, ReadResult
+from pipeline.reader import MAX_RATIO, ReadResult, read_file
 from pipeline.schemas import (
     DUPLICATE,
     IGNORED,
@@ -23,7 +23,7 @@ from pipeline.schemas import (
     UNREADABLE,
 )
 from pipeline.text import fold
-from pipeline.workers import DEFAULT_TIME_LIMIT, Job, read_all
+from pipeline.workers import DEFAULT_TIME_LIMIT, Job, run_jobs
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_ZIP_ENTRIES = 500
@@ -160,7 +160,7 @@ def read_files(
     """Read every file that is not already settled, in the worker pool."""
     returns = [Return(file=f) for f in files]
     todo = [
-        Job(i, str(r.file.path) if r.file.path else None, r.file.data)
+        Job(i, read_file, (str(r.file.path) if r.file.path else None, r.file.data))
         for i, r in enumerate(returns)
         if not r.file.outcome
     ]
@@ -169,9 +169,11 @@ def read_files(
             r.settle(r.file.outcome, r.file.reason, **r.file.params)
             if on_done is not None:
                 on_done()
-    results = read_all(todo, jobs, time_limit,
+    results = run_jobs(todo, jobs, time_limit,
                        on_done=(lambda key, result: on_done()) if on_done else None)
-    for key, result in results.items():
+    for key, outcome in results.items():
+        result = outcome if isinstance(outcome, ReadResult) else ReadResult(
+            problem=outcome.problem)
         returns[key].read = result
         if result.problem:
             returns[key].settle(UNREADABLE, result.problem, limit=int(time_limit))

@@ -183,6 +183,19 @@ def header_block(rows: list[list[Any]], header_index: int) -> dict[str, Any]:
     return found
 
 
+def read_file(source: tuple[str | None, bytes | None]) -> ReadResult:
+    """A worker job: read a file on disk, or a zip member's bytes."""
+    path, data = source
+    try:
+        if data is None:
+            assert path is not None
+            with open(path, "rb") as handle:
+                data = handle.read()
+    except OSError as exc:
+        return ReadResult(problem="file-cannot-open", detail=str(exc)[:200])
+    return read_bytes(data)
+
+
 def read_bytes(data: bytes) -> ReadResult:
     result = ReadResult(sha256=hashlib.sha256(data).hexdigest())
     kind, problem = sniff(data)

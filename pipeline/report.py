@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.consolidate import NO, YES, Consolidation
+from pipeline.errors import KehoachError
 from pipeline.files import atomic_path
 from pipeline.plan import Plan
 from pipeline.schemas import DONE, EXCEL_TEXT_LIMIT, IN_PROGRESS, NOT_REPORTED, NOT_STARTED
@@ -133,6 +134,16 @@ def _width(name: str, column: pd.Series) -> float:
         return 50
     sample = [len(str(v)) for v in column.head(200) if v is not None]
     return float(min(max([len(name) * 0.9, 6, *sample]) + 2, 40))
+
+
+def report_job(
+    argument: tuple[Path, Plan, Consolidation, str, dict[str, str]],
+) -> list[str] | tuple[str, dict[str, Any]]:
+    """A worker job: write the workbook; an error comes back as its message key."""
+    try:
+        return write_report(*argument)
+    except KehoachError as error:
+        return error.key, error.params
 
 
 def write_report(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import time
 from collections import Counter
@@ -10,18 +9,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from pipeline.consolidate import Consolidation, consolidate
 from pipeline.errors import KehoachError
-from pipeline.feedback import write_feedback
+from pipeline.feedback import feedback_job
 from pipeline.forms import form_name
 from pipeline.intake import InboxFile, discover, inbox_entry
 from pipeline.intake_run import Intake, run_intake
 from pipeline.plan import Plan
-from pipeline.report import write_report
+from pipeline.report import report_job, write_report
 from pipeline.schemas import ACCEPTED_WITH_WARNINGS, REJECTED
 from pipeline.validate import Finding
+from pipeline.workers import Failure, Job, run_jobs
 
 
 @dataclass
@@ -69,10 +68,10 @@ def run(
     plans = feedback_plans(plan, intake, outbox / "phan-hoi" / period, period, lang)
     target = workbook_path(outbox, period)
     links = {job.agency: job.target.relative_to(outbox).as_posix() for job in plans}
-    with FeedbackWriter(intake, plans, jobs or os.cpu_count() or 1) as feedback:
-        cut = write_report(target, plan, result, period, links)  # while feedback is written
+    cut, feedback = write_outputs(plan, intake, result, target, period, links, plans,
+                                  jobs or os.cpu_count() or 1)
     phases["write"] = time.perf_counter() - started
-    return RunResult(intake, result, target, feedback.written, cut, phases)
+    return RunResult(intake, result, target, feedback, cut, phases)
 
 
 @dataclass(frozen=True)
@@ -100,58 +99,47 @@ def feedback_plans(plan: Plan, intake: Intake, folder: Path, period: str,
     ]
 
 
-_POOL_INTAKE: Intake | None = None
-PARALLEL_FROM = 2  # a single copy is written faster than a process starts
+REPORT_TIME_LIMIT = 900.0
+WRITE_MEMORY_LIMIT = 1536 * 1024 * 1024
 
 
-def _write_job(job: FeedbackJob) -> tuple[str, dict[str, object]] | None:
-    assert _POOL_INTAKE is not None
-    try:
-        write_feedback(_POOL_INTAKE.returns[job.rid], job.findings, job.target.parent,
-                       job.period, job.name, job.lang)
-    except KehoachError as error:  # carried back as data across the process boundary
-        return error.key, error.params
-    return None
+def write_outputs(
+    plan: Plan,
+    intake: Intake,
+    result: Consolidation,
+    target: Path,
+    period: str,
+    links: dict[str, str],
+    plans: list[FeedbackJob],
+    processes: int,
+) -> tuple[list[str], dict[str, Path]]:
+    """The workbook and the feedback copies, side by side in limited worker processes.
+
+    Feedback copies open agencies' files with openpyxl, so they get the same time and memory
+    limits as reading; the workbook is one more job, written while the copies are.
+    """
+    jobs = [Job(0, report_job, (target, plan, result, period, links),
+                time_limit=REPORT_TIME_LIMIT)]
+    jobs += [Job(index, feedback_job, (intake.returns[job.rid], job.findings, job.target,
+                                       job.period, job.name, job.lang))
+             for index, job in enumerate(plans, start=1)]
+    outcomes = run_jobs(jobs, processes, memory_limit=WRITE_MEMORY_LIMIT)
+    report = outcomes[0]
+    if isinstance(report, Failure):  # the worker died: write it here, without the limits
+        report = write_report(target, plan, result, period, links)
+    _raise_if_error(report)
+    written: dict[str, Path] = {}
+    for index, job in enumerate(plans, start=1):
+        _raise_if_error(outcomes[index])
+        if isinstance(outcomes[index], Path):
+            written[job.agency] = outcomes[index]
+    return report, written
 
 
-class FeedbackWriter:
-    """Writes feedback copies in forked workers while the caller writes the workbook."""
-
-    def __init__(self, intake: Intake, jobs: list[FeedbackJob], processes: int) -> None:
-        self.intake, self.jobs, self.processes = intake, jobs, processes
-        self.written: dict[str, Path] = {job.agency: job.target for job in jobs}
-        self.pool: Any = None
-        self.pending: Any = None
-
-    def __enter__(self) -> FeedbackWriter:
-        global _POOL_INTAKE
-        _POOL_INTAKE = self.intake
-        parallel = len(self.jobs) >= PARALLEL_FROM and self.processes > 1
-        if parallel and "fork" in mp.get_all_start_methods():
-            self.pool = mp.get_context("fork").Pool(self.processes)
-            self.pending = self.pool.map_async(_write_job, self.jobs, chunksize=4)
-        else:
-            self._raise_first([_write_job(job) for job in self.jobs])
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        global _POOL_INTAKE
-        try:
-            if self.pool is not None:
-                failures = self.pending.get() if exc[0] is None else []
-                self.pool.close()
-                self.pool.join()
-                self._raise_first(failures)
-        finally:
-            if self.pool is not None:
-                self.pool.terminate()
-            _POOL_INTAKE = None
-
-    @staticmethod
-    def _raise_first(failures: list[tuple[str, dict[str, object]] | None]) -> None:
-        for failure in failures:
-            if failure is not None:
-                raise KehoachError(failure[0], **failure[1])
+def _raise_if_error(outcome: object) -> None:
+    """Errors travel back from workers as (message key, parameters)."""
+    if isinstance(outcome, tuple) and len(outcome) == 2 and isinstance(outcome[0], str):
+        raise KehoachError(outcome[0], **outcome[1])
 
 
 def check_files(plan: Plan, paths: list[Path], period: str, as_of: date) -> Intake:

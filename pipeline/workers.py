@@ -1,8 +1,9 @@
-"""Long-lived reader processes with a time and a memory limit per file.
+"""Long-lived worker processes that run jobs with a time and a memory limit per job.
 
 A hostile file can make a parser loop, allocate without bound or abort the process (a Rust
-panic). Each file is read in a worker; a worker that overruns its time is killed, one that
-dies is noted, and either is replaced, so one file never takes the run down.
+panic). Every job that touches an agency's file runs in a worker; a worker that overruns its
+time is killed, one that dies is noted, and either is replaced, so no file takes the run down.
+Reading returns, writing feedback copies and writing the leadership workbook all run here.
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from pipeline.reader import ReadResult, read_bytes
-
 DEFAULT_TIME_LIMIT = 15.0
 DEFAULT_MEMORY_LIMIT = 768 * 1024 * 1024
 
@@ -26,28 +25,29 @@ DEFAULT_MEMORY_LIMIT = 768 * 1024 * 1024
 @dataclass(frozen=True)
 class Job:
     key: int
-    path: str | None
-    data: bytes | None
+    task: Callable[[Any], Any]  # a module-level function: it travels to the worker by name
+    argument: Any
+    time_limit: float | None = None  # None: the pool's limit
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What a job gives back when its worker was killed or died: a message key."""
+
+    problem: str
 
 
 def _limit_memory(extra: int) -> None:
+    """Cap the address space at what the worker has now plus `extra` (Linux only)."""
     try:
         import resource
-    except ImportError:  # Windows: no address-space limit, the time limit still applies
+
+        with open("/proc/self/statm") as handle:
+            pages = int(handle.read().split()[0])
+    except (ImportError, OSError):  # Windows or macOS: the time limit still applies
         return
-    with open("/proc/self/statm") if os.path.exists("/proc/self/statm") else _null() as handle:
-        pages = int(handle.read().split()[0]) if handle else 0
-    current = pages * os.sysconf("SC_PAGE_SIZE") if pages else 0
-    limit = current + extra
+    limit = pages * os.sysconf("SC_PAGE_SIZE") + extra
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
-class _null:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *args: object) -> None:
-        return None
 
 
 def _quiet() -> None:
@@ -70,19 +70,10 @@ def _worker(conn: Connection, memory_limit: int) -> None:
         if job is None:
             return
         try:
-            data = job.data if job.data is not None else _read(job.path)
-            result = read_bytes(data)
+            result = job.task(job.argument)
         except MemoryError:
-            result = ReadResult(problem="file-too-big")
-        except OSError as exc:
-            result = ReadResult(problem="file-cannot-open", detail=str(exc)[:200])
+            result = Failure("file-too-big")
         conn.send((job.key, result))
-
-
-def _read(path: str | None) -> bytes:
-    assert path is not None
-    with open(path, "rb") as handle:
-        return handle.read()
 
 
 class _Slot:
@@ -92,7 +83,16 @@ class _Slot:
         self.process.start()
         child.close()
         self.job: Job | None = None
-        self.started = 0.0
+        self.deadline = 0.0
+
+    def give(self, job: Job, time_limit: float) -> bool:
+        self.job = job
+        self.deadline = time.monotonic() + (job.time_limit or time_limit)
+        try:
+            self.conn.send(job)
+        except (BrokenPipeError, OSError):
+            return False
+        return True
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -109,58 +109,51 @@ class _Slot:
         self.conn.close()
 
 
-def read_all(
+def run_jobs(
     jobs: Iterable[Job],
     workers: int,
     time_limit: float = DEFAULT_TIME_LIMIT,
     memory_limit: int = DEFAULT_MEMORY_LIMIT,
-    on_done: Callable[[int, ReadResult], None] | None = None,
-) -> dict[int, ReadResult]:
-    """Read every job in a pool of `workers` processes; every job gets a ReadResult."""
+    on_done: Callable[[int, Any], None] | None = None,
+) -> dict[int, Any]:
+    """Run every job in a pool of `workers` processes; every job gets a result or a Failure."""
     pending = list(jobs)
     pending.reverse()
-    results: dict[int, ReadResult] = {}
+    results: dict[int, Any] = {}
     if not pending:
         return results
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
     slots = [_Slot(context, memory_limit) for _ in range(max(1, min(workers, len(pending))))]
 
-    def finish(slot: _Slot, result: ReadResult) -> None:
+    def finish(index: int, result: Any, replace: bool = False) -> None:
+        slot = slots[index]
         assert slot.job is not None
         results[slot.job.key] = result
         if on_done is not None:
             on_done(slot.job.key, result)
         slot.job = None
+        if replace:
+            slot.stop(kill=True)
+            slots[index] = _Slot(context, memory_limit)
 
     try:
         while pending or any(s.job for s in slots):
             for index, slot in enumerate(slots):
-                if slot.job is None and pending:
-                    slot.job, slot.started = pending.pop(), time.monotonic()
-                    try:
-                        slot.conn.send(slot.job)
-                    except (BrokenPipeError, OSError):
-                        finish(slot, ReadResult(problem="file-crashed-reader"))
-                        slot.stop(kill=True)
-                        slots[index] = _Slot(context, memory_limit)
-            busy = {s.conn: s for s in slots if s.job is not None}
-            ready = wait(list(busy), timeout=0.05)
-            for conn in ready:
-                slot = busy[conn]
+                if slot.job is None and pending and not slot.give(pending.pop(), time_limit):
+                    finish(index, Failure("file-crashed-reader"), replace=True)
+            busy = {s.conn: i for i, s in enumerate(slots) if s.job is not None}
+            for conn in wait(list(busy), timeout=0.05):
+                index = busy[conn]
                 try:
-                    _key, result = slot.conn.recv()
-                    finish(slot, result)
+                    _key, result = slots[index].conn.recv()
+                    finish(index, result)
                 except (EOFError, OSError):  # the worker died: a crash or the memory limit
-                    finish(slot, ReadResult(problem="file-crashed-reader"))
-                    slot.stop(kill=True)
-                    slots[slots.index(slot)] = _Slot(context, memory_limit)
+                    finish(index, Failure("file-crashed-reader"), replace=True)
             now = time.monotonic()
             for index, slot in enumerate(slots):
-                if slot.job is not None and now - slot.started > time_limit:
-                    finish(slot, ReadResult(problem="file-timeout"))
-                    slot.stop(kill=True)
-                    slots[index] = _Slot(context, memory_limit)
+                if slot.job is not None and now > slot.deadline:
+                    finish(index, Failure("file-timeout"), replace=True)
     finally:
         for slot in slots:
             slot.stop()
