@@ -11,6 +11,15 @@ from pathlib import Path
 from pipeline.errors import KehoachError, OutputLockedError
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target`; it replaces `target` only when the block succeeds."""
@@ -25,6 +34,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
+        # mkstemp makes the file private (0600); outputs are shared like any saved file.
+        temporary.chmod(0o666 & ~_UMASK)
         try:
             os.replace(temporary, target)
         except PermissionError as exc:

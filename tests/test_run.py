@@ -163,3 +163,12 @@ def test_text_over_excel_limit_is_cut_with_a_marker(plan: Plan, forms: Path,
     mine = next(r for r in detail[1:] if r[0] == "so_y_te" and r[detail[0].index("TT")] == "1")
     assert mine[detail[0].index("Ghi chú")] == "+84 260 3862 000"
     assert mine[detail[0].index("Đề xuất, kiến nghị")] == "-"
+
+
+def test_outputs_are_not_private_files(tmp_path: Path) -> None:
+    from pipeline.files import atomic_path
+
+    target = tmp_path / "out.xlsx"
+    with atomic_path(target) as temporary:
+        temporary.write_bytes(b"x")
+    assert target.stat().st_mode & 0o044 == 0o044  # group and others may read, as usual
