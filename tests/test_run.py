@@ -166,9 +166,9 @@ def test_text_over_excel_limit_is_cut_with_a_marker(plan: Plan, forms: Path,
 
 
 def test_outputs_are_not_private_files(tmp_path: Path) -> None:
-    from pipeline.files import atomic_path
+    from pipeline.files import _UMASK, atomic_path
 
     target = tmp_path / "out.xlsx"
     with atomic_path(target) as temporary:
         temporary.write_bytes(b"x")
-    assert target.stat().st_mode & 0o044 == 0o044  # group and others may read, as usual
+    assert target.stat().st_mode & 0o777 == 0o666 & ~_UMASK  # as any program saving a file
