@@ -38,7 +38,7 @@ class _Group(click.Group):
             lang = _lang(ctx)
             click.echo(t(error.key, lang, **error.params), err=True)
             ctx.exit(error.exit_code)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
+        except (click.exceptions.Exit, click.ClickException, click.Abort, BrokenPipeError):
             raise
         except Exception as error:  # the officer gets a sentence, never a traceback
             if os.environ.get("KEHOACH_DEBUG"):
@@ -294,6 +294,20 @@ def check_command(ctx: click.Context, plan_path: Path, files: tuple[Path, ...],
         ctx.exit(1)
 
 
+@cli.command("init", short_help="Tạo thư mục làm việc cho một kế hoạch.")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".")
+@click.pass_context
+def init_command(ctx: click.Context, folder: Path) -> None:
+    """Tạo templates/ (kế hoạch mẫu và mẫu biểu), inbox/ và outbox/ trong THƯ_MỤC."""
+    from pipeline.demo import init_folder
+
+    created = init_folder(folder)
+    lang = _lang(ctx)
+    for path in created:
+        _echo(t("init-created", lang, path=path))
+    _echo(t("init-next", lang, folder=folder))
+
+
 @cli.command("demo", short_help="Chạy thử trọn vẹn trên kế hoạch mẫu.")
 @click.option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False),
               default=Path("demo"), show_default=True, help="Thư mục chạy thử (được tạo mới).")
@@ -316,4 +330,9 @@ def main() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
-    cli(prog_name="kehoach")
+    try:
+        cli(prog_name="kehoach")
+    except BrokenPipeError:  # output piped into `head` or a closed pager: not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)

@@ -20,14 +20,27 @@ AS_OF = date(2025, 1, 6)
 MISSING = ("so_ngoai_vu", "thanh_tra", "ubnd_ia_hdrai")
 
 
+def init_folder(folder: Path) -> list[Path]:
+    """A plan's working folder with the embedded default; nothing that exists is replaced."""
+    created: list[Path] = []
+    for sub in ("templates", "inbox", "outbox"):
+        path = folder / sub
+        if not path.exists():
+            path.mkdir(parents=True)
+            created.append(path)
+    for name in ("task_matrix.xlsx", "agency_report_template.xlsx"):
+        target = folder / "templates" / name
+        if not target.exists():
+            shutil.copyfile(DATA / name, target)
+            created.append(target)
+    return created
+
+
 def build_demo(folder: Path) -> tuple[RunResult, list[str]]:
     if folder.exists():
         shutil.rmtree(folder)
+    init_folder(folder)
     templates, inbox, outbox = folder / "templates", folder / "inbox", folder / "outbox"
-    for path in (templates, inbox, outbox):
-        path.mkdir(parents=True)
-    for name in ("task_matrix.xlsx", "agency_report_template.xlsx"):
-        shutil.copyfile(DATA / name, templates / name)
     plan = load_plan(templates / "task_matrix.xlsx")
     period = plan.settings.periods[0]
     forms = outbox / "templates" / period

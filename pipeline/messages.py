@@ -522,6 +522,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it with --inbox DIR.",
     ),
     "run-workbook": ("Bảng tổng hợp: {path}", "Consolidated workbook: {path}"),
+    "init-created": ("Đã tạo {path}", "Created {path}"),
+    "init-next": (
+        "Sửa templates/task_matrix.xlsx cho kế hoạch của mình, rồi trong {folder} chạy: kehoach plan",
+        "Edit templates/task_matrix.xlsx for your plan, then in {folder} run: kehoach plan",
+    ),
     "demo-forms": ("Demo: đã sinh biểu mẫu và giả lập báo cáo của các đơn vị.",
                    "Demo: forms generated and agency returns simulated."),
     "demo-libreoffice": ("Demo: một báo cáo được lưu lại bằng LibreOffice (.ods).",

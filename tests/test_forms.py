@@ -154,3 +154,24 @@ def test_libreoffice_round_trip_keeps_metadata(soffice: str, forms: Path, tmp_pa
     task = result.columns["task"]
     assert [str(cells[task]) for _, cells in result.rows if cells[task]] == [
         a.task.number for a in plan.assignments("so_y_te")]
+
+
+def test_packaged_defaults_match_templates() -> None:
+    from tests.conftest import ROOT
+
+    for name in ("task_matrix.xlsx", "agency_report_template.xlsx"):
+        assert (ROOT / "pipeline" / "data" / name).read_bytes() == \
+            (ROOT / "templates" / name).read_bytes(), f"run `make defaults` ({name})"
+
+
+def test_init_makes_a_working_folder(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["init", str(tmp_path / "kh")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "kh").iterdir()) == ["inbox", "outbox",
+                                                                   "templates"]
+    plan_file = tmp_path / "kh" / "templates" / "task_matrix.xlsx"
+    plan_file.write_bytes(b"edited by the officer")
+    again = runner.invoke(cli, ["init", str(tmp_path / "kh")])
+    assert again.exit_code == 0
+    assert plan_file.read_bytes() == b"edited by the officer"  # nothing is replaced
