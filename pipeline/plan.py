@@ -6,6 +6,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -96,20 +97,32 @@ class Plan:
     registry: Registry
     unexpanded: list[tuple[str, str]] = field(default_factory=list)
 
+    @cached_property
+    def _assignments(self) -> dict[str, list[Assignment]]:
+        """Every agency's tasks, built once: a plan with thousands of communes asks often."""
+        leads: dict[str, list[Assignment]] = {}
+        coords: dict[str, list[Assignment]] = {}
+        for task in self.tasks:
+            for code in task.leads:
+                leads.setdefault(code, []).append(Assignment(task, LEAD))
+            for code in task.coordinators:  # never also a lead: resolution removed those
+                coords.setdefault(code, []).append(Assignment(task, COORDINATE))
+        return {code: leads.get(code, []) + coords.get(code, [])
+                for code in leads.keys() | coords.keys()}
+
+    @cached_property
+    def roles(self) -> dict[tuple[str, str], str]:
+        """(agency code, task number) -> role."""
+        return {(code, a.task.number): a.role
+                for code, items in self._assignments.items() for a in items}
+
     def assignments(self, code: str) -> list[Assignment]:
         """An agency's tasks in plan order: those it leads first, then those it coordinates."""
-        leads = [Assignment(t, LEAD) for t in self.tasks if code in t.leads]
-        coords = [
-            Assignment(t, COORDINATE)
-            for t in self.tasks
-            if code in t.coordinators and code not in t.leads
-        ]
-        return leads + coords
+        return list(self._assignments.get(code, []))
 
     def expected_agencies(self) -> list[Agency]:
         """Agencies with at least one assignment, in the registry's official order."""
-        assigned = {c for t in self.tasks for c in (*t.leads, *t.coordinators)}
-        return [a for a in self.registry.agencies.values() if a.code in assigned]
+        return [a for a in self.registry.agencies.values() if a.code in self._assignments]
 
     def group_title(self, numeral: str) -> str:
         return next((g.title for g in self.groups if g.numeral == numeral), "")
@@ -409,6 +422,7 @@ def _tasks(
             unexpanded += [(tt, p) for p in resolution.unexpanded]
             resolved[header] = resolution.codes
         leads = resolved["Đơn vị chủ trì"]
+        lead_set = set(leads)
         if not leads:
             out.add(
                 "task-no-lead",
@@ -425,7 +439,7 @@ def _tasks(
                 coord_text=one_line(_text(record.get("Đơn vị phối hợp"))),
                 timeline=tl.parse(one_line(_text(record.get("Thời gian thực hiện")))),
                 leads=leads,
-                coordinators=tuple(c for c in resolved["Đơn vị phối hợp"] if c not in leads),
+                coordinators=tuple(c for c in resolved["Đơn vị phối hợp"] if c not in lead_set),
                 row=number,
             )
         )

@@ -54,8 +54,7 @@ def _cell(item: Return, name: str, row: int | None) -> str:
 
 def build_frame(returns: list[Return], plan: Plan) -> pd.DataFrame:
     """One row per table row of every counting return (normalized by the reader workers)."""
-    roles = {(a.code, x.task.number): x.role
-             for a in plan.expected_agencies() for x in plan.assignments(a.code)}
+    roles = plan.roles
     records: list[dict[str, Any]] = []
     for rid, item in enumerate(returns):
         if item.outcome:
