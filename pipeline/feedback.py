@@ -16,7 +16,8 @@ from pipeline.files import atomic_path
 from pipeline.forms import form_name
 from pipeline.intake import Return
 from pipeline.messages import t
-from pipeline.schemas import ERROR, FORM_COLUMNS, META_SHEET, SEVERITY_LABELS
+from pipeline.reader import read_bytes
+from pipeline.schemas import COLUMN_BY_FIELD, ERROR, META_SHEET, SEVERITY_LABELS
 from pipeline.validate import Finding
 from pipeline.xlsx_style import FONT
 
@@ -89,17 +90,18 @@ def _rebuilt(item: Return) -> Workbook:
     sheet = workbook.active
     assert sheet is not None
     sheet.title = item.read.sheet or "Báo cáo"
-    headers = [c.header for c in FORM_COLUMNS]
-    sheet.append([None] * len(headers))
-    for _ in range(item.read.header_row - 2):
-        sheet.append([])
-    sheet.append(headers)
-    for excel_row, cells in item.read.rows:
-        values = [cells[item.read.columns[c.field]] if c.field in item.read.columns
-                  and item.read.columns[c.field] < len(cells) else None for c in FORM_COLUMNS]
-        while sheet.max_row < excel_row - 1:
-            sheet.append([])
-        sheet.append(values)
+    # Same sheet name, header row and columns as the agency's file, so that every finding's
+    # cell address points at the same value here.
+    columns = item.read.columns
+    for field, col in columns.items():
+        sheet.cell(item.read.header_row, col + 1, COLUMN_BY_FIELD[field].header)
+    full = read_bytes(_source_bytes(item))  # the raw cells were not kept after the intake
+    for excel_row, cells in full.rows:
+        for col in columns.values():
+            if col < len(cells) and cells[col] not in (None, ""):
+                cell = sheet.cell(excel_row, col + 1, cells[col])
+                if isinstance(cells[col], str):
+                    cell.data_type = "s"  # the agency's text, never a formula
     if item.read.meta_rows:
         meta = workbook.create_sheet(META_SHEET)
         for row in item.read.meta_rows:

@@ -511,6 +511,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "run-feedback": ("Tệp phản hồi cho đơn vị: {n} tệp trong {folder}",
                      "Feedback for agencies: {n} file(s) in {folder}"),
+    "run-feedback-failed": (
+        "Không tạo được tệp phản hồi: {files} (tệp gốc quá lớn hoặc hỏng); các lỗi vẫn có ở trang Kiểm tra.",
+        "Feedback could not be written for: {files} (the original is too large or damaged); the findings are on Kiểm tra.",
+    ),
+    "job-failed": (
+        "Lỗi khi xử lý tệp này; các tệp khác không bị ảnh hưởng. Báo lại cho nhóm phát triển.",
+        "An error while processing this file; other files were not affected. Please report it.",
+    ),
     "run-cut": (
         "{n} ô văn bản vượt giới hạn của Excel (32.767 ký tự) đã bị cắt bớt, cuối ô ghi '…[đã cắt bớt]'; bản đầy đủ ở trang Chi tiết.",
         "{n} text cell(s) over Excel's 32,767-character limit were cut and end in '…[đã cắt bớt]'; the full texts are on Chi tiết.",

@@ -19,6 +19,7 @@ from typing import Any
 from pipeline import normalize
 from pipeline.a1 import address
 from pipeline.metadata import fingerprint
+from pipeline.metadata import parse as parse_meta
 from pipeline.schemas import FORM_COLUMNS, META_SHEET, PREFILLED
 from pipeline.text import fold
 from pipeline.xlsx_formats import percent_cells
@@ -184,7 +185,8 @@ def header_block(rows: list[list[Any]], header_index: int) -> dict[str, Any]:
 
 
 def read_file(source: tuple[str | None, bytes | None]) -> ReadResult:
-    """A worker job: read a file on disk, or a zip member's bytes."""
+    """A worker job: read a file on disk, or a zip member's bytes; send back only what the
+    run needs (what goes back is pickled, and a run may read thousands of files)."""
     path, data = source
     try:
         if data is None:
@@ -193,7 +195,17 @@ def read_file(source: tuple[str | None, bytes | None]) -> ReadResult:
                 data = handle.read()
     except OSError as exc:
         return ReadResult(problem="file-cannot-open", detail=str(exc)[:200])
-    return read_bytes(data)
+    return slim(read_bytes(data))
+
+
+def slim(result: ReadResult) -> ReadResult:
+    """Drop the raw cells, and the task texts when the pre-filled cells are as generated."""
+    result.rows = []
+    meta = parse_meta(result.meta_rows)
+    if meta is not None and meta.fingerprint == result.prefilled_fingerprint:
+        for record in result.records:
+            record["content"] = record["timeline"] = ""
+    return result
 
 
 def read_bytes(data: bytes) -> ReadResult:

@@ -21,6 +21,8 @@ def summary(result: RunResult, lang: str) -> list[str]:
     if result.feedback:
         lines.append(t("run-feedback", lang, n=len(result.feedback),
                        folder=next(iter(result.feedback.values())).parent))
+    if result.feedback_failed:
+        lines.append(t("run-feedback-failed", lang, files=", ".join(result.feedback_failed)))
     if result.cut_cells:
         lines.append(t("run-cut", lang, n=len(result.cut_cells)))
     lines.append(t("run-workbook", lang, path=result.workbook))

@@ -29,6 +29,7 @@ class RunResult:
     consolidation: Consolidation
     workbook: Path
     feedback: dict[str, Path] = field(default_factory=dict)
+    feedback_failed: list[str] = field(default_factory=list)
     cut_cells: list[str] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)
 
@@ -71,7 +72,8 @@ def run(
     cut, feedback = write_outputs(plan, intake, result, target, period, links, plans,
                                   jobs or os.cpu_count() or 1)
     phases["write"] = time.perf_counter() - started
-    return RunResult(intake, result, target, feedback, cut, phases)
+    failed = [job.target.name for job in plans if job.agency not in feedback]
+    return RunResult(intake, result, target, feedback, failed, cut, phases)
 
 
 @dataclass(frozen=True)

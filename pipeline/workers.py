@@ -73,6 +73,8 @@ def _worker(conn: Connection, memory_limit: int) -> None:
             result = job.task(job.argument)
         except MemoryError:
             result = Failure("file-too-big")
+        except Exception:  # a job's own bug: reported as a failure, the worker lives on
+            result = Failure("job-failed")
         conn.send((job.key, result))
 
 

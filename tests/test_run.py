@@ -172,3 +172,23 @@ def test_outputs_are_not_private_files(tmp_path: Path) -> None:
     with atomic_path(target) as temporary:
         temporary.write_bytes(b"x")
     assert target.stat().st_mode & 0o777 == 0o666 & ~_UMASK  # as any program saving a file
+
+
+@pytest.mark.libreoffice
+def test_feedback_for_an_ods_return_is_a_new_xlsx(soffice: str, plan: Plan, forms: Path,
+                                                  tmp_path: Path) -> None:
+    from pipeline.libreoffice import convert
+    from pipeline.metadata import parse as parse_meta
+
+    source = _fill(forms, tmp_path / "src", "so_y_te",
+                   _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
+    assert convert(source, "ods", tmp_path / "inbox") is not None
+    result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox",
+                                      str(tmp_path / "inbox"), "--outbox", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    feedback = load_workbook(tmp_path / "o" / "phan-hoi" / "2024" / "2024_so_y_te.xlsx")
+    assert feedback.sheetnames[:2] == ["Phản hồi", "Báo cáo"]
+    cell = feedback["Báo cáo"]["G14"]
+    assert cell.value == 300 and cell.comment is not None
+    meta = parse_meta(feedback["_kehoach"].iter_rows(values_only=True))
+    assert meta is not None and meta.agency_code == "so_y_te"
