@@ -59,9 +59,9 @@ def write_feedback(item: Return, findings: list[Finding], folder: Path, period: 
             workbook = None
     if workbook is not None:
         workbook.security = WorkbookProtection(lockStructure=False)
-        _mark_cells(workbook, findings, lang)
     else:
         workbook = _rebuilt(item)
+    _mark_cells(workbook, findings, lang)
     _findings_sheet(workbook, item, findings, name, lang)
     with atomic_path(target) as temporary:
         workbook.save(temporary)
