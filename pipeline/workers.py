@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -78,23 +79,36 @@ def _worker(conn: Connection, memory_limit: int) -> None:
         conn.send((job.key, result))
 
 
+DEPTH = 2  # jobs queued per worker, so that no worker waits for the parent between files
+
+
 class _Slot:
+    """One worker process and the jobs sent to it, answered in order."""
+
     def __init__(self, context: Any, memory_limit: int) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker, args=(child, memory_limit), daemon=True)
         self.process.start()
         child.close()
-        self.job: Job | None = None
-        self.deadline = 0.0
+        self.queue: deque[Job] = deque()
+        self.deadline = 0.0  # of the job at the head of the queue, the one being run
 
     def give(self, job: Job, time_limit: float) -> bool:
-        self.job = job
-        self.deadline = time.monotonic() + (job.time_limit or time_limit)
+        if not self.queue:
+            self.deadline = time.monotonic() + (job.time_limit or time_limit)
+        self.queue.append(job)
         try:
             self.conn.send(job)
         except (BrokenPipeError, OSError):
             return False
         return True
+
+    def done(self, time_limit: float) -> Job:
+        """The head job answered: the next one has started now."""
+        head = self.queue.popleft()
+        if self.queue:
+            self.deadline = time.monotonic() + (self.queue[0].time_limit or time_limit)
+        return head
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -128,34 +142,39 @@ def run_jobs(
     context = multiprocessing.get_context(method)
     slots = [_Slot(context, memory_limit) for _ in range(max(1, min(workers, len(pending))))]
 
-    def finish(index: int, result: Any, replace: bool = False) -> None:
-        slot = slots[index]
-        assert slot.job is not None
-        results[slot.job.key] = result
+    def record(job: Job, result: Any) -> None:
+        results[job.key] = result
         if on_done is not None:
-            on_done(slot.job.key, result)
-        slot.job = None
-        if replace:
-            slot.stop(kill=True)
-            slots[index] = _Slot(context, memory_limit)
+            on_done(job.key, result)
+
+    def fail_head(index: int, problem: str) -> None:
+        """The running job failed and took its worker with it; the queued ones run again."""
+        slot = slots[index]
+        record(slot.queue.popleft(), Failure(problem))
+        pending.extend(reversed(slot.queue))
+        slot.stop(kill=True)
+        slots[index] = _Slot(context, memory_limit)
 
     try:
-        while pending or any(s.job for s in slots):
+        while pending or any(s.queue for s in slots):
             for index, slot in enumerate(slots):
-                if slot.job is None and pending and not slot.give(pending.pop(), time_limit):
-                    finish(index, Failure("file-crashed-reader"), replace=True)
-            busy = {s.conn: i for i, s in enumerate(slots) if s.job is not None}
+                while len(slot.queue) < DEPTH and pending:
+                    if not slot.give(pending.pop(), time_limit):
+                        fail_head(index, "file-crashed-reader")
+                        break
+            busy = {s.conn: i for i, s in enumerate(slots) if s.queue}
             for conn in wait(list(busy), timeout=0.05):
                 index = busy[conn]
                 try:
                     _key, result = slots[index].conn.recv()
-                    finish(index, result)
                 except (EOFError, OSError):  # the worker died: a crash or the memory limit
-                    finish(index, Failure("file-crashed-reader"), replace=True)
+                    fail_head(index, "file-crashed-reader")
+                    continue
+                record(slots[index].done(time_limit), result)
             now = time.monotonic()
             for index, slot in enumerate(slots):
-                if slot.job is not None and now > slot.deadline:
-                    finish(index, Failure("file-timeout"), replace=True)
+                if slot.queue and now > slot.deadline:
+                    fail_head(index, "file-timeout")
     finally:
         for slot in slots:
             slot.stop()

@@ -1,0 +1,51 @@
+"""The worker pool: every job gets an answer, whatever a job does to its worker."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from pipeline.workers import Failure, Job, run_jobs
+
+
+def echo(value: int) -> int:
+    return value * 2
+
+
+def hang(_: int) -> int:
+    time.sleep(60)
+    return 0
+
+
+def crash(_: int) -> int:
+    os.abort()  # what a Rust panic in a parser does to the process
+
+
+def hog(_: int) -> int:
+    block = bytearray(2 * 1024 * 1024 * 1024)  # over the memory limit
+    return len(block)
+
+
+def buggy(_: int) -> int:
+    raise ValueError("a bug in a job")
+
+
+def test_every_job_is_answered_and_queued_jobs_survive_their_worker() -> None:
+    tasks = [echo, hang, echo, crash, echo, hog, echo, buggy, echo, echo]
+    jobs = [Job(i, task, i) for i, task in enumerate(tasks)]
+    started = time.monotonic()
+    results = run_jobs(jobs, workers=2, time_limit=1.0, memory_limit=256 * 1024 * 1024)
+    assert time.monotonic() - started < 30
+    assert sorted(results) == list(range(len(tasks)))
+    for key, task in enumerate(tasks):
+        if task is echo:
+            assert results[key] == key * 2
+    assert results[1] == Failure("file-timeout")
+    assert results[3] == Failure("file-crashed-reader")
+    assert results[5] in (Failure("file-too-big"), Failure("file-crashed-reader"))
+    assert results[7] == Failure("job-failed")
+
+
+def test_a_job_may_have_its_own_time_limit() -> None:
+    results = run_jobs([Job(0, hang, 0, time_limit=0.5)], workers=1, time_limit=120)
+    assert results == {0: Failure("file-timeout")}
