@@ -15,9 +15,14 @@ from pipeline.errors import KehoachError
 from pipeline.files import atomic_path
 from pipeline.plan import Plan
 from pipeline.schemas import DONE, EXCEL_TEXT_LIMIT, IN_PROGRESS, NOT_REPORTED, NOT_STARTED
+from pipeline.sheet_data import Splice, splice_into
 from pipeline.xlsx_style import formats, new_workbook, print_landscape
 
 MAX_AGENCY_SHEETS = 60
+SPLICE_FROM = 2000  # rows; smaller tables are written cell by cell
+# What a leader reads per group; dates, funds, notes and file names stay on `Chi tiết`.
+GROUP_COLUMNS = ["Mã đơn vị", "Tên đơn vị", "TT", "Vai trò", "Tình trạng", "Tiến độ (%)",
+                 "Kết quả thực hiện", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị"]
 ONE_LINE = 15.75
 CENTERED = {"TT", "Nhóm", "Tình trạng chung", "Tình trạng", "Kết quả", "Quá hạn", "Đúng hạn",
             "Mức độ", "Đã nộp", "Đã báo cáo", "Vai trò", "Mã kết quả"}
@@ -53,6 +58,7 @@ class _Writer:
         }
         self.flag = workbook.add_format({"bold": True, "bg_color": "#F4CCCC"})
         self.border = workbook.add_format({"border": 1})
+        self.splices: list[Splice] = []
 
     def text(self, sheet: Any, row: int, col: int, value: str, fmt: Any) -> None:
         if len(value) > EXCEL_TEXT_LIMIT:
@@ -85,17 +91,32 @@ class _Writer:
             else:
                 self.text(sheet, row, col, str(value), text_fmt)
 
-    def table(self, sheet: Any, frame: pd.DataFrame, top: int = 0) -> int:
-        """The frame as a filtered, frozen, printable table; returns the last row used."""
+    def table(self, sheet: Any, frame: pd.DataFrame, top: int = 0, fast: bool = False) -> int:
+        """The frame as a filtered, frozen, printable table; returns the last row used.
+
+        `fast`: the sheet holds nothing but this table, so a large one may be spliced in.
+        """
         columns = list(frame.columns)
         widths = [_width(name, frame[name]) for name in columns]
+        heights = _row_heights(frame, widths)
         for col, name in enumerate(columns):
             sheet.write_string(top, col, name, self.style["header"])
             sheet.set_column(col, col, widths[col])
-            self.column(sheet, top + 1, col, name, frame[name].tolist())
-        for offset, height in enumerate(_row_heights(frame, widths)):
-            if height > ONE_LINE:
-                sheet.set_row(top + 1 + offset, height)
+        if fast and len(frame) >= SPLICE_FROM:
+            self.splices.append(Splice(
+                part=f"xl/worksheets/sheet{sheet.index + 1}.xml",
+                first_row=top + 2,
+                columns=[self.cut_long(sheet, top + 1, frame[name].tolist())
+                         for name in columns],
+                styles=[self.column_styles(name) for name in columns],
+                heights=[h if h > ONE_LINE else 0 for h in heights],
+            ))
+        else:
+            for col, name in enumerate(columns):
+                self.column(sheet, top + 1, col, name, frame[name].tolist())
+            for offset, height in enumerate(heights):
+                if height > ONE_LINE:
+                    sheet.set_row(top + 1 + offset, height)
         last = top + max(len(frame), 1)
         if len(frame) and columns:  # one rule draws every cell's border, written or blank
             sheet.conditional_format(top + 1, 0, last, len(columns) - 1, {
@@ -107,6 +128,21 @@ class _Writer:
             if name in STATUS_COLUMNS and len(frame):
                 self.highlight(sheet, top + 1, col, top + len(frame))
         return last
+
+    def column_styles(self, name: str) -> tuple[int, int, int, int]:
+        """xf indices of the formats `column` would use, for rows spliced in as XML."""
+        style = self.style
+        text = style["plain_center"] if name in CENTERED else style["plain"]
+        number = style["plain_percent"] if name.startswith("Tỷ lệ") else style["plain_number"]
+        return (text._get_xf_index(), number._get_xf_index(),
+                style["plain_date"]._get_xf_index(), style["plain_datetime"]._get_xf_index())
+
+    def cut_long(self, sheet: Any, first: int, values: list[Any]) -> list[Any]:
+        for row, value in enumerate(values, start=first):
+            if type(value) is str and len(value) > EXCEL_TEXT_LIMIT:
+                values[row - first] = value[: EXCEL_TEXT_LIMIT - len(CUT_MARK)] + CUT_MARK
+                self.cut.append(f"{sheet.get_name()}!{row + 1}")
+        return values
 
     def highlight(self, sheet: Any, first: int, col: int, last: int) -> None:
         for value, fmt in self.status_formats.items():
@@ -169,9 +205,10 @@ def write_report(
         _agency_summary(names["Theo đơn vị"], writer, result, agency_sheets, feedback_links)
         for title, frame in (("Chi tiết", result.detail), ("Kiểm tra", result.checks),
                              ("Nhật ký", result.log)):
-            writer.table(workbook.add_worksheet(sheet_name(title, used)), frame)
+            writer.table(workbook.add_worksheet(sheet_name(title, used)), frame, fast=True)
         _overview(overview, writer, plan, result, period, group_sheets)
         workbook.close()
+        splice_into(temporary, writer.splices)
     return writer.cut
 
 
@@ -183,7 +220,7 @@ def _group_sheets(workbook: Any, writer: _Writer, plan: Plan, result: Consolidat
         sheet = workbook.add_worksheet(name)
         sheet.write_string(0, 0, f"Nhóm {group.numeral}. {group.title}", writer.style["title"])
         rows = result.detail[result.detail["Nhóm"] == group.numeral]
-        writer.table(sheet, rows.drop(columns=["Nhóm"]), top=2)
+        writer.table(sheet, rows[GROUP_COLUMNS], top=2, fast=True)
         created.append(name)
     return created
 

@@ -121,7 +121,7 @@ def write_outputs(
     limits as reading; the workbook is one more job, written while the copies are.
     """
     jobs = [Job(0, report_job, (target, plan, result, period, links),
-                time_limit=REPORT_TIME_LIMIT)]
+                time_limit=REPORT_TIME_LIMIT, long=True)]
     jobs += [Job(index, feedback_job, (intake.returns[job.rid], job.findings, job.target,
                                        job.period, job.name, job.lang))
              for index, job in enumerate(plans, start=1)]

@@ -192,3 +192,47 @@ def test_feedback_for_an_ods_return_is_a_new_xlsx(soffice: str, plan: Plan, form
     assert cell.value == 300 and cell.comment is not None
     meta = parse_meta(feedback["_kehoach"].iter_rows(values_only=True))
     assert meta is not None and meta.agency_code == "so_y_te"
+
+
+def test_spliced_tables_read_back_like_written_ones(plan: Plan, forms: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large tables are spliced in as XML; force that path on a small run and compare."""
+    from pipeline import report
+
+    for code in ("so_y_te", "so_khcn", "so_nnptnt"):
+        _fill(forms, tmp_path, code, _answers(plan, code, t13={
+            **GOOD, "result": "A & B < C > D \"q\" 'x' =1+1"}))
+    args = ["run", "--plan", str(PLAN), "--inbox", str(tmp_path / "inbox"), "--as-of",
+            "06/01/2025"]
+
+    def sheets(outbox: str) -> dict[str, list[tuple[object, ...]]]:
+        assert CliRunner().invoke(cli, [*args, "--outbox", str(tmp_path / outbox)]).exit_code == 0
+        workbook = load_workbook(tmp_path / outbox / "tong-hop-2024.xlsx")
+        return {name: list(workbook[name].iter_rows(values_only=True))
+                for name in ("Chi tiết", "Nhóm IV", "Nhật ký", "Kiểm tra")}
+
+    written = sheets("a")
+    monkeypatch.setattr(report, "SPLICE_FROM", 1)
+    spliced = sheets("b")
+    assert spliced == written
+    assert any("A & B < C > D" in str(v) for row in spliced["Chi tiết"] for v in row)
+
+
+@pytest.mark.libreoffice
+def test_spliced_workbook_opens_in_libreoffice(soffice: str, plan: Plan, forms: Path,
+                                               tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import report
+    from pipeline.libreoffice import convert
+
+    monkeypatch.setattr(report, "SPLICE_FROM", 1)
+    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox",
+                                      str(tmp_path / "inbox"), "--outbox", str(tmp_path / "o")])
+    assert result.exit_code == 0
+    converted = convert(tmp_path / "o" / "tong-hop-2024.xlsx", "ods", tmp_path / "lo")
+    assert converted is not None
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(converted)).get_sheet_by_name("Chi tiết").to_python()
+    assert rows[1][0] == "so_y_te" and len(rows) == 1 + len(plan.assignments("so_y_te"))
