@@ -19,6 +19,7 @@ from pipeline.messages import t
 from pipeline.reader import read_bytes
 from pipeline.schemas import COLUMN_BY_FIELD, ERROR, META_SHEET, SEVERITY_LABELS
 from pipeline.validate import Finding
+from pipeline.xlsx_patch import patch
 from pipeline.xlsx_style import FONT
 
 SHEET = "Phản hồi"
@@ -51,6 +52,11 @@ def write_feedback(item: Return, findings: list[Finding], folder: Path, period: 
                    name: str, lang: str = "vi") -> Path:
     """The agency's workbook with marked cells, or a new one when its format is not xlsx."""
     target = folder / form_name(period, item.agency)
+    patched = _patched(item, findings, name, lang) if item.read.kind == "xlsx" else None
+    if patched is not None:
+        with atomic_path(target) as temporary:
+            temporary.write_bytes(patched)
+        return target
     workbook: Workbook | None = None
     if item.read.kind == "xlsx":
         try:
@@ -68,6 +74,59 @@ def write_feedback(item: Return, findings: list[Finding], folder: Path, period: 
     return target
 
 
+def _patched(item: Return, findings: list[Finding], name: str, lang: str) -> bytes | None:
+    """The fast way: edit the agency's package in place (see xlsx_patch), checked by reading
+    it back; None sends the caller to openpyxl."""
+    marks: dict[str, tuple[str, str]] = {}
+    for finding in findings:
+        sheet, _, ref = finding.cell.rpartition("!")
+        if sheet != item.read.sheet or not ref:
+            continue
+        text = _comment(finding, lang)
+        severity, before = marks.get(ref, (finding.severity, ""))
+        worst = ERROR if ERROR in (severity, finding.severity) else finding.severity
+        marks[ref] = (worst, f"{before}\n{text}" if before else text)
+    lines, table = _findings_table(item, findings, name, lang)
+    patched = patch(_source_bytes(item), item.read.sheet, marks, lines, table,
+                    [f.severity for f in findings])
+    if patched is None or not _opens(patched, item.read.sheet):
+        return None
+    return patched
+
+
+def _opens(data: bytes, sheet: str) -> bool:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        names = CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names
+    except BaseException as exc:  # calamine panics are BaseException
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
+        return False
+    return names[:1] == [SHEET] and sheet in names
+
+
+def _comment(finding: Finding, lang: str) -> str:
+    message = t(f"finding-{finding.code}", lang, **finding.params)
+    return f"{SEVERITY_LABELS[finding.severity]}: {message}"
+
+
+def _findings_table(item: Return, findings: list[Finding], name: str,
+                    lang: str) -> tuple[list[str], list[list[str]]]:
+    """The findings sheet's three heading lines and its table (header row first)."""
+    errors = sum(1 for f in findings if f.severity == ERROR)
+    lines = [
+        t("feedback-title", lang, name=name.upper()),
+        t("feedback-outcome", lang, file=item.rel, outcome=t(f"outcome-{item.outcome}", lang),
+          errors=errors, warnings=len(findings) - errors),
+        t("feedback-intro", lang),
+    ]
+    table = [["Ô", "Mức độ", "Vấn đề và cách sửa", "Giá trị đã ghi"]]
+    table += [[f.cell or "(cả tệp)", SEVERITY_LABELS[f.severity],
+               t(f"finding-{f.code}", lang, **f.params), f.value] for f in findings]
+    return lines, table
+
+
 def _mark_cells(workbook: Workbook, findings: list[Finding], lang: str) -> None:
     for finding in findings:
         if "!" not in finding.cell:
@@ -77,8 +136,7 @@ def _mark_cells(workbook: Workbook, findings: list[Finding], lang: str) -> None:
             continue
         cell = workbook[sheet_name][ref]
         cell.fill = ERROR_FILL if finding.severity == ERROR else WARNING_FILL
-        message = t(f"finding-{finding.code}", lang, **finding.params)
-        text = f"{SEVERITY_LABELS[finding.severity]}: {message}"
+        text = _comment(finding, lang)
         if cell.comment is not None:
             text = f"{cell.comment.text}\n{text}"
         cell.comment = Comment(text, "kehoach", width=320, height=140)
@@ -115,32 +173,27 @@ def _findings_sheet(workbook: Workbook, item: Return, findings: list[Finding], n
     """The first sheet: every finding, where it is and what to do, printable on one page wide."""
     sheet = workbook.create_sheet(SHEET, 0)
     workbook.active = 0
-    errors = sum(1 for f in findings if f.severity == ERROR)
-    lines = (
-        (t("feedback-title", lang, name=name.upper()), Font(name=FONT, size=14, bold=True)),
-        (t("feedback-outcome", lang, file=item.rel, outcome=t(f"outcome-{item.outcome}", lang),
-           errors=errors, warnings=len(findings) - errors), Font(name=FONT, size=12, bold=True)),
-        (t("feedback-intro", lang), Font(name=FONT, size=12, italic=True)),
-    )
-    for row, (text, font) in enumerate(lines, start=1):
+    lines, table = _findings_table(item, findings, name, lang)
+    fonts = (Font(name=FONT, size=14, bold=True), Font(name=FONT, size=12, bold=True),
+             Font(name=FONT, size=12, italic=True))
+    for row, (text, font) in enumerate(zip(lines, fonts, strict=True), start=1):
         sheet.cell(row, 1, text).font = font
         sheet.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="center")
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
         sheet.row_dimensions[row].height = 36 if row == 3 else 22
-    header = 5
-    for col, text in enumerate(("Ô", "Mức độ", "Vấn đề và cách sửa", "Giá trị đã ghi"), 1):
-        cell = sheet.cell(header, col, text)
-        cell.font, cell.fill, cell.border = Font(name=FONT, size=12, bold=True), HEADER_FILL, BOX
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-    for row, finding in enumerate(findings, start=header + 1):
-        values = (finding.cell or "(cả tệp)", SEVERITY_LABELS[finding.severity],
-                  t(f"finding-{finding.code}", lang, **finding.params), finding.value)
+    header = len(lines) + 2
+    for offset, values in enumerate(table):
         for col, value in enumerate(values, start=1):
-            cell = sheet.cell(row, col, value)
+            cell = sheet.cell(header + offset, col, value)
             cell.data_type = "s"  # what the agency wrote is shown, never evaluated
-            cell.font, cell.border = Font(name=FONT, size=12), BOX
+            cell.font = Font(name=FONT, size=12, bold=offset == 0)
+            cell.border = BOX
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.cell(row, 2).fill = ERROR_FILL if finding.severity == ERROR else WARNING_FILL
+            if offset == 0:
+                cell.fill = HEADER_FILL
+        if offset:
+            severe = findings[offset - 1].severity == ERROR
+            sheet.cell(header + offset, 2).fill = ERROR_FILL if severe else WARNING_FILL
     for letter, width in zip("ABCD", (18, 11, 75, 30), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = f"A{header + 1}"

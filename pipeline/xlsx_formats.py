@@ -23,7 +23,7 @@ def _part(archive: zipfile.ZipFile, name: str) -> str:
     return archive.read(info).decode("utf-8", "replace")
 
 
-def _sheet_path(archive: zipfile.ZipFile, sheet: str) -> str:
+def sheet_path(archive: zipfile.ZipFile, sheet: str) -> str:
     workbook = _part(archive, "xl/workbook.xml")
     escaped = re.escape(sheet.replace("&", "&amp;"))
     match = re.search(rf'<(?:\w+:)?sheet\b[^>]*name="{escaped}"[^>]*r:id="([^"]+)"', workbook)
@@ -61,7 +61,7 @@ def percent_cells(archive: zipfile.ZipFile, sheet: str, refs: list[str]) -> set[
     if not refs:
         return set()
     try:
-        path = _sheet_path(archive, sheet)
+        path = sheet_path(archive, sheet)
         xml = _part(archive, path) if path else ""
         styles = _percent_styles(archive) if xml else set()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):

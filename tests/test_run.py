@@ -236,3 +236,64 @@ def test_spliced_workbook_opens_in_libreoffice(soffice: str, plan: Plan, forms: 
 
     rows = CalamineWorkbook.from_path(str(converted)).get_sheet_by_name("Chi tiết").to_python()
     assert rows[1][0] == "so_y_te" and len(rows) == 1 + len(plan.assignments("so_y_te"))
+
+
+def _feedback_for(plan: Plan, inbox_file: Path, tmp_path: Path) -> Path:
+    result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox",
+                                      str(inbox_file.parent), "--outbox", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    return tmp_path / "o" / "phan-hoi" / "2024" / "2024_so_y_te.xlsx"
+
+
+def test_feedback_is_the_agencys_own_package_with_marks(plan: Plan, forms: Path,
+                                                         tmp_path: Path) -> None:
+    import zipfile
+
+    source = _fill(forms, tmp_path, "so_y_te",
+                   _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
+    feedback = _feedback_for(plan, source, tmp_path)
+    original = zipfile.ZipFile(source)
+    patched = zipfile.ZipFile(feedback)
+    assert "xl/kehoach-comments1.xml" in patched.namelist()  # edited, not re-saved
+    for name in ("xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/theme/theme1.xml"):
+        assert patched.read(name) == original.read(name)  # everything else is theirs
+    workbook = load_workbook(feedback)
+    assert workbook.sheetnames == ["Phản hồi", "Báo cáo", "Hướng dẫn", "_kehoach"]
+    cell = workbook["Báo cáo"]["G14"]
+    assert cell.value == 300 and "0–100" in cell.comment.text
+    assert cell.fill.fgColor.rgb == "FFFFC7CE"
+    assert workbook["Báo cáo"]["F14"].fill.fgColor.rgb != "FFFFC7CE"  # only what is wrong
+    assert workbook["Báo cáo"].print_title_rows == "$12:$12"  # sheet-local names followed
+
+
+def test_feedback_falls_back_to_openpyxl_when_the_package_has_comments(
+        plan: Plan, forms: Path, tmp_path: Path) -> None:
+    from openpyxl.comments import Comment
+
+    source = _fill(forms, tmp_path, "so_y_te",
+                   _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
+    workbook = load_workbook(source)
+    workbook["Báo cáo"]["K13"].comment = Comment("ghi chú của đơn vị", "Sở Y tế")
+    workbook.save(source)
+    feedback = load_workbook(_feedback_for(plan, source, tmp_path))
+    assert feedback["Báo cáo"]["K13"].comment.text.startswith("ghi chú của đơn vị")
+    assert "0–100" in feedback["Báo cáo"]["G14"].comment.text
+
+
+@pytest.mark.libreoffice
+def test_feedback_patch_on_a_libreoffice_saved_xlsx(soffice: str, plan: Plan, forms: Path,
+                                                    tmp_path: Path) -> None:
+    import zipfile
+
+    from pipeline.libreoffice import convert
+
+    source = _fill(forms, tmp_path / "src", "so_y_te",
+                   _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
+    resaved = convert(source, "xlsx", tmp_path / "inbox")
+    assert resaved is not None
+    feedback = _feedback_for(plan, resaved, tmp_path)
+    assert "xl/kehoach-comments1.xml" in zipfile.ZipFile(feedback).namelist()
+    workbook = load_workbook(feedback)
+    assert workbook.sheetnames[0] == "Phản hồi"
+    assert "0–100" in workbook["Báo cáo"]["G14"].comment.text
+    assert convert(feedback, "pdf", tmp_path / "pdf") is not None
