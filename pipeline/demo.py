@@ -9,10 +9,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from pipeline import libreoffice
-from pipeline.forms import form_name, write_forms
+from pipeline.forms import write_forms
 from pipeline.plan import load_plan
 from pipeline.runner import RunResult, run
-from pipeline.schemas import DONE
+from pipeline.schemas import DONE, form_name
 from pipeline.simulate import fill_form, plausible_answers
 
 DATA = Path(__file__).resolve().parent / "data"

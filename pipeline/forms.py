@@ -39,6 +39,7 @@ from pipeline.schemas import (
     PROGRESS_MIN,
     RULES,
     STATUSES,
+    form_name,
 )
 from pipeline.text import fold
 from pipeline.xlsx_style import FONT
@@ -54,10 +55,6 @@ class FormInfo:
     path: Path
     leads: list[str]
     coordinates: list[str]
-
-
-def form_name(period: str, code: str) -> str:
-    return f"{period}_{code}.xlsx"
 
 
 def prefilled_rows(plan: Plan, assignments: Sequence[Assignment]) -> list[list[str]]:

@@ -156,6 +156,7 @@ def read_files(
     jobs: int,
     time_limit: float = DEFAULT_TIME_LIMIT,
     on_done: Callable[[], None] | None = None,
+    on_started: Callable[[], None] | None = None,
 ) -> list[Return]:
     """Read every file that is not already settled, in the worker pool."""
     returns = [Return(file=f) for f in files]
@@ -170,7 +171,8 @@ def read_files(
             if on_done is not None:
                 on_done()
     results = run_jobs(todo, jobs, time_limit,
-                       on_done=(lambda key, result: on_done()) if on_done else None)
+                       on_done=(lambda key, result: on_done()) if on_done else None,
+                       on_started=on_started)
     for key, outcome in results.items():
         result = outcome if isinstance(outcome, ReadResult) else ReadResult(
             problem=outcome.problem)

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
+from pipeline.findings import Finding
 from pipeline.intake import InboxFile, Return, discover, identify, read_files, settle_resubmissions
 from pipeline.plan import Plan
-from pipeline.validate import Finding, validate
 from pipeline.workers import DEFAULT_TIME_LIMIT
+
+if TYPE_CHECKING:  # pandas is loaded while the files are read, not before
+    import pandas as pd
 
 
 @dataclass
@@ -40,14 +43,31 @@ def run_intake(
 ) -> Intake:
     phases: dict[str, float] = {}
     started = time.perf_counter()
-    returns = read_files(files, jobs or default_jobs(), time_limit, on_read)
+    # While the workers read, this process loads pandas and pandera and warms pandera up:
+    # the workers were forked before, so they stay small and nothing is loaded twice.
+    warming = threading.Thread(target=_warm_up, daemon=True)
+    returns = read_files(files, jobs or default_jobs(), time_limit, on_read,
+                         on_started=warming.start)
+    if warming.is_alive():
+        warming.join()
     phases["read"] = time.perf_counter() - started
     started = time.perf_counter()
+    from pipeline.validate import validate  # pandas and pandera: loaded while files are read
+
     identify(returns, plan, period)
     settle_resubmissions(returns)
     findings, rows = validate(returns, plan, as_of)
     phases["validate"] = time.perf_counter() - started
     return Intake(returns, findings, rows, phases)
+
+
+def _warm_up() -> None:
+    import xlsxwriter  # noqa: F401  # what the run needs after reading
+
+    from pipeline import consolidate, report  # noqa: F401
+    from pipeline.validate import warm_up
+
+    warm_up()
 
 
 def intake_folder(inbox: Path, plan: Plan, period: str, as_of: date, **options: object) -> Intake:

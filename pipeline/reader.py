@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from python_calamine import CalamineWorkbook
+
 from pipeline import normalize
 from pipeline.a1 import address
 from pipeline.metadata import fingerprint
@@ -269,8 +271,6 @@ def _percent_ones(result: ReadResult, archive: zipfile.ZipFile | None) -> None:
 
 
 def _read_workbook(data: bytes, result: ReadResult, archive: zipfile.ZipFile | None) -> None:
-    from python_calamine import CalamineWorkbook
-
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     names = workbook.sheet_names
     if META_SHEET in names:

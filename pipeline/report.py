@@ -126,7 +126,7 @@ class _Writer:
         print_landscape(sheet, top)
         for col, name in enumerate(columns):
             if name in STATUS_COLUMNS and len(frame):
-                self.highlight(sheet, top + 1, col, top + len(frame))
+                self.highlight(sheet, top + 1, col, top + len(frame), set(frame[name].tolist()))
         return last
 
     def column_styles(self, name: str) -> tuple[int, int, int, int]:
@@ -144,12 +144,13 @@ class _Writer:
                 self.cut.append(f"{sheet.get_name()}!{row + 1}")
         return values
 
-    def highlight(self, sheet: Any, first: int, col: int, last: int) -> None:
-        for value, fmt in self.status_formats.items():
-            sheet.conditional_format(first, col, last, col, {
-                "type": "cell", "criteria": "==", "value": f'"{value}"', "format": fmt})
-        sheet.conditional_format(first, col, last, col, {
-            "type": "cell", "criteria": "==", "value": f'"{YES}"', "format": self.flag})
+    def highlight(self, sheet: Any, first: int, col: int, last: int, present: set[Any]) -> None:
+        """Shade status words; only the words the column holds get a rule."""
+        rules = [*self.status_formats.items(), (YES, self.flag)]
+        for value, fmt in rules:
+            if value in present:
+                sheet.conditional_format(first, col, last, col, {
+                    "type": "cell", "criteria": "==", "value": f'"{value}"', "format": fmt})
 
 
 def _row_heights(frame: pd.DataFrame, widths: list[float]) -> list[float]:

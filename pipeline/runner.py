@@ -9,18 +9,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline.consolidate import Consolidation, consolidate
 from pipeline.errors import KehoachError
 from pipeline.feedback import feedback_job
-from pipeline.forms import form_name
+from pipeline.findings import Finding
 from pipeline.intake import InboxFile, discover, inbox_entry
 from pipeline.intake_run import Intake, run_intake
 from pipeline.plan import Plan
-from pipeline.report import report_job, write_report
-from pipeline.schemas import ACCEPTED_WITH_WARNINGS, REJECTED
-from pipeline.validate import Finding
+from pipeline.schemas import ACCEPTED_WITH_WARNINGS, REJECTED, form_name
 from pipeline.workers import Failure, Job, run_jobs
+
+if TYPE_CHECKING:
+    from pipeline.consolidate import Consolidation
 
 
 @dataclass
@@ -62,6 +63,8 @@ def run(
         on_discovered(len(files))
     intake = run_intake(files, plan, period, as_of, jobs, on_read=on_read)
     phases.update(intake.phases)
+    from pipeline.consolidate import consolidate  # pandas: loaded while the files were read
+
     started = time.perf_counter()
     result = consolidate(plan, intake, period, as_of)
     phases["consolidate"] = time.perf_counter() - started
@@ -120,6 +123,8 @@ def write_outputs(
     Feedback copies open agencies' files with openpyxl, so they get the same time and memory
     limits as reading; the workbook is one more job, written while the copies are.
     """
+    from pipeline.report import report_job, write_report
+
     jobs = [Job(0, report_job, (target, plan, result, period, links),
                 time_limit=REPORT_TIME_LIMIT, long=True)]
     jobs += [Job(index, feedback_job, (intake.returns[job.rid], job.findings, job.target,

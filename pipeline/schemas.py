@@ -15,6 +15,11 @@ META_MARKER = "kehoach-metadata"
 FORM_VERSION_FORMAT = "1"
 
 
+def form_name(period: str, code: str) -> str:
+    """The ASCII file name of an agency's form, and of its feedback copy."""
+    return f"{period}_{code}.xlsx"
+
+
 @dataclass(frozen=True)
 class Column:
     field: str

@@ -6,7 +6,6 @@ each failure case's index leads back to the return, the Excel row and the column
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -15,6 +14,7 @@ import pandera.pandas as pa
 
 from pipeline import normalize
 from pipeline.a1 import address
+from pipeline.findings import Finding
 from pipeline.intake import Return
 from pipeline.plan import Plan
 from pipeline.schemas import (
@@ -33,17 +33,6 @@ from pipeline.schemas import (
     WARNING,
 )
 from pipeline.text import fold
-
-
-@dataclass
-class Finding:
-    code: str
-    severity: str
-    rid: int  # index of the return
-    agency: str
-    cell: str  # "Báo cáo!G14", or "" for the file as a whole
-    value: str
-    params: dict[str, Any] = field(default_factory=dict)
 
 
 def _cell(item: Return, name: str, row: int | None) -> str:
@@ -309,3 +298,12 @@ def _settle(returns: list[Return], findings: list[Finding]) -> None:
         else:
             item.settle(ACCEPTED, "return-ok")
 
+
+
+def warm_up() -> None:
+    """Load pandera's backends with a tiny validation, ahead of the real one."""
+    import contextlib
+
+    frame = pd.DataFrame({"status_ok": [True], "first": [True]})
+    with contextlib.suppress(pa.errors.SchemaErrors, pa.errors.SchemaError):
+        pa.DataFrameSchema({"status_ok": pa.Column(bool)}).validate(frame, lazy=True)

@@ -132,16 +132,24 @@ def run_jobs(
     time_limit: float = DEFAULT_TIME_LIMIT,
     memory_limit: int = DEFAULT_MEMORY_LIMIT,
     on_done: Callable[[int, Any], None] | None = None,
+    on_started: Callable[[], None] | None = None,
 ) -> dict[int, Any]:
-    """Run every job in a pool of `workers` processes; every job gets a result or a Failure."""
+    """Run every job in a pool of `workers` processes; every job gets a result or a Failure.
+
+    `on_started` is called once the workers exist, so the caller can use the wait.
+    """
     pending = list(jobs)
     pending.reverse()
     results: dict[int, Any] = {}
     if not pending:
+        if on_started is not None:
+            on_started()
         return results
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
     slots = [_Slot(context, memory_limit) for _ in range(max(1, min(workers, len(pending))))]
+    if on_started is not None:
+        on_started()
 
     def record(job: Job, result: Any) -> None:
         results[job.key] = result

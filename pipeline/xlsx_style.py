@@ -64,6 +64,7 @@ def new_workbook(path: str) -> Any:
             "strings_to_urls": False,
             "strings_to_numbers": False,
             "constant_memory": False,
+            "in_memory": True,  # no temporary file per sheet
         },
     )
     workbook.set_properties({"created": FIXED_CREATED, "author": "kehoach"})
