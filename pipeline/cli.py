@@ -8,13 +8,16 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from pipeline import __version__
 from pipeline.errors import KehoachError, PlanError
 from pipeline.messages import describe, t
+
+if TYPE_CHECKING:
+    from pipeline.plan import Plan
 
 DEFAULT_PLAN = Path("templates") / "task_matrix.xlsx"
 DEFAULT_TEMPLATE = Path("templates") / "agency_report_template.xlsx"
@@ -212,9 +215,8 @@ def templates_command(ctx: click.Context, plan_path: Path, template: Path, perio
             sendlist=folder / "danh-sach-gui.xlsx"))
 
 
-def _period(plan: object, period: str | None) -> str:
-    settings = plan.settings  # type: ignore[attr-defined]
-    return period or str(settings.periods[0])
+def _period(plan: Plan, period: str | None) -> str:
+    return period or plan.settings.periods[0]
 
 
 def _as_of(value: str | None) -> date:

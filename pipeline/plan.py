@@ -69,17 +69,21 @@ class Settings:
     form_version: str
 
     def deadline_for(self, period: str) -> date:
-        return _same_day(self.deadline, period)
+        """The deadline is set for the first period; later periods fall on the same day."""
+        return self._shifted(self.deadline, period)
 
     def cutoff_for(self, period: str) -> date:
-        return _same_day(self.cutoff, period)
+        return self._shifted(self.cutoff, period)
 
-
-def _same_day(day: date, period: str) -> date:
-    if not period.isdigit() or str(day.year) in {period, str(int(period) + 1)}:
-        return day
-    shift = int(period) - (day.year if day.month > 6 else day.year - 1)
-    return day.replace(year=day.year + shift)
+    def _shifted(self, day: date, period: str) -> date:
+        first = self.periods[0] if self.periods else period
+        if not (period.isdigit() and first.isdigit()):
+            return day
+        years = int(period) - int(first)
+        try:
+            return day.replace(year=day.year + years)
+        except ValueError:  # 29/02 in a year without it
+            return day.replace(year=day.year + years, day=28)
 
 
 @dataclass(frozen=True)

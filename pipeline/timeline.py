@@ -78,9 +78,7 @@ def parse(text: str) -> Timeline:
         return Timeline(text, UNKNOWN)
     if folded.startswith("thuong xuyen"):
         return Timeline(text, ONGOING)
-    if folded in {"hang nam", "hang nam.", "hang nam (theo ky bao cao)"} or re.fullmatch(
-        r"(hang|hang) nam.*", folded
-    ):
+    if folded.startswith("hang nam"):  # "Hàng năm" and "Hằng năm" fold alike
         return Timeline(text, ANNUAL)
     conditional = "huong dan" in folded
     due = _dated(folded)

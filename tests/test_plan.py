@@ -191,3 +191,10 @@ def test_locked_plan(monkeypatch: pytest.MonkeyPatch) -> None:
     result = CliRunner().invoke(cli, ["plan", "--plan", str(PLAN)])
     assert result.exit_code == 2
     assert "tệp đang bị khóa (có thể đang mở trong Excel)" in result.output
+
+
+def test_later_periods_fall_on_the_same_day(plan: Plan) -> None:
+    settings = plan.settings
+    assert (settings.deadline_for("2024"), settings.deadline_for("2026")) == (
+        settings.deadline, settings.deadline.replace(year=2026))
+    assert settings.cutoff_for("2025").isoformat() == "2025-12-14"
