@@ -12,6 +12,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 
 from pipeline.feedback import SHEET, comment, findings_table, source_bytes
 from pipeline.findings import Finding
+from pipeline.form_template import a4_landscape
 from pipeline.intake import Return
 from pipeline.reader import read_bytes
 from pipeline.schemas import COLUMN_BY_FIELD, ERROR, META_SHEET
@@ -112,10 +113,4 @@ def _findings_sheet(workbook: Workbook, item: Return, findings: list[Finding], n
     for letter, width in zip("ABCD", (18, 11, 75, 30), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = f"A{header + 1}"
-    sheet.print_title_rows = f"{header}:{header}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    if sheet.sheet_properties.pageSetUpPr is not None:
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    a4_landscape(sheet, header)

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.files import atomic_path
 from pipeline.schemas import FORM_COLUMNS, FORM_SHEET, GUIDE_SHEET
@@ -37,6 +38,18 @@ THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
+
+
+def a4_landscape(sheet: Worksheet, header_row: int | None = None) -> None:
+    """Print on A4 landscape, one page wide, with the header row on every page (openpyxl)."""
+    if header_row is not None:
+        sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    if sheet.sheet_properties.pageSetUpPr is not None:
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _font(size: float = 12, bold: bool = False, italic: bool = False) -> Font:

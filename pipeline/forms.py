@@ -25,7 +25,7 @@ from pipeline import __version__
 from pipeline.agencies import Agency
 from pipeline.errors import KehoachError
 from pipeline.files import atomic_path
-from pipeline.form_template import INPUT_NAMES
+from pipeline.form_template import INPUT_NAMES, a4_landscape
 from pipeline.messages import t
 from pipeline.metadata import FormMeta, fingerprint
 from pipeline.plan import Assignment, Plan
@@ -310,13 +310,7 @@ def _protect_and_print(
     protection.selectLockedCells = False
     protection.selectUnlockedCells = False
     sheet.freeze_panes = sheet.cell(header_row + 1, first_col + 2).coordinate
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    if sheet.sheet_properties.pageSetUpPr is not None:
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    a4_landscape(sheet, header_row)
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     if sheet.oddFooter is not None and sheet.oddFooter.center is not None:
@@ -343,11 +337,7 @@ def _write_guide(workbook: Workbook, lang: str) -> None:
     sheet.column_dimensions["A"].width = 30
     sheet.column_dimensions["B"].width = 100
     sheet.protection.sheet = True
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    if sheet.sheet_properties.pageSetUpPr is not None:
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToHeight = 0
+    a4_landscape(sheet)
 
 
 def guide_rows(lang: str = "vi") -> list[tuple[str, str]]:
