@@ -172,9 +172,9 @@ def by_agency(plan: Plan, intake: Intake, rows: pd.DataFrame, deadline: date) ->
             "Đã nộp": YES if items else NO,
             "Đúng hạn": "" if punctual is None else (YES if punctual else NO),
             "Thời điểm nộp": chosen.saved_at if chosen is not None else None,
-            "Căn cứ thời điểm": "" if chosen is None else (
-                "Thời điểm lưu trong tệp" if chosen.saved_source == "workbook"
-                else "Thời điểm sửa tệp"),
+            "Căn cứ thời điểm": "" if chosen is None else t(
+                "wb-saved-in-workbook" if chosen.saved_source == "workbook"
+                else "wb-saved-file-time"),
             "Kết quả": OUTCOME_LABELS[chosen.outcome] if chosen is not None else NOT_SUBMITTED,
             DONE: status_counts.get((rid, DONE), 0),
             IN_PROGRESS: status_counts.get((rid, IN_PROGRESS), 0),

@@ -16,9 +16,7 @@ from pipeline.findings import Finding
 from pipeline.intake import Return
 from pipeline.messages import t
 from pipeline.schemas import ERROR, SEVERITY_LABELS, form_name
-from pipeline.xlsx_patch import patch
-
-SHEET = "Phản hồi"
+from pipeline.xlsx_patch import FEEDBACK_SHEET_NAME, patch
 
 
 def source_bytes(item: Return) -> bytes:
@@ -82,7 +80,7 @@ def _opens(data: bytes, sheet: str) -> bool:
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
         return False
-    return names[:1] == [SHEET] and sheet in names
+    return names[:1] == [FEEDBACK_SHEET_NAME] and sheet in names
 
 
 def comment(finding: Finding, lang: str) -> str:
@@ -100,8 +98,8 @@ def findings_table(item: Return, findings: list[Finding], name: str,
           errors=errors, warnings=len(findings) - errors),
         t("feedback-intro", lang),
     ]
-    table = [["Ô", "Mức độ", "Vấn đề và cách sửa", "Giá trị đã ghi"]]
-    table += [[f.cell or "(cả tệp)", SEVERITY_LABELS[f.severity],
+    table = [t("wb-feedback-header", lang).split("|")]
+    table += [[f.cell or t("wb-whole-file", lang), SEVERITY_LABELS[f.severity],
                t(f"finding-{f.code}", lang, **f.params), f.value] for f in findings]
     return lines, table
 

@@ -10,12 +10,13 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.workbook.protection import WorkbookProtection
 
-from pipeline.feedback import SHEET, comment, findings_table, source_bytes
+from pipeline.feedback import comment, findings_table, source_bytes
 from pipeline.findings import Finding
 from pipeline.form_template import a4_landscape
 from pipeline.intake import Return
 from pipeline.reader import read_bytes
 from pipeline.schemas import COLUMN_BY_FIELD, ERROR, META_SHEET
+from pipeline.xlsx_patch import FEEDBACK_SHEET_NAME as SHEET
 from pipeline.xlsx_style import FONT
 
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")

@@ -37,6 +37,8 @@ from pipeline.schemas import (
     META_SHEET,
     PROGRESS_MAX,
     PROGRESS_MIN,
+    ROLE_COORDINATE,
+    ROLE_LEAD,
     RULES,
     STATUSES,
     form_name,
@@ -400,8 +402,8 @@ def write_forms(
     for agency in expected:
         roles = plan.assignments(agency.code)
         infos.append(FormInfo(agency, out_dir / form_name(period, agency.code),
-                              [a.task.number for a in roles if a.role == "Chủ trì"],
-                              [a.task.number for a in roles if a.role == "Phối hợp"]))
+                              [a.task.number for a in roles if a.role == ROLE_LEAD],
+                              [a.task.number for a in roles if a.role == ROLE_COORDINATE]))
     write_send_list(plan, period, infos, out_dir / "danh-sach-gui.xlsx")
     return infos
 
@@ -472,7 +474,7 @@ def write_send_list(plan: Plan, period: str, infos: Sequence[FormInfo], target: 
             sheet.set_column(col, col, width)
         for row, info in enumerate(infos, start=4):
             values = (info.agency.code, info.agency.name, info.path.name,
-                      info.agency.email or "(chưa có)",
+                      info.agency.email or t("wb-no-email"),
                       f"{len(info.leads)}: {', '.join(info.leads)}" if info.leads else "0",
                       f"{len(info.coordinates)}: {', '.join(info.coordinates)}"
                       if info.coordinates else "0")

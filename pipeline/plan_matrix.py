@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.files import atomic_path
+from pipeline.messages import t
 from pipeline.plan import Plan
+from pipeline.schemas import ROLE_COORDINATE, ROLE_LEAD
 from pipeline.xlsx_style import formats, new_workbook, print_landscape
 
 
@@ -15,7 +17,7 @@ def write_matrix(plan: Plan, target: Path) -> None:
         workbook = new_workbook(str(temporary))
         style = formats(workbook)
         sheet = workbook.add_worksheet("Ma trận")
-        sheet.write_string(0, 0, "Ma trận phân công (C = chủ trì, P = phối hợp)", style["title"])
+        sheet.write_string(0, 0, t("wb-matrix-title"), style["title"])
         sheet.write_string(1, 0, plan.settings.short_title, style["italic"])
         header = 3
         sheet.write_string(header, 0, "Đơn vị", style["header"])
@@ -24,8 +26,8 @@ def write_matrix(plan: Plan, target: Path) -> None:
             sheet.write_string(header, col, f"{task.group}.{task.number}", style["header"])
             sheet.set_column(col, col, 6)
         totals = len(plan.tasks) + 1
-        sheet.write_string(header, totals, "Chủ trì", style["header"])
-        sheet.write_string(header, totals + 1, "Phối hợp", style["header"])
+        sheet.write_string(header, totals, ROLE_LEAD, style["header"])
+        sheet.write_string(header, totals + 1, ROLE_COORDINATE, style["header"])
         sheet.set_column(totals, totals + 1, 9)
         for row, agency in enumerate(agencies, start=header + 1):
             sheet.write_string(row, 0, agency.name, style["cell"])
@@ -34,8 +36,8 @@ def write_matrix(plan: Plan, target: Path) -> None:
                     "P" if agency.code in task.coordinators else "")
                 sheet.write_string(row, col, mark, style["center"])
             roles = [a.role for a in plan.assignments(agency.code)]
-            sheet.write_number(row, totals, roles.count("Chủ trì"), style["number"])
-            sheet.write_number(row, totals + 1, roles.count("Phối hợp"), style["number"])
+            sheet.write_number(row, totals, roles.count(ROLE_LEAD), style["number"])
+            sheet.write_number(row, totals + 1, roles.count(ROLE_COORDINATE), style["number"])
         sheet.freeze_panes(header + 1, 1)
         print_landscape(sheet, header)
         workbook.close()

@@ -13,6 +13,7 @@ import pandas as pd
 from pipeline.consolidate import NO, YES, Consolidation
 from pipeline.errors import KehoachError
 from pipeline.files import atomic_path
+from pipeline.messages import t
 from pipeline.plan import Plan
 from pipeline.schemas import DONE, EXCEL_TEXT_LIMIT, IN_PROGRESS, NOT_REPORTED, NOT_STARTED
 from pipeline.sheet_data import Splice, splice_into
@@ -237,12 +238,12 @@ def _agency_sheets(workbook: Any, writer: _Writer, plan: Plan, result: Consolida
         name = sheet_name(agency.short, used)
         sheet = workbook.add_worksheet(name)
         sheet.write_string(0, 0, agency.name, writer.style["title"])
-        status = (f"Đã nộp: {record['Đã nộp']} · Đúng hạn: {record['Đúng hạn'] or '—'} · "
-                  f"Kết quả: {record['Kết quả']} · Lỗi: {record['Số lỗi']} · "
-                  f"Cảnh báo: {record['Số cảnh báo']}")
+        status = t("wb-agency-status", submitted=record["Đã nộp"],
+                   on_time=record["Đúng hạn"] or "—", outcome=record["Kết quả"],
+                   errors=record["Số lỗi"], warnings=record["Số cảnh báo"])
         sheet.write_string(1, 0, status, writer.style["italic"])
         sheet.write_url(1, 8, "internal:'Theo đơn vị'!A1", writer.style["link"],
-                        "« Theo đơn vị")
+                        t("wb-back-to-agencies"))
         rows = result.detail[result.detail["Mã đơn vị"] == code]
         writer.table(sheet, rows.drop(columns=["Mã đơn vị", "Tên đơn vị"]), top=3)
         sheets[code] = name
@@ -259,13 +260,13 @@ def _agency_summary(sheet: Any, writer: _Writer, result: Consolidation,
     for row, code in enumerate(frame["Mã đơn vị"], start=1):
         if code in agency_sheets:
             sheet.write_url(row, page_col, f"internal:'{agency_sheets[code]}'!A1",
-                            writer.style["link"], "Xem")
+                            writer.style["link"], t("wb-open"))
         if code in feedback:
             sheet.write_url(row, page_col + 1, f"external:{feedback[code]}",
-                            writer.style["link"], "Tệp phản hồi")
+                            writer.style["link"], t("wb-feedback-file"))
     if not agency_sheets:
-        sheet.write_string(last + 2, 0, "Kế hoạch có hơn 60 đơn vị: số liệu từng đơn vị xem ở "
-                           "trang 'Chi tiết' (lọc theo cột 'Mã đơn vị').", writer.style["italic"])
+        sheet.write_string(last + 2, 0, t("wb-many-agencies", limit=MAX_AGENCY_SHEETS),
+                           writer.style["line"])
 
 
 def _overview(sheet: Any, writer: _Writer, plan: Plan, result: Consolidation, period: str,
@@ -275,24 +276,26 @@ def _overview(sheet: Any, writer: _Writer, plan: Plan, result: Consolidation, pe
     sheet.set_column(0, 0, 44)
     sheet.set_column(1, 1, 14)
     sheet.set_column(2, 10, 12)
-    sheet.write_string(0, 0, f"TỔNG HỢP KẾT QUẢ THỰC HIỆN NĂM {period}", style["title"])
+    sheet.write_string(0, 0, t("wb-overview-title", period=period), style["title"])
     sheet.write_string(1, 0, s.short_title, style["line"])
-    sheet.write_string(2, 0, f"Hạn nộp: {result.deadline:%d/%m/%Y} · Số liệu tính đến: "
-                       f"{result.as_of:%d/%m/%Y} · Cơ quan tổng hợp: {s.receiver}", style["line"])
+    sheet.write_string(2, 0, t("wb-overview-dates", deadline=f"{result.deadline:%d/%m/%Y}",
+                               as_of=f"{result.as_of:%d/%m/%Y}", receiver=s.receiver),
+                       style["line"])
     h = result.headline
     figures = [
-        ("ĐƠN VỊ", None), ("Số đơn vị phải báo cáo", h["expected"]),
-        ("Đã nộp", h["submitted"]), ("Nộp đúng hạn", h["on_time"]), ("Nộp muộn", h["late"]),
-        ("Chưa nộp", h["missing"]), ("Bị từ chối (có lỗi)", h["rejected"]),
-        ("NHIỆM VỤ", None), ("Tổng số nhiệm vụ", h["tasks"]), (DONE, h["done"]),
+        (t("wb-agencies"), None), (t("wb-expected"), h["expected"]),
+        (t("wb-submitted"), h["submitted"]), (t("wb-on-time"), h["on_time"]),
+        (t("wb-late"), h["late"]), (t("wb-missing"), h["missing"]),
+        (t("wb-rejected"), h["rejected"]),
+        (t("wb-tasks"), None), (t("wb-task-total"), h["tasks"]), (DONE, h["done"]),
         (IN_PROGRESS, h["in_progress"]), (NOT_STARTED, h["not_started"]),
-        (NOT_REPORTED, h["not_reported"]), ("Quá hạn", h["overdue"]),
+        (NOT_REPORTED, h["not_reported"]), (t("wb-overdue"), h["overdue"]),
     ]
     row = 4
     for label, value in figures:
         if value is None:
             sheet.write_string(row, 0, label, style["header"])
-            sheet.write_string(row, 1, "Số lượng", style["header"])
+            sheet.write_string(row, 1, t("wb-count"), style["header"])
         else:
             sheet.write_string(row, 0, label, style["cell"])
             sheet.write_number(row, 1, value, style["number"])
@@ -300,13 +303,13 @@ def _overview(sheet: Any, writer: _Writer, plan: Plan, result: Consolidation, pe
     _charts(sheet, writer, len(plan.groups))
     row += 1
     missing = result.agencies[result.agencies["Đã nộp"] == NO]
-    sheet.write_string(row, 0, f"Đơn vị chưa nộp báo cáo ({len(missing)})", style["header"])
-    sheet.write_string(row, 1, "Mã", style["header"])
+    sheet.write_string(row, 0, t("wb-not-submitted", n=len(missing)), style["header"])
+    sheet.write_string(row, 1, t("wb-code"), style["header"])
     for offset, record in enumerate(missing.to_dict("records"), start=1):
         sheet.write_string(row + offset, 0, str(record["Tên đơn vị"]), style["cell"])
         sheet.write_string(row + offset, 1, str(record["Mã đơn vị"]), style["cell"])
     if missing.empty:
-        sheet.write_string(row + 1, 0, "(không có)", style["cell"])
+        sheet.write_string(row + 1, 0, t("wb-none"), style["cell"])
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
@@ -327,21 +330,21 @@ def _charts(sheet: Any, writer: _Writer, groups: int) -> None:
                         "bg_color": "#FFFFFF"},
             "border": {"color": "#000000"},
         })
-    chart.set_title({"name": "Tình trạng nhiệm vụ theo nhóm", "name_font": TITLE_FONT})
+    chart.set_title({"name": t("wb-chart-groups"), "name_font": TITLE_FONT})
     chart.set_y_axis({"reverse": True})
     chart.set_legend({"position": "bottom", "font": {"name": "Times New Roman"}})
     chart.set_size({"width": 620, "height": 300})
     sheet.insert_chart(4, 3, chart)
     submit = workbook.add_chart({"type": "column"})
     submit.add_series({
-        "name": "Đơn vị",
+        "name": t("wb-chart-agencies"),
         "categories": ["Tổng quan", 7, 0, 10, 0],
         "values": ["Tổng quan", 7, 1, 10, 1],
         "pattern": {"pattern": "percent_50", "fg_color": "#1F4E79", "bg_color": "#FFFFFF"},
         "border": {"color": "#000000"},
         "data_labels": {"value": True},
     })
-    submit.set_title({"name": "Tình hình nộp báo cáo", "name_font": TITLE_FONT})
+    submit.set_title({"name": t("wb-chart-submission"), "name_font": TITLE_FONT})
     submit.set_legend({"none": True})
     submit.set_size({"width": 620, "height": 260})
     sheet.insert_chart(20, 3, submit)

@@ -16,6 +16,7 @@ from pipeline import normalize
 from pipeline.a1 import address
 from pipeline.findings import Finding
 from pipeline.intake import Return
+from pipeline.messages import t
 from pipeline.plan import Plan
 from pipeline.schemas import (
     ACCEPTED,
@@ -258,7 +259,7 @@ def _legacy_text(frame: pd.DataFrame, returns: list[Return]) -> list[Finding]:
 
 
 def _fallbacks(returns: list[Return]) -> list[Finding]:
-    sources = {"header": "ô 'Đơn vị báo cáo'", "filename": "tên tệp"}
+    sources = {"header": t("wb-fallback-header"), "filename": t("wb-fallback-filename")}
     return [
         Finding("identified-by-fallback", WARNING, rid, item.agency, "", item.fallback_value,
                 {"source": sources[item.identified_by], "value": item.fallback_value})

@@ -27,6 +27,7 @@ COMMENTS = "xl/kehoach-comments1.xml"
 VML = "xl/drawings/kehoach-vml1.vml"
 FEEDBACK_SHEET = "xl/worksheets/kehoach-feedback.xml"
 FILLS = {"error": "FFFFC7CE", "warning": "FFFFEB9C"}
+FEEDBACK_SHEET_NAME = "Phản hồi"
 _AFTER_LEGACY = re.compile(r"<(?:legacyDrawingHF|picture|oleObjects|controls|webPublishItems|"
                            r"tableParts|extLst)\b|</worksheet>")
 
@@ -295,7 +296,7 @@ def _workbook_with_feedback(xml: str) -> str:
     ids = [int(n) for n in re.findall(r'<sheet\b[^>]*\bsheetId="(\d+)"', xml)]
     if not ids or "<sheets>" not in xml:
         raise _Unexpected("sheets")
-    name = escape("Phản hồi", {'"': "&quot;"})
+    name = escape(FEEDBACK_SHEET_NAME, {'"': "&quot;"})
     entry = f'<sheet name="{name}" sheetId="{max(ids) + 1}" r:id="rIdKhFb"/>'
     xml = _with_r_namespace(xml.replace("<sheets>", "<sheets>" + entry, 1), "workbook")
     xml = re.sub(r'localSheetId="(\d+)"', lambda m: f'localSheetId="{int(m.group(1)) + 1}"', xml)
