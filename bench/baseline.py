@@ -11,7 +11,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipeline.intake import Return
-from pipeline.plan import Plan
+from pipeline.model import Plan
 from pipeline.reader import ReadResult, find_header
 from pipeline.validate import _derive, build_frame, error_schema, warning_schema
 

@@ -15,9 +15,10 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from pipeline.forms import form_name
 from pipeline.libreoffice import soffice
-from pipeline.plan import Plan, load_plan
+from pipeline.model import Plan
+from pipeline.plan import load_plan
+from pipeline.schemas import form_name
 from pipeline.simulate import fill_form, plausible_answers
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,7 @@ from pipeline.errors import KehoachError, PlanError
 from pipeline.messages import describe, t
 
 if TYPE_CHECKING:
-    from pipeline.plan import Plan
+    from pipeline.model import Plan
 
 DEFAULT_PLAN = Path("templates") / "task_matrix.xlsx"
 DEFAULT_TEMPLATE = Path("templates") / "agency_report_template.xlsx"
@@ -197,7 +197,7 @@ def make_template_command(ctx: click.Context, template: Path, force: bool) -> No
 def templates_command(ctx: click.Context, plan_path: Path, template: Path, period: str | None,
                       agencies: tuple[str, ...], out: Path | None) -> None:
     """Sinh biểu mẫu điền sẵn cho từng đơn vị được giao nhiệm vụ, kèm danh sách gửi."""
-    from pipeline.forms import write_forms
+    from pipeline.form_batch import write_forms
     from pipeline.plan import load_plan
 
     lang = _lang(ctx)

@@ -10,7 +10,7 @@ import pandas as pd
 from pipeline.intake import Return
 from pipeline.intake_run import Intake
 from pipeline.messages import t
-from pipeline.plan import Plan, Task
+from pipeline.model import Plan, Task
 from pipeline.schemas import (
     COUNTED,
     DONE,

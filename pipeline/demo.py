@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from pipeline import libreoffice
-from pipeline.forms import write_forms
+from pipeline.form_batch import write_forms
 from pipeline.plan import load_plan
 from pipeline.runner import RunResult, run
 from pipeline.schemas import DONE, form_name

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import copy
 import math
-import multiprocessing as mp
-import os
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,11 +22,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline import __version__
 from pipeline.agencies import Agency
 from pipeline.errors import KehoachError
-from pipeline.files import atomic_path
 from pipeline.form_template import INPUT_NAMES, a4_landscape
 from pipeline.messages import t
 from pipeline.metadata import FormMeta, fingerprint
-from pipeline.plan import Assignment, Plan
+from pipeline.model import Assignment, Plan
 from pipeline.schemas import (
     FORM_COLUMNS,
     FORM_SHEET,
@@ -37,11 +34,8 @@ from pipeline.schemas import (
     META_SHEET,
     PROGRESS_MAX,
     PROGRESS_MIN,
-    ROLE_COORDINATE,
-    ROLE_LEAD,
     RULES,
     STATUSES,
-    form_name,
 )
 from pipeline.text import fold
 from pipeline.xlsx_style import FONT
@@ -49,14 +43,6 @@ from pipeline.xlsx_style import FONT
 NUMBER_FORMATS = {"progress": "0", "done_date": "dd/mm/yyyy", "funding": "#,##0.0##"}
 LINE_HEIGHT = 15.6  # points per wrapped line of 12 pt Times New Roman
 UNLOCKED = Protection(locked=False)
-
-
-@dataclass(frozen=True)
-class FormInfo:
-    agency: Agency
-    path: Path
-    leads: list[str]
-    coordinates: list[str]
 
 
 def prefilled_rows(plan: Plan, assignments: Sequence[Assignment]) -> list[list[str]]:
@@ -67,7 +53,7 @@ def prefilled_rows(plan: Plan, assignments: Sequence[Assignment]) -> list[list[s
     ]
 
 
-def _place(workbook: Workbook, name: str) -> tuple[Worksheet, str] | None:
+def defined_place(workbook: Workbook, name: str) -> tuple[Worksheet, str] | None:
     defined = workbook.defined_names.get(name)
     if defined is None:
         return None
@@ -77,9 +63,9 @@ def _place(workbook: Workbook, name: str) -> tuple[Worksheet, str] | None:
     return None
 
 
-def _table_origin(workbook: Workbook) -> tuple[Worksheet, int, int]:
+def table_origin(workbook: Workbook) -> tuple[Worksheet, int, int]:
     """Sheet, header row and first column of the table: by its defined name, else by texts."""
-    place = _place(workbook, "kh_bang")
+    place = defined_place(workbook, "kh_bang")
     if place is not None:
         sheet, cell = place
         col, row, _, _ = range_boundaries(cell)
@@ -107,7 +93,7 @@ class FormRenderer:
         except Exception as exc:  # openpyxl raises many classes for a damaged file
             raise KehoachError("template-unreadable", path=str(template),
                                reason=type(exc).__name__) from exc
-        _table_origin(workbook)  # fail early, before any form is written
+        table_origin(workbook)  # fail early, before any form is written
         _write_guide(workbook, lang)  # the same in every form: written once
         # Each form starts from a copy of the parsed template. A pickle round trip copies
         # the workbook with its style tables intact (copy.deepcopy does not) in a fifth of
@@ -126,7 +112,7 @@ class FormRenderer:
         assignments = self.plan.assignments(agency.code)
         rows = prefilled_rows(self.plan, assignments)
         self._fill_header(workbook, agency)
-        sheet, header_row, first_col = _table_origin(workbook)
+        sheet, header_row, first_col = table_origin(workbook)
         sheet.title = FORM_SHEET
         signature = _take_signature(workbook)
         last_row = _write_rows(sheet, header_row, first_col, rows)
@@ -158,14 +144,14 @@ class FormRenderer:
             "kh_don_vi": agency.name,
         }
         for name, value in values.items():
-            place = _place(workbook, name)
+            place = defined_place(workbook, name)
             if place is not None:
                 place[0][place[1]] = value
         for name in INPUT_NAMES:
-            place = _place(workbook, name)
+            place = defined_place(workbook, name)
             if place is not None:
                 place[0][place[1]].protection = UNLOCKED
-        report_date = _place(workbook, "kh_ngay_bao_cao")
+        report_date = defined_place(workbook, "kh_ngay_bao_cao")
         if report_date is not None:
             report_date[0][report_date[1]].number_format = "dd/mm/yyyy"
 
@@ -234,7 +220,7 @@ def _write_rows(sheet: Worksheet, header_row: int, first_col: int, rows: list[li
 
 def _take_signature(workbook: Workbook) -> tuple[str, _Style, int, int] | None:
     """Lift the signature block out of the table's way; it is put back below the last row."""
-    place = _place(workbook, "kh_chu_ky")
+    place = defined_place(workbook, "kh_chu_ky")
     if place is None:
         return None
     sheet, ref = place
@@ -293,7 +279,7 @@ def _validations(sheet: Worksheet, top: int, bottom: int, first_col: int, wb: Wo
     for field, validation in specs:
         validation.add(_column_range(first_col, field, top, bottom))
         sheet.add_data_validation(validation)
-    place = _place(wb, "kh_ngay_bao_cao")
+    place = defined_place(wb, "kh_ngay_bao_cao")
     if place is not None and place[0] is sheet:
         report_date = _validation("date", "dv-date", operator="greaterThan", formula1="36526")
         report_date.add(place[1])
@@ -365,123 +351,3 @@ def _write_meta(workbook: Workbook, meta: FormMeta) -> None:
         sheet.append([key, value])
     sheet.sheet_state = "hidden"
     sheet.protection.sheet = True
-
-
-def write_forms(
-    plan: Plan,
-    template: Path,
-    period: str,
-    out_dir: Path,
-    codes: Sequence[str] = (),
-    on_progress: Callable[[int, int], None] | None = None,
-    lang: str = "vi",
-    jobs: int | None = None,
-) -> list[FormInfo]:
-    """Write one form per agency (all expected agencies, or `codes`) and the send list."""
-    plan.check_period(period)
-    expected = plan.expected_agencies()
-    if codes:
-        unknown = [c for c in codes if c not in plan.registry.agencies]
-        if unknown:
-            raise KehoachError("agency-unknown", codes=", ".join(unknown),
-                               known=", ".join(a.code for a in expected[:8]))
-        expected = [a for a in expected if a.code in set(codes)]
-        unassigned = [c for c in codes if c not in {a.code for a in expected}]
-        if unassigned:
-            raise KehoachError("agency-unassigned", codes=", ".join(unassigned))
-    renderer = FormRenderer(plan, template, period, lang)
-    jobs = jobs or os.cpu_count() or 1
-    if len(expected) >= PARALLEL_FROM and jobs > 1 and "fork" in mp.get_all_start_methods():
-        _render_in_pool(renderer, expected, out_dir, jobs, on_progress)
-    else:
-        for done, agency in enumerate(expected, start=1):
-            _raise_if_failed(_render_to_file(renderer, agency, out_dir))
-            if on_progress is not None:
-                on_progress(done, len(expected))
-    infos: list[FormInfo] = []
-    for agency in expected:
-        roles = plan.assignments(agency.code)
-        infos.append(FormInfo(agency, out_dir / form_name(period, agency.code),
-                              [a.task.number for a in roles if a.role == ROLE_LEAD],
-                              [a.task.number for a in roles if a.role == ROLE_COORDINATE]))
-    write_send_list(plan, period, infos, out_dir / "danh-sach-gui.xlsx")
-    return infos
-
-
-PARALLEL_FROM = 64  # below this, starting processes costs more than it saves
-_POOL_RENDERER: FormRenderer | None = None
-_Failure = tuple[str, dict[str, Any]] | None
-
-
-def _render_to_file(renderer: FormRenderer, agency: Agency, out_dir: Path) -> _Failure:
-    try:
-        with atomic_path(out_dir / form_name(renderer.period, agency.code)) as temporary:
-            renderer.render(agency).save(temporary)
-    except KehoachError as error:  # carried back as data: it must cross a process boundary
-        return error.key, error.params
-    return None
-
-
-def _raise_if_failed(failure: _Failure) -> None:
-    if failure is not None:
-        raise KehoachError(failure[0], **failure[1])
-
-
-def _render_by_index(args: tuple[int, str]) -> _Failure:
-    assert _POOL_RENDERER is not None
-    index, out_dir = args
-    return _render_to_file(_POOL_RENDERER, _POOL_AGENCIES[index], Path(out_dir))
-
-
-_POOL_AGENCIES: list[Agency] = []
-
-
-def _render_in_pool(
-    renderer: FormRenderer,
-    agencies: list[Agency],
-    out_dir: Path,
-    jobs: int,
-    on_progress: Callable[[int, int], None] | None,
-) -> None:
-    """Forms are independent: render them on every core. Forked workers inherit the renderer."""
-    global _POOL_RENDERER, _POOL_AGENCIES
-    _POOL_RENDERER, _POOL_AGENCIES = renderer, agencies
-    try:
-        with mp.get_context("fork").Pool(jobs) as pool:
-            work = [(i, str(out_dir)) for i in range(len(agencies))]
-            for done, failure in enumerate(pool.imap_unordered(_render_by_index, work, 8), 1):
-                _raise_if_failed(failure)
-                if on_progress is not None:
-                    on_progress(done, len(agencies))
-    finally:
-        _POOL_RENDERER, _POOL_AGENCIES = None, []
-
-
-def write_send_list(plan: Plan, period: str, infos: Sequence[FormInfo], target: Path) -> None:
-    from pipeline.xlsx_style import formats, new_workbook, print_landscape
-
-    headers = ("STT", "Mã đơn vị", "Tên đơn vị", "Tệp biểu mẫu", "Email",
-               "Chủ trì (nhiệm vụ)", "Phối hợp (nhiệm vụ)")
-    with atomic_path(target) as temporary:
-        workbook = new_workbook(str(temporary))
-        style = formats(workbook)
-        sheet = workbook.add_worksheet("Danh sách gửi")
-        sheet.write_string(0, 0, t("sendlist-title", "vi", period=period), style["title"])
-        sheet.write_string(1, 0, plan.settings.short_title, style["italic"])
-        for col, (header, width) in enumerate(zip(headers, (5, 18, 42, 30, 30, 22, 30),
-                                                  strict=True)):
-            sheet.write_string(3, col, header, style["header"])
-            sheet.set_column(col, col, width)
-        for row, info in enumerate(infos, start=4):
-            values = (info.agency.code, info.agency.name, info.path.name,
-                      info.agency.email or t("wb-no-email"),
-                      f"{len(info.leads)}: {', '.join(info.leads)}" if info.leads else "0",
-                      f"{len(info.coordinates)}: {', '.join(info.coordinates)}"
-                      if info.coordinates else "0")
-            sheet.write_number(row, 0, row - 3, style["number"])
-            for col, value in enumerate(values, start=1):
-                sheet.write_string(row, col, value, style["cell"])
-        sheet.freeze_panes(4, 0)
-        sheet.autofilter(3, 0, 3 + len(infos), len(headers) - 1)
-        print_landscape(sheet, 3)
-        workbook.close()

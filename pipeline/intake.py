@@ -13,7 +13,7 @@ from typing import Any
 from pipeline import normalize
 from pipeline.metadata import FormMeta
 from pipeline.metadata import parse as parse_meta
-from pipeline.plan import Plan
+from pipeline.model import Plan
 from pipeline.reader import MAX_RATIO, ReadResult, read_file
 from pipeline.schemas import (
     DUPLICATE,

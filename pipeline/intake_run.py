@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.findings import Finding
 from pipeline.intake import InboxFile, Return, discover, identify, read_files, settle_resubmissions
-from pipeline.plan import Plan
+from pipeline.model import Plan
 from pipeline.workers import DEFAULT_TIME_LIMIT
 
 if TYPE_CHECKING:  # pandas is loaded while the files are read, not before

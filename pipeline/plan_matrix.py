@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pipeline.files import atomic_path
 from pipeline.messages import t
-from pipeline.plan import Plan
+from pipeline.model import Plan
 from pipeline.schemas import ROLE_COORDINATE, ROLE_LEAD
 from pipeline.xlsx_style import formats, new_workbook, print_landscape
 

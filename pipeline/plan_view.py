@@ -6,7 +6,9 @@ import textwrap
 
 from pipeline import timeline as tl
 from pipeline.messages import t
-from pipeline.plan import COORDINATE, LEAD, Plan
+from pipeline.model import Plan
+from pipeline.schemas import ROLE_COORDINATE as COORDINATE
+from pipeline.schemas import ROLE_LEAD as LEAD
 
 WIDTH = 100
 

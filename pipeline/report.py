@@ -14,7 +14,7 @@ from pipeline.consolidate import NO, YES, Consolidation
 from pipeline.errors import KehoachError
 from pipeline.files import atomic_path
 from pipeline.messages import t
-from pipeline.plan import Plan
+from pipeline.model import Plan
 from pipeline.schemas import DONE, EXCEL_TEXT_LIMIT, IN_PROGRESS, NOT_REPORTED, NOT_STARTED
 from pipeline.sheet_data import Splice, splice_into
 from pipeline.xlsx_style import formats, new_workbook, print_landscape

@@ -16,7 +16,7 @@ from pipeline.feedback import feedback_job
 from pipeline.findings import Finding
 from pipeline.intake import InboxFile, discover, inbox_entry
 from pipeline.intake_run import Intake, run_intake
-from pipeline.plan import Plan
+from pipeline.model import Plan
 from pipeline.schemas import ACCEPTED_WITH_WARNINGS, REJECTED, form_name
 from pipeline.workers import Failure, Job, run_jobs
 

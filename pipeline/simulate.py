@@ -14,8 +14,8 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from pipeline.forms import _place, _table_origin
-from pipeline.plan import Plan
+from pipeline.forms import defined_place, table_origin
+from pipeline.model import Plan
 from pipeline.schemas import DONE, FORM_COLUMNS, IN_PROGRESS, NOT_STARTED, ROLE_LEAD
 
 _RESULTS = (
@@ -69,10 +69,10 @@ def fill_form(
 ) -> None:
     """Write answers into a copy of a form, keyed by TT; optionally pin its last-saved time."""
     workbook = load_workbook(source)
-    sheet, header_row, first_col = _table_origin(workbook)
+    sheet, header_row, first_col = table_origin(workbook)
     fields = [c.field for c in FORM_COLUMNS]
     for (name, value) in (header or {}).items():
-        place = _place(workbook, name)
+        place = defined_place(workbook, name)
         if place is not None:
             place[0][place[1]] = value
     row = header_row + 1

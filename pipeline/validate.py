@@ -17,7 +17,7 @@ from pipeline.a1 import address
 from pipeline.findings import Finding
 from pipeline.intake import Return
 from pipeline.messages import t
-from pipeline.plan import Plan
+from pipeline.model import Plan
 from pipeline.schemas import (
     ACCEPTED,
     ACCEPTED_WITH_WARNINGS,

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.forms import write_forms
-from pipeline.plan import Plan, load_plan
+from pipeline.form_batch import write_forms
+from pipeline.model import Plan
+from pipeline.plan import load_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

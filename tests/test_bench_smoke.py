@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.synthetic import AS_OF, build_plan, fill_inbox
-from pipeline.forms import write_forms
+from pipeline.form_batch import write_forms
 from pipeline.plan import load_plan
 from pipeline.runner import run
 

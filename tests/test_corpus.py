@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pipeline.intake_run import intake_folder
 from pipeline.messages import t
-from pipeline.plan import Plan
+from pipeline.model import Plan
 from pipeline.schemas import OUTCOME_LABELS
 
 

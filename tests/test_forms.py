@@ -8,11 +8,12 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from pipeline.cli import cli
+from pipeline.form_batch import write_forms
 from pipeline.form_template import build_template
-from pipeline.forms import guide_rows, write_forms
+from pipeline.forms import guide_rows
 from pipeline.libreoffice import convert
 from pipeline.metadata import parse as parse_meta
-from pipeline.plan import Plan
+from pipeline.model import Plan
 from pipeline.reader import read_bytes
 from pipeline.schemas import HEADERS, META_SHEET, RULES, STATUSES
 from tests.conftest import PLAN, TEMPLATE

@@ -6,7 +6,8 @@ import docx
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.plan import Plan, load_plan
+from pipeline.model import Plan
+from pipeline.plan import load_plan
 from tests.conftest import PLAN
 
 

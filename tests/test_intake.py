@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from pipeline.cli import cli
 from pipeline.intake_run import Intake, intake_folder
 from pipeline.libreoffice import convert
-from pipeline.plan import Plan
+from pipeline.model import Plan
 from pipeline.simulate import fill_form
 from tests.conftest import PLAN
 

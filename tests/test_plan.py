@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from pipeline import appendix
 from pipeline.cli import cli
-from pipeline.plan import Plan
+from pipeline.model import Plan
 from tests.conftest import PLAN
 
 CQCM = ["vp_ubnd", "so_noi_vu", "so_tu_phap", "so_khdt", "so_tai_chinh", "so_cong_thuong",

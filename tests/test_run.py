@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from pipeline.cli import cli
 from pipeline.consolidate import task_status
-from pipeline.plan import Plan
+from pipeline.model import Plan
 from tests.conftest import PLAN
 from tests.test_intake import GOOD, _answers, _fill
 

@@ -1,0 +1,146 @@
+"""All forms of a period: one per agency, rendered on every core, and the send list."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.agencies import Agency
+from pipeline.errors import KehoachError
+from pipeline.files import atomic_path
+from pipeline.forms import FormRenderer
+from pipeline.messages import t
+from pipeline.model import Plan
+from pipeline.schemas import ROLE_COORDINATE, ROLE_LEAD, form_name
+
+
+@dataclass(frozen=True)
+class FormInfo:
+    agency: Agency
+    path: Path
+    leads: list[str]
+    coordinates: list[str]
+
+
+def write_forms(
+    plan: Plan,
+    template: Path,
+    period: str,
+    out_dir: Path,
+    codes: Sequence[str] = (),
+    on_progress: Callable[[int, int], None] | None = None,
+    lang: str = "vi",
+    jobs: int | None = None,
+) -> list[FormInfo]:
+    """Write one form per agency (all expected agencies, or `codes`) and the send list."""
+    plan.check_period(period)
+    expected = plan.expected_agencies()
+    if codes:
+        unknown = [c for c in codes if c not in plan.registry.agencies]
+        if unknown:
+            raise KehoachError("agency-unknown", codes=", ".join(unknown),
+                               known=", ".join(a.code for a in expected[:8]))
+        expected = [a for a in expected if a.code in set(codes)]
+        unassigned = [c for c in codes if c not in {a.code for a in expected}]
+        if unassigned:
+            raise KehoachError("agency-unassigned", codes=", ".join(unassigned))
+    renderer = FormRenderer(plan, template, period, lang)
+    jobs = jobs or os.cpu_count() or 1
+    if len(expected) >= PARALLEL_FROM and jobs > 1 and "fork" in mp.get_all_start_methods():
+        _render_in_pool(renderer, expected, out_dir, jobs, on_progress)
+    else:
+        for done, agency in enumerate(expected, start=1):
+            _raise_if_failed(_render_to_file(renderer, agency, out_dir))
+            if on_progress is not None:
+                on_progress(done, len(expected))
+    infos: list[FormInfo] = []
+    for agency in expected:
+        roles = plan.assignments(agency.code)
+        infos.append(FormInfo(agency, out_dir / form_name(period, agency.code),
+                              [a.task.number for a in roles if a.role == ROLE_LEAD],
+                              [a.task.number for a in roles if a.role == ROLE_COORDINATE]))
+    write_send_list(plan, period, infos, out_dir / "danh-sach-gui.xlsx")
+    return infos
+
+
+PARALLEL_FROM = 64  # below this, starting processes costs more than it saves
+_POOL_RENDERER: FormRenderer | None = None
+_Failure = tuple[str, dict[str, Any]] | None
+
+
+def _render_to_file(renderer: FormRenderer, agency: Agency, out_dir: Path) -> _Failure:
+    try:
+        with atomic_path(out_dir / form_name(renderer.period, agency.code)) as temporary:
+            renderer.render(agency).save(temporary)
+    except KehoachError as error:  # carried back as data: it must cross a process boundary
+        return error.key, error.params
+    return None
+
+
+def _raise_if_failed(failure: _Failure) -> None:
+    if failure is not None:
+        raise KehoachError(failure[0], **failure[1])
+
+
+def _render_by_index(args: tuple[int, str]) -> _Failure:
+    assert _POOL_RENDERER is not None
+    index, out_dir = args
+    return _render_to_file(_POOL_RENDERER, _POOL_AGENCIES[index], Path(out_dir))
+
+
+_POOL_AGENCIES: list[Agency] = []
+
+
+def _render_in_pool(
+    renderer: FormRenderer,
+    agencies: list[Agency],
+    out_dir: Path,
+    jobs: int,
+    on_progress: Callable[[int, int], None] | None,
+) -> None:
+    """Forms are independent: render them on every core. Forked workers inherit the renderer."""
+    global _POOL_RENDERER, _POOL_AGENCIES
+    _POOL_RENDERER, _POOL_AGENCIES = renderer, agencies
+    try:
+        with mp.get_context("fork").Pool(jobs) as pool:
+            work = [(i, str(out_dir)) for i in range(len(agencies))]
+            for done, failure in enumerate(pool.imap_unordered(_render_by_index, work, 8), 1):
+                _raise_if_failed(failure)
+                if on_progress is not None:
+                    on_progress(done, len(agencies))
+    finally:
+        _POOL_RENDERER, _POOL_AGENCIES = None, []
+
+
+def write_send_list(plan: Plan, period: str, infos: Sequence[FormInfo], target: Path) -> None:
+    from pipeline.xlsx_style import formats, new_workbook, print_landscape
+
+    headers = ("STT", "Mã đơn vị", "Tên đơn vị", "Tệp biểu mẫu", "Email",
+               "Chủ trì (nhiệm vụ)", "Phối hợp (nhiệm vụ)")
+    with atomic_path(target) as temporary:
+        workbook = new_workbook(str(temporary))
+        style = formats(workbook)
+        sheet = workbook.add_worksheet("Danh sách gửi")
+        sheet.write_string(0, 0, t("sendlist-title", "vi", period=period), style["title"])
+        sheet.write_string(1, 0, plan.settings.short_title, style["italic"])
+        for col, (header, width) in enumerate(zip(headers, (5, 18, 42, 30, 30, 22, 30),
+                                                  strict=True)):
+            sheet.write_string(3, col, header, style["header"])
+            sheet.set_column(col, col, width)
+        for row, info in enumerate(infos, start=4):
+            values = (info.agency.code, info.agency.name, info.path.name,
+                      info.agency.email or t("wb-no-email"),
+                      f"{len(info.leads)}: {', '.join(info.leads)}" if info.leads else "0",
+                      f"{len(info.coordinates)}: {', '.join(info.coordinates)}"
+                      if info.coordinates else "0")
+            sheet.write_number(row, 0, row - 3, style["number"])
+            for col, value in enumerate(values, start=1):
+                sheet.write_string(row, col, value, style["cell"])
+        sheet.freeze_panes(4, 0)
+        sheet.autofilter(3, 0, 3 + len(infos), len(headers) - 1)
+        print_landscape(sheet, 3)
+        workbook.close()
