@@ -36,15 +36,20 @@ def write_forms(
     lang: str = "vi",
     jobs: int | None = None,
 ) -> list[FormInfo]:
-    """Write one form per agency (all expected agencies, or `codes`) and the send list."""
+    """Write one form per agency (all expected agencies, or `codes`) and the send list.
+
+    The send list always covers every expected agency: re-issuing one agency's form must not
+    shrink the list the officer works from. Returns the forms written now.
+    """
     plan.check_period(period)
-    expected = plan.expected_agencies()
+    everyone = plan.expected_agencies()
+    expected = everyone
     if codes:
         unknown = [c for c in codes if c not in plan.registry.agencies]
         if unknown:
             raise KehoachError("agency-unknown", codes=", ".join(unknown),
-                               known=", ".join(a.code for a in expected[:8]))
-        expected = [a for a in expected if a.code in set(codes)]
+                               known=", ".join(a.code for a in everyone[:8]))
+        expected = [a for a in everyone if a.code in set(codes)]
         unassigned = [c for c in codes if c not in {a.code for a in expected}]
         if unassigned:
             raise KehoachError("agency-unassigned", codes=", ".join(unassigned))
@@ -58,13 +63,14 @@ def write_forms(
             if on_progress is not None:
                 on_progress(done, len(expected))
     infos: list[FormInfo] = []
-    for agency in expected:
+    for agency in everyone:
         roles = plan.assignments(agency.code)
         infos.append(FormInfo(agency, out_dir / form_name(period, agency.code),
                               [a.task.number for a in roles if a.role == ROLE_LEAD],
                               [a.task.number for a in roles if a.role == ROLE_COORDINATE]))
     write_send_list(plan, period, infos, out_dir / "danh-sach-gui.xlsx")
-    return infos
+    chosen = {a.code for a in expected}
+    return [info for info in infos if info.agency.code in chosen]
 
 
 PARALLEL_FROM = 64  # below this, starting processes costs more than it saves

@@ -176,3 +176,11 @@ def test_init_makes_a_working_folder(tmp_path: Path) -> None:
     again = runner.invoke(cli, ["init", str(tmp_path / "kh")])
     assert again.exit_code == 0
     assert plan_file.read_bytes() == b"edited by the officer"  # nothing is replaced
+
+
+def test_one_agency_again_keeps_the_whole_send_list(plan: Plan, tmp_path: Path) -> None:
+    infos = write_forms(plan, TEMPLATE, "2024", tmp_path, ["so_y_te"])
+    assert [i.path.name for i in infos] == ["2024_so_y_te.xlsx"]
+    assert sorted(p.name for p in tmp_path.glob("2024_*.xlsx")) == ["2024_so_y_te.xlsx"]
+    send = load_workbook(tmp_path / "danh-sach-gui.xlsx").active
+    assert send is not None and send.max_row == 4 + 31
