@@ -14,7 +14,7 @@ import click
 
 from pipeline import __version__
 from pipeline.errors import KehoachError, PlanError
-from pipeline.messages import describe, t
+from pipeline.messages import LANGS, describe, t
 
 if TYPE_CHECKING:
     from pipeline.model import Plan
@@ -72,7 +72,7 @@ def _write_timings(phases: dict[str, float]) -> None:
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--lang",
-    type=click.Choice(["vi", "en"]),
+    type=click.Choice(LANGS),
     default="vi",
     envvar="KEHOACH_LANG",
     show_default=True,

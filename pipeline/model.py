@@ -110,9 +110,6 @@ class Plan:
         """Agencies with at least one assignment, in the registry's official order."""
         return [a for a in self.registry.agencies.values() if a.code in self._assignments]
 
-    def group_title(self, numeral: str) -> str:
-        return next((g.title for g in self.groups if g.numeral == numeral), "")
-
     def check_period(self, period: str) -> None:
         if period not in self.settings.periods:
             raise KehoachError(

@@ -12,7 +12,6 @@ FORM_SHEET = "Báo cáo"
 GUIDE_SHEET = "Hướng dẫn"
 META_SHEET = "_kehoach"
 META_MARKER = "kehoach-metadata"
-FORM_VERSION_FORMAT = "1"
 
 
 def form_name(period: str, code: str) -> str:
@@ -47,7 +46,6 @@ FORM_COLUMNS: tuple[Column, ...] = (
 COLUMN_BY_FIELD = {c.field: c for c in FORM_COLUMNS}
 HEADERS = tuple(c.header for c in FORM_COLUMNS)
 PREFILLED = tuple(c.field for c in FORM_COLUMNS if c.prefilled)
-INPUTS = tuple(c.field for c in FORM_COLUMNS if not c.prefilled)
 TEXT_INPUTS = ("result", "difficulty", "proposal", "note")
 
 DONE = "Đã hoàn thành"
@@ -57,7 +55,6 @@ STATUSES = (DONE, IN_PROGRESS, NOT_STARTED)
 NOT_REPORTED = "Chưa báo cáo"
 ROLE_LEAD = "Chủ trì"
 ROLE_COORDINATE = "Phối hợp"
-ROLES = (ROLE_LEAD, ROLE_COORDINATE)
 PROGRESS_MIN, PROGRESS_MAX = 0.0, 100.0
 FUNDING_MIN = 0.0
 EXCEL_TEXT_LIMIT = 32_767

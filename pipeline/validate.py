@@ -24,6 +24,7 @@ from pipeline.schemas import (
     DONE,
     ERROR,
     EXCEL_TEXT_LIMIT,
+    FUNDING_MIN,
     NOT_STARTED,
     PROGRESS_MAX,
     PROGRESS_MIN,
@@ -78,7 +79,7 @@ def error_schema() -> pa.DataFrameSchema:
                 lambda s: s.between(PROGRESS_MIN, PROGRESS_MAX), name="progress-out-of-range")),
             "funding_parsed": _flag("funding-not-number"),
             "funding": pa.Column(float, nullable=True, coerce=True, checks=pa.Check(
-                lambda s: s >= 0, name="funding-negative")),
+                lambda s: s >= FUNDING_MIN, name="funding-negative")),
             "date_parsed": _flag("date-invalid"),
             "assigned": _flag("task-not-assigned"),
             "first": _flag("task-duplicate"),

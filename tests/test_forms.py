@@ -184,3 +184,10 @@ def test_one_agency_again_keeps_the_whole_send_list(plan: Plan, tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.glob("2024_*.xlsx")) == ["2024_so_y_te.xlsx"]
     send = load_workbook(tmp_path / "danh-sach-gui.xlsx").active
     assert send is not None and send.max_row == 4 + 31
+
+
+def test_template_defines_every_place_the_generator_looks_up() -> None:
+    from pipeline.form_template import NAMES
+
+    workbook = load_workbook(TEMPLATE)
+    assert sorted(workbook.defined_names) == sorted(NAMES)
