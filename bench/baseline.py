@@ -12,8 +12,8 @@ import pandera.pandas as pa
 
 from pipeline.intake import Return
 from pipeline.model import Plan
-from pipeline.reader import ReadResult, find_header
-from pipeline.validate import _derive, build_frame, error_schema, warning_schema
+from pipeline.reader import ReadResult, find_header, normalize_rows
+from pipeline.validate import build_frame, derive_checks, error_schema, warning_schema
 
 
 def _read_naively(path: Path) -> list[list[object]]:
@@ -34,11 +34,12 @@ def naive_run(plan: Plan, inbox: Path, as_of: date) -> dict[str, float]:
         index, columns = found
         result = ReadResult(sheet="Báo cáo", header_row=index + 1, columns=columns,
                             rows=[(i + index + 2, r) for i, r in enumerate(rows[index + 1:])])
+        normalize_rows(result)
         item = Return(file=None, read=result, agency=path.stem.split("_", 1)[1])  # type: ignore[arg-type]
         frame = build_frame([item], plan)
         if frame.empty:
             continue
-        derived = _derive(frame, as_of)
+        derived = derive_checks(frame, as_of)
         for schema in schemas:  # one pandera call per file and schema: the cost being avoided
             with contextlib.suppress(pa.errors.SchemaErrors):  # failures are expected here
                 schema.validate(derived, lazy=True)

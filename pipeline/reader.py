@@ -231,7 +231,7 @@ def read_bytes(data: bytes) -> ReadResult:
     return result
 
 
-def _normalize_rows(result: ReadResult) -> None:
+def normalize_rows(result: ReadResult) -> None:
     """Normalize every table row here, in the worker, so the parent does it for no file."""
     columns = result.columns
     prefilled: list[list[object]] = []
@@ -295,7 +295,7 @@ def _read_workbook(data: bytes, result: ReadResult, archive: zipfile.ZipFile | N
             if any(c not in (None, "") for c in cells):
                 result.rows.append((offset, cells))
         _percent_ones(result, archive)
-        _normalize_rows(result)
+        normalize_rows(result)
         break
     else:
         result.problem = "file-no-form-table"

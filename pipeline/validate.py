@@ -102,7 +102,7 @@ def warning_schema() -> pa.DataFrameSchema:
     )
 
 
-def _derive(frame: pd.DataFrame, as_of: date) -> pd.DataFrame:
+def derive_checks(frame: pd.DataFrame, as_of: date) -> pd.DataFrame:
     f = frame
     lead = f["plan_role"].eq(ROLE_LEAD)
     report = f["report_date"].where(f["report_date"].notna(), as_of)
@@ -155,7 +155,7 @@ def validate(
     frame = build_frame(returns, plan)
     findings: list[Finding] = []
     if not frame.empty:
-        derived = _derive(frame, as_of)
+        derived = derive_checks(frame, as_of)
         for schema in (error_schema(), warning_schema()):
             for code, index in _failures(schema, derived):
                 findings.append(_row_finding(code, derived.iloc[index], returns))

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandera.pandas as pa
+import pytest
+
+from bench.baseline import naive_run
 from bench.synthetic import AS_OF, build_plan, fill_inbox
 from pipeline.form_batch import write_forms
 from pipeline.plan import load_plan
 from pipeline.runner import run
 
 
-def test_synthetic_plan_forms_and_run(tmp_path: Path) -> None:
+def test_synthetic_plan_forms_and_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plan_path = build_plan(tmp_path, 50)
     plan = load_plan(plan_path)
     assert len(plan.expected_agencies()) == 50
@@ -29,3 +33,14 @@ def test_synthetic_plan_forms_and_run(tmp_path: Path) -> None:
     assert result.consolidation.headline["submitted"] == 50
     assert len(result.feedback) >= 2
     assert result.workbook.exists()
+    # The baseline really does what it claims: one pandera call per file and schema.
+    calls: list[int] = []
+    validate = pa.DataFrameSchema.validate
+
+    def counted(self: pa.DataFrameSchema, *args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return validate(self, *args, **kwargs)
+
+    monkeypatch.setattr(pa.DataFrameSchema, "validate", counted)
+    assert naive_run(plan, tmp_path / "inbox", AS_OF)["files"] == 50
+    assert len(calls) == 2 * 50
