@@ -11,7 +11,6 @@ from typing import Any
 import pandas as pd
 
 from pipeline.consolidate import NO, YES, Consolidation
-from pipeline.errors import KehoachError
 from pipeline.files import atomic_path
 from pipeline.messages import t
 from pipeline.model import Plan
@@ -170,18 +169,8 @@ def _row_heights(frame: pd.DataFrame, widths: list[float]) -> list[float]:
 def _width(name: str, column: pd.Series) -> float:
     if name in WIDE:
         return 50
-    sample = [len(str(v)) for v in column.head(200) if v is not None]
+    sample = [len(str(v)) for v in column.tolist()[:200] if v is not None]
     return float(min(max([len(name) * 0.9, 6, *sample]) + 2, 40))
-
-
-def report_job(
-    argument: tuple[Path, Plan, Consolidation, str, dict[str, str]],
-) -> list[str] | tuple[str, dict[str, Any]]:
-    """A worker job: write the workbook; an error comes back as its message key."""
-    try:
-        return write_report(*argument)
-    except KehoachError as error:
-        return error.key, error.params
 
 
 def write_report(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import KehoachError
 from pipeline.feedback import feedback_job
@@ -18,7 +19,7 @@ from pipeline.intake import InboxFile, discover, inbox_entry
 from pipeline.intake_run import Intake, run_intake
 from pipeline.model import Plan
 from pipeline.schemas import ACCEPTED_WITH_WARNINGS, REJECTED, form_name
-from pipeline.workers import Failure, Job, run_jobs
+from pipeline.workers import Job, run_jobs
 
 if TYPE_CHECKING:
     from pipeline.consolidate import Consolidation
@@ -104,7 +105,6 @@ def feedback_plans(plan: Plan, intake: Intake, folder: Path, period: str,
     ]
 
 
-REPORT_TIME_LIMIT = 900.0
 WRITE_MEMORY_LIMIT = 1536 * 1024 * 1024
 
 
@@ -118,29 +118,34 @@ def write_outputs(
     plans: list[FeedbackJob],
     processes: int,
 ) -> tuple[list[str], dict[str, Path]]:
-    """The workbook and the feedback copies, side by side in limited worker processes.
+    """The workbook here, and meanwhile the feedback copies in limited worker processes.
 
-    Feedback copies open agencies' files with openpyxl, so they get the same time and memory
-    limits as reading; the workbook is one more job, written while the copies are.
+    Feedback copies open agencies' files, so they get the same time and memory limits as
+    reading; the workbook is made from our own data and is written by this process. The
+    workers are forked by a dispatching thread while this one writes: everything they run
+    is already imported, so no lock of an unfinished import can be copied into them.
     """
-    from pipeline.report import report_job, write_report
+    from pipeline.report import write_report
 
-    jobs = [Job(0, report_job, (target, plan, result, period, links),
-                time_limit=REPORT_TIME_LIMIT, long=True)]
-    jobs += [Job(index, feedback_job, (intake.returns[job.rid], job.findings, job.target,
-                                       job.period, job.name, job.lang))
-             for index, job in enumerate(plans, start=1)]
-    outcomes = run_jobs(jobs, processes, memory_limit=WRITE_MEMORY_LIMIT)
-    report = outcomes[0]
-    if isinstance(report, Failure):  # the worker died: write it here, without the limits
-        report = write_report(target, plan, result, period, links)
-    _raise_if_error(report)
+    jobs = [Job(index, feedback_job, (intake.returns[job.rid], job.findings, job.target,
+                                      job.period, job.name, job.lang))
+            for index, job in enumerate(plans)]
+    outcomes: dict[int, Any] = {}
+    dispatcher = threading.Thread(
+        target=lambda: outcomes.update(run_jobs(jobs, processes, memory_limit=WRITE_MEMORY_LIMIT)),
+        daemon=True,
+    )
+    dispatcher.start()
+    try:
+        cut = write_report(target, plan, result, period, links)
+    finally:
+        dispatcher.join()
     written: dict[str, Path] = {}
-    for index, job in enumerate(plans, start=1):
-        _raise_if_error(outcomes[index])
-        if isinstance(outcomes[index], Path):
+    for index, job in enumerate(plans):
+        _raise_if_error(outcomes.get(index))
+        if isinstance(outcomes.get(index), Path):
             written[job.agency] = outcomes[index]
-    return report, written
+    return cut, written
 
 
 def _raise_if_error(outcome: object) -> None:

@@ -29,7 +29,6 @@ class Job:
     task: Callable[[Any], Any]  # a module-level function: it travels to the worker by name
     argument: Any
     time_limit: float | None = None  # None: the pool's limit
-    long: bool = False  # nothing is queued behind a long job: it would wait for it
 
 
 @dataclass(frozen=True)
@@ -167,8 +166,7 @@ def run_jobs(
     try:
         while pending or any(s.queue for s in slots):
             for index, slot in enumerate(slots):
-                while len(slot.queue) < DEPTH and pending and not (
-                        slot.queue and slot.queue[0].long):
+                while len(slot.queue) < DEPTH and pending:
                     if not slot.give(pending.pop(), time_limit):
                         fail_head(index, "file-crashed-reader")
                         break
