@@ -177,7 +177,7 @@ def header_block(rows: list[list[Any]], header_index: int) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for row in rows[:header_index]:
         for col, value in enumerate(row[:MAX_COLS]):
-            if not isinstance(value, str) or len(value) > 40:  # labels are short
+            if not isinstance(value, str) or len(value) > 24:  # labels are short
                 continue
             key = _BLOCK_LABELS.get(fold(value).rstrip(" :"))
             if key and key not in found:
@@ -235,18 +235,19 @@ def normalize_rows(result: ReadResult) -> None:
     """Normalize every table row here, in the worker, so the parent does it for no file."""
     columns = result.columns
     prefilled: list[list[object]] = []
-    everything: list[list[object]] = []
+    values: list[list[object]] = []
     for excel_row, cells in result.rows:
         raw = {f: cells[c] if c < len(cells) else None for f, c in columns.items()}
         record = normalize.record(raw)
-        everything.append([normalize.text(v) for v in cells])
         if not record["task"] and not record["content"]:
             continue  # a signature line or a note below the table
+        values.append(list(record.values()))
         record["row"] = excel_row
         result.records.append(record)
         prefilled.append([record[name] for name in PREFILLED])
     result.prefilled_fingerprint = fingerprint(prefilled)
-    result.content_fingerprint = fingerprint(everything)
+    # Same values in the same order, wherever the rows stand: a content-identical copy.
+    result.content_fingerprint = hashlib.sha256(repr(values).encode("utf-8")).hexdigest()[:16]
 
 
 def _calamine_problem(exc: BaseException) -> str:
