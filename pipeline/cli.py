@@ -28,7 +28,6 @@ class _Group(click.Group):
     """Turns library errors into one clear sentence and a documented exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        lang = "vi"
         try:
             return super().invoke(ctx)
         except PlanError as error:
