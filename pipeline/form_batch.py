@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from pipeline.forms import FormRenderer
 from pipeline.messages import t
 from pipeline.model import Plan
 from pipeline.schemas import ROLE_COORDINATE, ROLE_LEAD, form_name
+from pipeline.workers import default_jobs
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def write_forms(
         if unassigned:
             raise KehoachError("agency-unassigned", codes=", ".join(unassigned))
     renderer = FormRenderer(plan, template, period, lang)
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or default_jobs()
     if len(expected) >= PARALLEL_FROM and jobs > 1 and "fork" in mp.get_all_start_methods():
         _render_in_pool(renderer, expected, out_dir, jobs, on_progress)
     else:

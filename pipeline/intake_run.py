@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING
 from pipeline.findings import Finding
 from pipeline.intake import InboxFile, Return, discover, identify, read_files, settle_resubmissions
 from pipeline.model import Plan
-from pipeline.workers import DEFAULT_TIME_LIMIT
+from pipeline.workers import DEFAULT_TIME_LIMIT, default_jobs
 
 if TYPE_CHECKING:  # pandas is loaded while the files are read, not before
     import pandas as pd
@@ -26,10 +25,6 @@ class Intake:
     findings: list[Finding]
     rows: pd.DataFrame  # every table row of every validated return
     phases: dict[str, float] = field(default_factory=dict)
-
-
-def default_jobs() -> int:
-    return max(1, os.cpu_count() or 1)
 
 
 def run_intake(
@@ -70,10 +65,22 @@ def _warm_up() -> None:
     warm_up()
 
 
-def intake_folder(inbox: Path, plan: Plan, period: str, as_of: date, **options: object) -> Intake:
+def intake_folder(
+    inbox: Path,
+    plan: Plan,
+    period: str,
+    as_of: date,
+    jobs: int | None = None,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    on_discovered: Callable[[int], None] | None = None,
+    on_read: Callable[[], None] | None = None,
+) -> Intake:
+    """Discover everything under the inbox, then the intake of all of it."""
     started = time.perf_counter()
     files = discover(inbox)
     elapsed = time.perf_counter() - started
-    result = run_intake(files, plan, period, as_of, **options)  # type: ignore[arg-type]
+    if on_discovered is not None:
+        on_discovered(len(files))
+    result = run_intake(files, plan, period, as_of, jobs, time_limit, on_read)
     result.phases = {"discover": elapsed, **result.phases}
     return result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections import Counter
@@ -16,10 +15,10 @@ from pipeline.errors import KehoachError
 from pipeline.feedback import feedback_job
 from pipeline.findings import Finding
 from pipeline.intake import InboxFile, discover, inbox_entry
-from pipeline.intake_run import Intake, run_intake
+from pipeline.intake_run import Intake, intake_folder, run_intake
 from pipeline.model import Plan
 from pipeline.schemas import ACCEPTED_WITH_WARNINGS, REJECTED, form_name
-from pipeline.workers import Job, run_jobs
+from pipeline.workers import Job, default_jobs, run_jobs
 
 if TYPE_CHECKING:
     from pipeline.consolidate import Consolidation
@@ -57,13 +56,9 @@ def run(
     plan.check_period(period)
     if not inbox.is_dir():
         raise KehoachError("inbox-not-found", path=str(inbox))
-    started = time.perf_counter()
-    files = discover(inbox)
-    phases = {"discover": time.perf_counter() - started}
-    if on_discovered is not None:
-        on_discovered(len(files))
-    intake = run_intake(files, plan, period, as_of, jobs, on_read=on_read)
-    phases.update(intake.phases)
+    intake = intake_folder(inbox, plan, period, as_of, jobs, on_discovered=on_discovered,
+                           on_read=on_read)
+    phases = dict(intake.phases)
     from pipeline.consolidate import consolidate  # pandas: loaded while the files were read
 
     started = time.perf_counter()
@@ -74,7 +69,7 @@ def run(
     target = workbook_path(outbox, period)
     links = {job.agency: job.target.relative_to(outbox).as_posix() for job in plans}
     cut, feedback = write_outputs(plan, intake, result, target, period, links, plans,
-                                  jobs or os.cpu_count() or 1)
+                                  jobs or default_jobs())
     phases["write"] = time.perf_counter() - started
     failed = [job.target.name for job in plans if job.agency not in feedback]
     return RunResult(intake, result, target, feedback, failed, cut, phases)

@@ -125,17 +125,6 @@ def derive_checks(frame: pd.DataFrame, as_of: date) -> pd.DataFrame:
     )
 
 
-_VALUE_FIELD = {
-    "status-invalid": "status_bad", "status-missing": "status",
-    "progress-not-number": "progress_bad", "progress-out-of-range": "progress",
-    "funding-not-number": "funding_bad", "funding-negative": "funding",
-    "date-invalid": "done_date_bad", "task-not-assigned": "task", "task-duplicate": "task",
-    "done-without-result": "result", "done-progress-below-100": "progress",
-    "not-started-without-reason": "difficulty", "full_is_done": "status",
-    "progress-100-not-done": "status", "date-after-report": "done_date",
-}
-
-
 def _failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> list[tuple[str, int]]:
     """(finding code, frame index) of every failing row, from one lazy pandera run."""
     try:
@@ -178,14 +167,16 @@ def _row_of(cell: str) -> int:
 def _row_finding(code: str, row: pd.Series, returns: list[Return]) -> Finding:
     rule = RULE_BY_CODE[code]
     item = returns[int(row["rid"])]
-    value = row.get(_VALUE_FIELD.get(code, ""), "")
-    shown = _show(value)
+    # What the agency wrote: the unreadable text when there is one, else the clean value.
+    field = rule.field or "task"
+    bad = row.get(f"{field}_bad")
+    shown = _show(bad if isinstance(bad, str) else row.get(field, ""))
     params: dict[str, Any] = {"task": row["task"], "value": shown}
     if code == "date-after-report":
         report = row["report_date"]
         params["report_date"] = f"{report:%d/%m/%Y}" if isinstance(report, date) else "?"
     return Finding(code, rule.severity, int(row["rid"]), item.agency,
-                   _cell(item, rule.field or "task", int(row["row"])), shown, params)
+                   _cell(item, field, int(row["row"])), shown, params)
 
 
 def _show(value: object) -> str:

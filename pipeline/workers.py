@@ -23,6 +23,11 @@ DEFAULT_TIME_LIMIT = 15.0
 DEFAULT_MEMORY_LIMIT = 768 * 1024 * 1024
 
 
+def default_jobs() -> int:
+    """Worker processes when the officer does not say: one per core."""
+    return max(1, os.cpu_count() or 1)
+
+
 @dataclass(frozen=True)
 class Job:
     key: int
