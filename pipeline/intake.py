@@ -58,10 +58,14 @@ class Return:
     outcome: str = ""
     reason: str = ""
     params: dict[str, Any] = field(default_factory=dict)
-    content_key: str = ""
 
     def settle(self, outcome: str, reason: str, **params: Any) -> None:
         self.outcome, self.reason, self.params = outcome, reason, params
+
+    @property
+    def content_key(self) -> str:
+        """Same agency and the same table values: a content-identical copy of another file."""
+        return f"{self.agency}:{self.read.content_fingerprint}"
 
     @property
     def rel(self) -> str:
@@ -195,8 +199,6 @@ def identify(returns: list[Return], plan: Plan, period: str) -> None:
             _check_meta(item, item.meta, plan, period)
         else:
             _fallback(item, plan)
-        if not item.outcome:
-            item.content_key = _content_key(item)
 
 
 def _check_meta(item: Return, meta: FormMeta, plan: Plan, period: str) -> None:
@@ -235,11 +237,6 @@ def _fallback(item: Return, plan: Plan) -> None:
         item.agency, item.identified_by, item.fallback_value = by_name[0], "filename", stem
         return
     item.settle(REJECTED, "return-unidentified")
-
-
-def _content_key(item: Return) -> str:
-    """Same agency and the same table values: a content-identical copy of another file."""
-    return f"{item.agency}:{item.read.content_fingerprint}"
 
 
 def settle_resubmissions(returns: list[Return]) -> None:

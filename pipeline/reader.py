@@ -13,7 +13,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from python_calamine import CalamineWorkbook
@@ -141,11 +141,24 @@ def saved_time(archive: zipfile.ZipFile | None, kind: str) -> datetime | None:
         return None
     if not match:
         return None
-    text = match.group(1).decode("ascii", "replace").strip().rstrip("Z")
+    return local_time(match.group(1).decode("ascii", "replace"))
+
+
+def local_time(stamp: str) -> datetime | None:
+    """A document-property time in this computer's local time, as file times are.
+
+    Excel and LibreOffice write UTC ("…Z"); compared raw with a file's local modification time,
+    a return saved at 06:00 on 16/12 in Vietnam would read as 23:00 on 15/12, on time.
+    """
+    text = stamp.strip()
+    utc = text.endswith("Z")
     try:
-        return datetime.fromisoformat(text.split(".")[0])
+        moment = datetime.fromisoformat(text.rstrip("Z").split(".")[0])
     except ValueError:
         return None
+    if utc:
+        moment = moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+    return moment
 
 
 def find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]] | None:

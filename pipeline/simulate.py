@@ -8,7 +8,7 @@ import random
 import re
 import zipfile
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +107,8 @@ def with_saved_time(data: bytes, saved_at: datetime) -> bytes:
         for info in source.infolist():
             content = source.read(info)
             if info.filename == "docProps/core.xml":
-                stamp = f"{saved_at:%Y-%m-%dT%H:%M:%SZ}".encode()
+                # `saved_at` is local time, as Excel shows it; the package stores UTC.
+                stamp = f"{saved_at.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}".encode()
                 content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
                                  rb"\g<1>" + stamp + rb"\g<2>", content)
             target.writestr(info, content)

@@ -245,3 +245,19 @@ def test_broken_link_and_missing_inbox(plan: Plan, tmp_path: Path) -> None:
     missing = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox",
                                        str(tmp_path / "khong"), "--outbox", str(tmp_path / "o")])
     assert missing.exit_code == 2 and "Không thấy thư mục" in missing.output
+
+
+def test_saved_times_are_local_like_file_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from pipeline.reader import local_time
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    try:
+        assert local_time("2024-12-15T23:00:00Z") == datetime(2024, 12, 16, 6, 0)
+        assert local_time("2024-12-15T23:00:00") == datetime(2024, 12, 15, 23, 0)
+        assert local_time("not a time") is None
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
