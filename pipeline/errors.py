@@ -41,3 +41,18 @@ class OutputLockedError(KehoachError):
 
     def __init__(self, path: str) -> None:
         super().__init__("output-locked", path=path)
+
+
+# A library error that happens in a worker process travels back as plain data, because
+# exception classes with keyword-only constructors do not survive pickling.
+Carried = tuple[str, dict[str, Any]]
+
+
+def carried(error: KehoachError) -> Carried:
+    return error.key, error.params
+
+
+def raise_carried(outcome: object) -> None:
+    """Raise the error a worker sent back as `carried`, if `outcome` is one."""
+    if isinstance(outcome, tuple) and len(outcome) == 2 and isinstance(outcome[0], str):
+        raise KehoachError(outcome[0], **outcome[1])

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
 
-from pipeline.errors import KehoachError
+from pipeline.errors import Carried, KehoachError, carried
 from pipeline.files import atomic_path
 from pipeline.findings import Finding
 from pipeline.intake import Return
@@ -28,13 +27,13 @@ def source_bytes(item: Return) -> bytes:
 
 def feedback_job(
     argument: tuple[Return, list[Finding], Path, str, str, str],
-) -> Path | tuple[str, dict[str, Any]]:
+) -> Path | Carried:
     """A worker job: write one feedback copy; an error comes back as its message key."""
     item, findings, target, period, name, lang = argument
     try:
         return write_feedback(item, findings, target.parent, period, name, lang)
     except KehoachError as error:
-        return error.key, error.params
+        return carried(error)
 
 
 def write_feedback(item: Return, findings: list[Finding], folder: Path, period: str,

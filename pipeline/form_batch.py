@@ -6,10 +6,9 @@ import multiprocessing as mp
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from pipeline.agencies import Agency
-from pipeline.errors import KehoachError
+from pipeline.errors import Carried, KehoachError, carried, raise_carried
 from pipeline.files import atomic_path
 from pipeline.forms import FormRenderer
 from pipeline.messages import t
@@ -59,7 +58,7 @@ def write_forms(
         _render_in_pool(renderer, expected, out_dir, jobs, on_progress)
     else:
         for done, agency in enumerate(expected, start=1):
-            _raise_if_failed(_render_to_file(renderer, agency, out_dir))
+            raise_carried(_render_to_file(renderer, agency, out_dir))
             if on_progress is not None:
                 on_progress(done, len(expected))
     infos: list[FormInfo] = []
@@ -75,21 +74,16 @@ def write_forms(
 
 PARALLEL_FROM = 64  # below this, starting processes costs more than it saves
 _POOL_RENDERER: FormRenderer | None = None
-_Failure = tuple[str, dict[str, Any]] | None
+_Failure = Carried | None
 
 
 def _render_to_file(renderer: FormRenderer, agency: Agency, out_dir: Path) -> _Failure:
     try:
         with atomic_path(out_dir / form_name(renderer.period, agency.code)) as temporary:
             renderer.render(agency).save(temporary)
-    except KehoachError as error:  # carried back as data: it must cross a process boundary
-        return error.key, error.params
+    except KehoachError as error:
+        return carried(error)
     return None
-
-
-def _raise_if_failed(failure: _Failure) -> None:
-    if failure is not None:
-        raise KehoachError(failure[0], **failure[1])
 
 
 def _render_by_index(args: tuple[int, str]) -> _Failure:
@@ -115,7 +109,7 @@ def _render_in_pool(
         with mp.get_context("fork").Pool(jobs) as pool:
             work = [(i, str(out_dir)) for i in range(len(agencies))]
             for done, failure in enumerate(pool.imap_unordered(_render_by_index, work, 8), 1):
-                _raise_if_failed(failure)
+                raise_carried(failure)
                 if on_progress is not None:
                     on_progress(done, len(agencies))
     finally:

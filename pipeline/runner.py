@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.errors import KehoachError
+from pipeline.errors import KehoachError, raise_carried
 from pipeline.feedback import feedback_job
 from pipeline.findings import Finding
 from pipeline.intake import InboxFile, discover, inbox_entry
@@ -137,16 +137,10 @@ def write_outputs(
         dispatcher.join()
     written: dict[str, Path] = {}
     for index, job in enumerate(plans):
-        _raise_if_error(outcomes.get(index))
+        raise_carried(outcomes.get(index))
         if isinstance(outcomes.get(index), Path):
             written[job.agency] = outcomes[index]
     return cut, written
-
-
-def _raise_if_error(outcome: object) -> None:
-    """Errors travel back from workers as (message key, parameters)."""
-    if isinstance(outcome, tuple) and len(outcome) == 2 and isinstance(outcome[0], str):
-        raise KehoachError(outcome[0], **outcome[1])
 
 
 def check_files(plan: Plan, paths: list[Path], period: str, as_of: date) -> Intake:
