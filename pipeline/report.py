@@ -60,23 +60,24 @@ class _Writer:
         self.border = workbook.add_format({"border": 1})
         self.splices: list[Splice] = []
 
-    def text(self, sheet: Any, row: int, col: int, value: str, fmt: Any) -> None:
-        if len(value) > EXCEL_TEXT_LIMIT:
-            value = value[: EXCEL_TEXT_LIMIT - len(CUT_MARK)] + CUT_MARK
-            self.cut.append(f"{sheet.get_name()}!{row + 1}")
-        # write_string: agency text such as "=1+1" or "@SUM(…)" stays literal text.
-        sheet.write_string(row, col, value, fmt)
+    def column_formats(self, name: str) -> tuple[Any, Any, Any, Any]:
+        """The formats of a column's text, numbers, dates and times."""
+        style = self.style
+        text = style["plain_center"] if name in CENTERED else style["plain"]
+        number = style["plain_percent"] if name.startswith("Tỷ lệ") else style["plain_number"]
+        return text, number, style["plain_date"], style["plain_datetime"]
 
     def column(self, sheet: Any, first: int, col: int, name: str, values: list[Any]) -> None:
-        """One column, cell by cell; blanks are not written at all (the border is drawn once)."""
-        style = self.style
-        text_fmt = style["plain_center"] if name in CENTERED else style["plain"]
-        number_fmt = style["plain_percent"] if name.startswith("Tỷ lệ") else style["plain_number"]
+        """One column, cell by cell; blanks are not written at all (the border is drawn once).
+
+        write_string everywhere: agency text such as "=1+1" or "@SUM(…)" stays literal text.
+        """
+        text_fmt, number_fmt, date_fmt, datetime_fmt = self.column_formats(name)
         for row, value in enumerate(values, start=first):
             kind = type(value)
             if kind is str:
                 if value:
-                    self.text(sheet, row, col, value, text_fmt)
+                    sheet.write_string(row, col, value, text_fmt)
             elif value is None or value is pd.NaT or (kind is float and math.isnan(value)):
                 continue
             elif kind is bool:
@@ -84,12 +85,11 @@ class _Writer:
             elif isinstance(value, int | float):
                 sheet.write_number(row, col, value, number_fmt)
             elif isinstance(value, datetime):  # pandas Timestamps are datetimes too
-                sheet.write_datetime(row, col, value.replace(tzinfo=None),
-                                     style["plain_datetime"])
+                sheet.write_datetime(row, col, value.replace(tzinfo=None), datetime_fmt)
             elif isinstance(value, date):
-                sheet.write_datetime(row, col, value, style["plain_date"])
+                sheet.write_datetime(row, col, value, date_fmt)
             else:
-                self.text(sheet, row, col, str(value), text_fmt)
+                sheet.write_string(row, col, str(value), text_fmt)
 
     def table(self, sheet: Any, frame: pd.DataFrame, top: int = 0, fast: bool = False) -> int:
         """The frame as a filtered, frozen, printable table; returns the last row used.
@@ -102,18 +102,19 @@ class _Writer:
         for col, name in enumerate(columns):
             sheet.write_string(top, col, name, self.style["header"])
             sheet.set_column(col, col, widths[col])
+        values = [self.cut_long(sheet, top + 1, frame[name].tolist()) for name in columns]
         if fast and len(frame) >= SPLICE_FROM:
             self.splices.append(Splice(
                 part=f"xl/worksheets/sheet{sheet.index + 1}.xml",
                 first_row=top + 2,
-                columns=[self.cut_long(sheet, top + 1, frame[name].tolist())
-                         for name in columns],
-                styles=[self.column_styles(name) for name in columns],
+                columns=values,
+                styles=[tuple(f._get_xf_index() for f in self.column_formats(name))
+                        for name in columns],
                 heights=[h if h > ONE_LINE else 0 for h in heights],
             ))
         else:
             for col, name in enumerate(columns):
-                self.column(sheet, top + 1, col, name, frame[name].tolist())
+                self.column(sheet, top + 1, col, name, values[col])
             for offset, height in enumerate(heights):
                 if height > ONE_LINE:
                     sheet.set_row(top + 1 + offset, height)
@@ -129,15 +130,8 @@ class _Writer:
                 self.highlight(sheet, top + 1, col, top + len(frame), set(frame[name].tolist()))
         return last
 
-    def column_styles(self, name: str) -> tuple[int, int, int, int]:
-        """xf indices of the formats `column` would use, for rows spliced in as XML."""
-        style = self.style
-        text = style["plain_center"] if name in CENTERED else style["plain"]
-        number = style["plain_percent"] if name.startswith("Tỷ lệ") else style["plain_number"]
-        return (text._get_xf_index(), number._get_xf_index(),
-                style["plain_date"]._get_xf_index(), style["plain_datetime"]._get_xf_index())
-
     def cut_long(self, sheet: Any, first: int, values: list[Any]) -> list[Any]:
+        """Texts over Excel's cell limit end in a visible marker, and the cell is noted."""
         for row, value in enumerate(values, start=first):
             if type(value) is str and len(value) > EXCEL_TEXT_LIMIT:
                 values[row - first] = value[: EXCEL_TEXT_LIMIT - len(CUT_MARK)] + CUT_MARK
