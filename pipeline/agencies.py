@@ -54,7 +54,8 @@ def tokens(text: str) -> list[tuple[str, str]]:
     return [(tok, fold(tok)) for tok in _TOKEN.findall(clean(text))]
 
 
-def _folded(text: str) -> tuple[str, ...]:
+def name_key(text: str) -> tuple[str, ...]:
+    """How names are compared: folded word and punctuation tokens."""
     return tuple(f for _, f in tokens(text))
 
 
@@ -75,17 +76,9 @@ class Registry:
             entries.sort(key=lambda entry: -len(entry[0]))
 
     def _add(self, name: str, kind: str, target: str) -> None:
-        key = _folded(name)
+        key = name_key(name)
         if key:
             self._index.setdefault(key[0], []).append((key, kind, target))
-
-    def names_by_key(self) -> dict[tuple[str, ...], set[str]]:
-        """Every folded name and the agency codes using it (more than one is a registry error)."""
-        owners: dict[tuple[str, ...], set[str]] = {}
-        for agency in self.agencies.values():
-            for name in (agency.name, *agency.aliases):
-                owners.setdefault(_folded(name), set()).add(agency.code)
-        return owners
 
     def members(self, phrase: Phrase, _seen: frozenset[str] = frozenset()) -> list[str]:
         """Codes a phrase stands for: each member is an agency kind, a code or another phrase."""

@@ -10,7 +10,7 @@ from typing import Any
 
 from pipeline import timeline as tl
 from pipeline.a1 import address
-from pipeline.agencies import KINDS, Agency, Phrase, Registry
+from pipeline.agencies import KINDS, Agency, Phrase, Registry, name_key
 from pipeline.errors import KehoachError, PlanError, Problem
 from pipeline.matrix_book import (
     AGENCY_HEADERS,
@@ -146,6 +146,7 @@ def _open(path: Path) -> Any:
 def _agencies(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[Agency]:
     agencies: list[Agency] = []
     seen: dict[str, int] = {}
+    owners: dict[tuple[str, ...], str] = {}  # folded name -> the first agency that uses it
     for number, record in rows:
         cols = record["__cols__"]
         code = _text(record.get("Mã"))
@@ -170,10 +171,16 @@ def _agencies(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[A
         aliases = tuple(
             a for a in (one_line(x) for x in _text(record.get("Tên gọi khác")).split(";")) if a
         )
+        name = one_line(_text(record.get("Tên đơn vị")))
+        for header, text in [("Tên đơn vị", name)] + [("Tên gọi khác", a) for a in aliases]:
+            owner = owners.setdefault(name_key(text), code)
+            if owner != code and header in cols:
+                out.add("alias-shared", sheet=AGENCY_SHEET, cell=_cell(cols[header], number),
+                        name=text, codes=f"{owner}, {code}")
         agencies.append(
             Agency(
                 code=code,
-                name=one_line(_text(record.get("Tên đơn vị"))),
+                name=name,
                 kind=kind,
                 order=int(order_text) if order_text.isdigit() else 10_000 + number,
                 aliases=aliases,
@@ -196,14 +203,6 @@ def _phrases(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[Ph
 def _check_registry(
     registry: Registry, phrase_rows: list[tuple[int, dict[str, Any]]], out: _Collector
 ) -> None:
-    for key, owners in registry.names_by_key().items():
-        if len(owners) > 1:
-            out.add(
-                "alias-shared",
-                sheet=AGENCY_SHEET,
-                name=" ".join(key),
-                codes=", ".join(sorted(owners)),
-            )
     for number, record in phrase_rows:
         phrase = registry.phrases.get(fold(one_line(_text(record.get("Cụm từ")))))
         if phrase is None:

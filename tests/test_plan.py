@@ -133,7 +133,7 @@ BAD_PLANS = [
     ("duplicate code", _set("Đơn vị", "A3", "vp_ubnd"),
      "trang 'Đơn vị', ô A3: Mã đơn vị 'vp_ubnd' bị trùng với dòng 2"),
     ("shared alias", _set("Đơn vị", "E3", "VP UBND tỉnh"),
-     "Tên gọi 'vp ubnd tinh' dùng cho nhiều đơn vị (so_noi_vu, vp_ubnd)"),
+     "trang 'Đơn vị', ô E3: Tên gọi 'VP UBND tỉnh' dùng cho nhiều đơn vị (vp_ubnd, so_noi_vu)"),
     ("unknown words", _set("Nhiệm vụ", "C4", "Sở Khoa học và Công nghệ, Sở Vũ trụ"),
      "trang 'Nhiệm vụ', ô C4: Nhiệm vụ 2: không nhận ra 'Sở Vũ trụ'"),
 ]
