@@ -225,7 +225,7 @@ def _as_of(value: str | None) -> date:
 
     parsed = day(value)
     if not isinstance(parsed, date):
-        raise click.BadParameter(value, param_hint="--as-of")
+        raise KehoachError("as-of-invalid", value=value)
     return parsed
 
 

@@ -523,6 +523,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} ô văn bản vượt giới hạn của Excel (32.767 ký tự) đã bị cắt bớt, cuối ô ghi '…[đã cắt bớt]'; bản đầy đủ ở trang Chi tiết.",
         "{n} text cell(s) over Excel's 32,767-character limit were cut and end in '…[đã cắt bớt]'; the full texts are on Chi tiết.",
     ),
+    "as-of-invalid": (
+        "--as-of '{value}' không phải là ngày; ghi theo dạng ngày/tháng/năm, ví dụ 20/12/2024.",
+        "--as-of '{value}' is not a date; write day/month/year, e.g. 20/12/2024.",
+    ),
     "inbox-not-found": (
         "Không thấy thư mục {path}. Chạy lệnh trong thư mục của kế hoạch (có inbox/ và "
         "templates/) hoặc chỉ rõ bằng --inbox THƯ_MỤC.",

@@ -261,3 +261,10 @@ def test_saved_times_are_local_like_file_times(monkeypatch: pytest.MonkeyPatch) 
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_as_of_that_is_not_a_date(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--as-of", "31/02/2024",
+                                      "--inbox", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--as-of '31/02/2024' không phải là ngày" in result.output
