@@ -219,7 +219,7 @@ def _check_meta(item: Return, meta: FormMeta, plan: Plan, period: str) -> None:
 
 def _fallback(item: Return, plan: Plan) -> None:
     """A retyped form: the agency from the header block, else from the file name."""
-    expected = {a.code for a in plan.expected_agencies()}
+    expected = plan.expected_codes
     name_cell = normalize.text(item.read.header_block.get("agency"))
     candidates = [c for c in plan.registry.resolve(name_cell).codes if c in expected]
     if name_cell and len(candidates) == 1:

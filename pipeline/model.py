@@ -106,6 +106,11 @@ class Plan:
         """An agency's tasks in plan order: those it leads first, then those it coordinates."""
         return list(self._assignments.get(code, []))
 
+    @cached_property
+    def expected_codes(self) -> frozenset[str]:
+        """Codes of the agencies that get a form (at least one assignment)."""
+        return frozenset(self._assignments)
+
     def expected_agencies(self) -> list[Agency]:
         """Agencies with at least one assignment, in the registry's official order."""
         return [a for a in self.registry.agencies.values() if a.code in self._assignments]
