@@ -227,7 +227,7 @@ def _fallback(item: Return, plan: Plan) -> None:
         return
     stem = PurePosixPath(item.rel).stem
     folded = fold(stem)
-    by_code = [c for c in expected if c in folded]
+    by_code = sorted(c for c in expected if c in folded)
     if by_code:  # the longest code wins: "so_khdt_2" names so_khdt, not a shorter code
         item.agency = max(by_code, key=len)
         item.identified_by, item.fallback_value = "filename", stem
