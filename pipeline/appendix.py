@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import KehoachError
 from pipeline.text import clean, fold, one_line
@@ -183,10 +184,10 @@ def from_docx(path: Path) -> Appendix:
     return appendix
 
 
-def _docx_row(row: object) -> list[str]:
+def _docx_row(row: Any) -> list[str]:  # python-docx ships no type information
     cells: list[str] = []
     previous = None
-    for cell in row.cells:  # type: ignore[attr-defined]
+    for cell in row.cells:
         if previous is not None and cell._tc is previous:  # a merged cell repeats itself
             cells.append("")
             continue

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pipeline import libreoffice
 from pipeline.form_batch import write_forms
+from pipeline.model import Plan
 from pipeline.plan import load_plan
 from pipeline.runner import RunResult, run
 from pipeline.schemas import DONE, form_name
@@ -49,12 +50,12 @@ def build_demo(folder: Path) -> tuple[RunResult, list[str]]:
     return run(plan, inbox, outbox, period, AS_OF, jobs=None), notes
 
 
-def _returns(plan: object, forms: Path, inbox: Path, period: str) -> list[str]:
+def _returns(plan: Plan, forms: Path, inbox: Path, period: str) -> list[str]:
     rng = random.Random(2024)
-    agencies = [a for a in plan.expected_agencies() if a.code not in MISSING]  # type: ignore[attr-defined]
+    agencies = [a for a in plan.expected_agencies() if a.code not in MISSING]
     notes: list[str] = []
     for index, agency in enumerate(agencies):
-        answers = plausible_answers(plan, agency.code, rng)  # type: ignore[arg-type]
+        answers = plausible_answers(plan, agency.code, rng)
         saved = datetime(2024, 12, 2 + index % 12, 8 + index % 9, 15)
         header = {"kh_ngay_bao_cao": saved.date(), "kh_nguoi_lien_he": "Nguyễn Văn An",
                   "kh_dien_thoai": "0260 3862 000"}

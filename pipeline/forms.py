@@ -212,7 +212,7 @@ def _write_rows(sheet: Worksheet, header_row: int, first_col: int, rows: list[li
         row = sample_row + offset
         for index, column in enumerate(FORM_COLUMNS):
             cell = sheet.cell(row, first_col + index)
-            cell._style = copy.copy(styles[index])  # type: ignore[union-attr]
+            cell._style = copy.copy(styles[index])  # type: ignore[union-attr]  # see _style_record
             cell.value = values[index] if column.prefilled else None
         _set_height(sheet, row, _row_height(values))
     return header_row + max(len(rows), 1)

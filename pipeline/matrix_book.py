@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.appendix import Appendix
 from pipeline.files import atomic_path
@@ -45,8 +46,8 @@ def write_task_matrix(
         workbook.close()
 
 
-def _write_tasks(workbook: object, style: dict[str, object], appendix: Appendix) -> None:
-    sheet = workbook.add_worksheet(TASK_SHEET)  # type: ignore[attr-defined]
+def _write_tasks(workbook: Any, style: dict[str, Any], appendix: Appendix) -> None:
+    sheet = workbook.add_worksheet(TASK_SHEET)
     for col, (header, width) in enumerate(zip(TASK_HEADERS, (6, 80, 34, 34, 22), strict=True)):
         sheet.write_string(0, col, header, style["header"])
         sheet.set_column(col, col, width)
@@ -70,14 +71,14 @@ def _write_tasks(workbook: object, style: dict[str, object], appendix: Appendix)
 
 
 def _write_rows(
-    workbook: object,
-    style: dict[str, object],
+    workbook: Any,
+    style: dict[str, Any],
     name: str,
     headers: Sequence[str],
     rows: Sequence[Sequence[object]],
     widths: Sequence[int],
 ) -> None:
-    sheet = workbook.add_worksheet(name)  # type: ignore[attr-defined]
+    sheet = workbook.add_worksheet(name)
     for col, (header, width) in enumerate(zip(headers, widths, strict=True)):
         sheet.write_string(0, col, header, style["header"])
         sheet.set_column(col, col, width)
