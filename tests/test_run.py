@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -163,6 +165,30 @@ def test_text_over_excel_limit_is_cut_with_a_marker(plan: Plan, forms: Path,
     mine = next(r for r in detail[1:] if r[0] == "so_y_te" and r[detail[0].index("TT")] == "1")
     assert mine[detail[0].index("Ghi chú")] == "+84 260 3862 000"
     assert mine[detail[0].index("Đề xuất, kiến nghị")] == "-"
+
+
+def _kehoach(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The installed entry point in its own process, output through pipes as in a script."""
+    code = "import sys; sys.argv[0] = 'kehoach'; from pipeline.cli import main; main()"
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=folder, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120, check=False)
+
+
+def test_entry_point_exit_codes_and_output_survive_the_fast_exit(tmp_path: Path) -> None:
+    # main() ends with os._exit: buffered output and outputs must be complete before it
+    demo = tmp_path / "demo"
+    assert CliRunner().invoke(cli, ["demo", "--dir", str(demo)]).exit_code == 0
+    (demo / "outbox" / "tong-hop-2024.xlsx").unlink()
+    ran = _kehoach(demo, "run")
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.rstrip().splitlines()[-1].endswith("outbox/tong-hop-2024.xlsx")
+    assert load_workbook(demo / "outbox" / "tong-hop-2024.xlsx", read_only=True).sheetnames[0] \
+        == "Tổng quan"
+    strict = _kehoach(demo, "run", "--strict")
+    assert strict.returncode == 1  # the demo inbox holds a rejected return
+    missing = _kehoach(demo, "--lang", "en", "run", "--inbox", "nowhere")
+    assert missing.returncode == 2 and "nowhere" in missing.stderr and not missing.stdout
+    assert _kehoach(demo, "--version").stdout.startswith("kehoach, version")
 
 
 def test_outputs_are_not_private_files(tmp_path: Path) -> None:
