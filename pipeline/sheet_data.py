@@ -39,22 +39,23 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _cell(ref: str, value: Any, styles: tuple[int, int, int, int]) -> str:
+def _body(value: Any, styles: tuple[int, int, int, int]) -> str:
+    """Everything of a cell after its reference: `<c r="B7"` + this."""
     kind = type(value)
     if kind is str:
-        return (f'<c r="{ref}" s="{styles[0]}" t="inlineStr"><is><t xml:space="preserve">'
+        return (f' s="{styles[0]}" t="inlineStr"><is><t xml:space="preserve">'
                 f"{_escape(value)}</t></is></c>")
     if kind is bool:
-        return _cell(ref, "Có" if value else "Không", styles)
+        return _body("Có" if value else "Không", styles)
     if isinstance(value, int | float):
-        return f'<c r="{ref}" s="{styles[1]}"><v>{value!r}</v></c>'
+        return f' s="{styles[1]}"><v>{value!r}</v></c>'
     if isinstance(value, datetime):
         serial = (value.replace(tzinfo=None) - _EPOCH).total_seconds() / 86400
-        return f'<c r="{ref}" s="{styles[3]}"><v>{serial!r}</v></c>'
+        return f' s="{styles[3]}"><v>{serial!r}</v></c>'
     if isinstance(value, date):
         serial = (datetime(value.year, value.month, value.day) - _EPOCH).days
-        return f'<c r="{ref}" s="{styles[2]}"><v>{serial}</v></c>'
-    return _cell(ref, str(value), styles)
+        return f' s="{styles[2]}"><v>{serial}</v></c>'
+    return _body(str(value), styles)
 
 
 def _blank(value: Any) -> bool:
@@ -71,20 +72,39 @@ except ImportError:  # pragma: no cover - pandas is a dependency
     pass
 
 
+def _bodies(values: list[Any], styles: tuple[int, int, int, int]) -> list[str | None]:
+    """A column's cell bodies, None for blanks; each distinct value is escaped once.
+
+    Columns repeat themselves (agency names, status words, task numbers), so a 50,000-row
+    table has far fewer distinct values than cells.
+    """
+    made: dict[tuple[type, Any], str] = {}
+    bodies: list[str | None] = []
+    for value in values:
+        if _blank(value):
+            bodies.append(None)
+            continue
+        key = (type(value), value)
+        body = made.get(key)
+        if body is None:
+            body = made[key] = _body(value, styles)
+        bodies.append(body)
+    return bodies
+
+
 def rows_xml(splice: Splice) -> str:
     letters = [column_letter(i + 1) for i in range(len(splice.columns))]
-    count = len(splice.columns[0]) if splice.columns else 0
+    columns = [_bodies(values, styles)
+               for values, styles in zip(splice.columns, splice.styles, strict=True)]
     parts: list[str] = []
-    for offset in range(count):
-        row = splice.first_row + offset
-        cells = "".join(
-            _cell(f"{letters[col]}{row}", values[offset], splice.styles[col])
-            for col, values in enumerate(splice.columns)
-            if not _blank(values[offset])
-        )
+    for offset, cells in enumerate(zip(*columns, strict=True)):
+        row = str(splice.first_row + offset)
         height = splice.heights[offset]
         attributes = f' ht="{height}" customHeight="1"' if height else ""
-        parts.append(f'<row r="{row}"{attributes}>{cells}</row>')
+        parts.append(f'<row r="{row}"{attributes}>')
+        parts.extend(f'<c r="{letter}{row}"{body}'
+                     for letter, body in zip(letters, cells, strict=True) if body is not None)
+        parts.append("</row>")
     return "".join(parts)
 
 
