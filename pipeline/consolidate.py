@@ -72,7 +72,9 @@ def is_overdue(task: Task, status: str, period: str, as_of: date) -> bool:
 
 
 def _texts(rows: pd.DataFrame, column: str, names: dict[str, str]) -> str:
-    parts = [f"{names[a]}: {v}" for a, v in zip(rows["agency"], rows[column], strict=True) if v]
+    # tolist(): stepping through a pandas string column value by value is ten times slower
+    pairs = zip(rows["agency"].tolist(), rows[column].tolist(), strict=True)
+    parts = [f"{names[a]}: {v}" for a, v in pairs if v]
     return "\n".join(parts)
 
 
@@ -83,7 +85,7 @@ def by_task(plan: Plan, rows: pd.DataFrame, period: str, as_of: date) -> pd.Data
         mine = rows[rows["task"] == task.number] if not rows.empty else rows
         leads = mine[mine["plan_role"] == ROLE_LEAD] if not mine.empty else mine
         coords = mine[mine["plan_role"] != ROLE_LEAD] if not mine.empty else mine
-        lead_statuses = [] if leads.empty else list(leads["status"])
+        lead_statuses = [] if leads.empty else leads["status"].tolist()
         status = task_status(lead_statuses, len(task.leads))
         due = task.timeline.due_for(period)
         progress = None if leads.empty else leads["progress"].dropna().mean()

@@ -132,8 +132,8 @@ def _failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> list[tuple[str
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases
         cases = cases[cases["index"].notna() & cases["check"].isin(list(RULE_BY_CODE))]
-        return sorted({(str(c), int(i)) for c, i in zip(cases["check"], cases["index"],
-                                                         strict=True)}, key=lambda x: (x[1], x[0]))
+        pairs = zip(cases["check"].tolist(), cases["index"].tolist(), strict=True)
+        return sorted({(str(c), int(i)) for c, i in pairs}, key=lambda x: (x[1], x[0]))
     return []
 
 
@@ -191,7 +191,8 @@ def _show(value: object) -> str:
 
 def _missing_leads(frame: pd.DataFrame, returns: list[Return], plan: Plan) -> list[Finding]:
     found: list[Finding] = []
-    present = set() if frame.empty else set(zip(frame["rid"], frame["task"], strict=True))
+    present = set() if frame.empty else set(zip(frame["rid"].tolist(), frame["task"].tolist(),
+                                                           strict=True))
     for rid, item in enumerate(returns):
         if item.outcome:
             continue
@@ -240,8 +241,9 @@ def _too_long(frame: pd.DataFrame, returns: list[Return]) -> list[Finding]:
 def _legacy_text(frame: pd.DataFrame, returns: list[Return]) -> list[Finding]:
     found: list[Finding] = []
     rows = frame[frame["legacy"].map(bool)]
-    for rid, excel_row, task, converted in zip(rows["rid"], rows["row"], rows["task"],
-                                               rows["legacy"], strict=True):
+    for rid, excel_row, task, converted in zip(rows["rid"].tolist(), rows["row"].tolist(),
+                                               rows["task"].tolist(), rows["legacy"].tolist(),
+                                               strict=True):
         item = returns[int(rid)]
         for name, encoding, original in converted:
             found.append(Finding("legacy-encoding", WARNING, int(rid), item.agency,
