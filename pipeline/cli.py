@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 import time
@@ -333,6 +334,7 @@ def main() -> None:
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
     _skip_data_generators()
+    _collect_cycles_less_often()
     try:
         cli(prog_name="kehoach")
     except BrokenPipeError:  # output piped into `head` or a closed pager: not an error
@@ -351,6 +353,13 @@ def _skip_data_generators() -> None:
     `kehoach run`. pandera treats a failed import as "not installed".
     """
     sys.modules.setdefault("hypothesis", None)  # type: ignore[arg-type]
+
+
+def _collect_cycles_less_often() -> None:
+    """A run builds millions of small objects that live until it ends and are freed by
+    reference counting; the cycle collector's default pace (every 700 allocations) kept
+    revisiting them: 0.7 s of a 6.5 s run of 3,321 returns. Workers inherit the setting."""
+    gc.set_threshold(50_000, 20, 100)
 
 
 def _silence_stdout() -> None:
