@@ -61,6 +61,35 @@ def _echo(text: str = "") -> None:
     click.echo(text)
 
 
+class _Progress:
+    """A progress bar on stderr that appears only once the work is counted, so a problem
+    found before (a broken template, a missing inbox) is the only thing the officer sees."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+
+    def start(self, total: int) -> None:
+        self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+        self.bar.__enter__()
+
+    def step(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def reached(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.start(total)
+        self.bar.update(done - self.bar.pos)
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
 def _write_timings(phases: dict[str, float]) -> None:
     """Phase timings for the benchmark, only when KEHOACH_TIMINGS names a file."""
     target = os.environ.get("KEHOACH_TIMINGS")
@@ -206,11 +235,9 @@ def templates_command(ctx: click.Context, plan_path: Path, template: Path, perio
     chosen = period or plan.settings.periods[0]
     folder = out or Path("outbox") / "templates" / chosen
     started = time.perf_counter()
-    with click.progressbar(length=len(agencies) or len(plan.expected_agencies()),
-                           label=t("progress-forms", lang), file=sys.stderr) as bar:
+    with _Progress(t("progress-forms", lang)) as progress:
         infos = write_forms(plan, template, chosen, folder, agencies,
-                            on_progress=lambda done, total: bar.update(done - bar.pos),
-                            lang=lang)
+                            on_progress=progress.reached, lang=lang)
     _write_timings({"forms": time.perf_counter() - started})
     _echo(t("templates-summary", lang, count=len(infos), period=chosen, folder=folder,
             sendlist=folder / "danh-sach-gui.xlsx"))
@@ -254,19 +281,9 @@ def run_command(ctx: click.Context, plan_path: Path, inbox: Path, outbox: Path,
     lang = _lang(ctx)
     plan = load_plan(plan_path)
     chosen = _period(plan, period)
-    bar: Any = None
-
-    def discovered(total: int) -> None:
-        nonlocal bar
-        bar = click.progressbar(length=total, label=t("progress-read", lang), file=sys.stderr)
-        bar.__enter__()
-
-    try:
-        result = run(plan, inbox, outbox, chosen, _as_of(as_of), jobs, discovered,
-                     lambda: bar.update(1) if bar is not None else None, lang)
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
+    with _Progress(t("progress-read", lang)) as progress:
+        result = run(plan, inbox, outbox, chosen, _as_of(as_of), jobs, progress.start,
+                     progress.step, lang)
     for line in summary(result, lang):
         _echo(line)
     _write_timings(result.phases)

@@ -131,12 +131,16 @@ def test_bad_input_messages(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["templates", "--plan", str(PLAN), "--template", str(broken),
                                  "--out", str(tmp_path / "x")])
     assert result.exit_code == 2 and "Mẫu biểu thiếu vị trí 'kh_bang'" in result.output
+    assert "Đang sinh biểu mẫu" not in result.output  # no progress bar before the problem
     assert not (tmp_path / "x").exists() or not list((tmp_path / "x").glob("*.xlsx"))
     blocked = tmp_path / "file"
     blocked.write_text("")
     result = runner.invoke(cli, ["templates", "--plan", str(PLAN), "--template", str(TEMPLATE),
                                  "--out", str(blocked / "sub")])
     assert result.exit_code == 2 and "Không ghi được vào thư mục" in result.output
+    result = runner.invoke(cli, ["templates", "--plan", str(PLAN), "--template", str(TEMPLATE),
+                                 "--agency", "so_y_te", "--out", str(tmp_path / "one")])
+    assert result.exit_code == 0 and "Đang sinh biểu mẫu" in result.output
 
 
 @pytest.mark.libreoffice
