@@ -30,6 +30,8 @@ TITLE_FONT = {"name": "Times New Roman", "size": 12}
 CUT_MARK = " …[đã cắt bớt]"
 WIDE = {"Nội dung", "Kết quả (chủ trì)", "Kết quả (phối hợp)", "Khó khăn, vướng mắc",
         "Đề xuất, kiến nghị", "Kết quả thực hiện", "Lý do", "Nội dung nhiệm vụ", "Tên nhóm"}
+# File paths and links: for the screen. Trailing columns of these are left off the printout.
+SCREEN_ONLY = {"Tệp", "Trang riêng", "Phản hồi"}
 STATUS_COLUMNS = {"Tình trạng chung", "Tình trạng", "Kết quả", "Quá hạn", "Đúng hạn", "Mức độ"}
 _FILLS = {DONE: "#C6EFCE", IN_PROGRESS: "#FFEB9C", NOT_STARTED: "#F4CCCC",
           NOT_REPORTED: "#D9D9D9", "Chưa nộp": "#D9D9D9", "Từ chối": "#F4CCCC",
@@ -103,6 +105,7 @@ class _Writer:
         for col, name in enumerate(columns):
             sheet.write_string(top, col, name, self.style["header"])
             sheet.set_column(col, col, widths[col])
+        sheet.set_row(top, _header_height(columns, widths))
         if fast and len(frame) >= SPLICE_FROM:
             self.splices.append(Splice(
                 part=f"xl/worksheets/sheet{sheet.index + 1}.xml",
@@ -125,6 +128,9 @@ class _Writer:
         sheet.freeze_panes(top + 1, 0)
         sheet.autofilter(top, 0, last, max(len(columns) - 1, 0))
         print_landscape(sheet, top)
+        printed = _printed_columns(columns)
+        if 0 < printed < len(columns):
+            sheet.print_area(0, 0, last, printed - 1)
         for col, name in enumerate(columns):
             if name in STATUS_COLUMNS and len(frame):
                 self.highlight(sheet, top + 1, col, top + len(frame), set(values[col]))
@@ -161,10 +167,42 @@ def _row_heights(columns: list[list[Any]], widths: list[float], rows: int) -> li
 
 
 def _width(name: str, column: list[Any]) -> float:
+    """Room for the values; headers wrap, so they ask for half their length or their
+    longest word: the table must fit an A4 page wide at a size people can read."""
     if name in WIDE:
         return 50
-    sample = [len(str(v)) for v in column[:200] if v is not None]
-    return float(min(max([len(name) * 0.9, 6, *sample]) + 2, 40))
+    sample = [_shown_length(v) for v in column[:200] if v is not None]
+    header = max(len(name) / 2, *(len(word) + 1 for word in name.split()))
+    return float(min(max([header, 6, *sample]) + 2, 40))
+
+
+def _shown_length(value: Any) -> int:
+    """About how many characters a cell shows: numbers are shown rounded (0.3333 as 33%)."""
+    if isinstance(value, float):
+        return len(f"{value:,.2f}")
+    return len(str(value))
+
+
+def _header_height(columns: list[str], widths: list[float]) -> float:
+    """The header row's height for its most wrapped name (bold, word by word)."""
+    lines = 1
+    for name, width in zip(columns, widths, strict=True):
+        room, count, used = width, 1, 0
+        for word in name.split():
+            if used and used + 1 + len(word) > room:
+                count, used = count + 1, len(word)
+            else:
+                used += len(word) + (1 if used else 0)
+        lines = max(lines, count)
+    return ONE_LINE * lines + 4
+
+
+def _printed_columns(columns: list[str]) -> int:
+    """How many columns go on paper: all but the trailing screen-only ones."""
+    printed = len(columns)
+    while printed and columns[printed - 1] in SCREEN_ONLY:
+        printed -= 1
+    return printed
 
 
 def write_report(

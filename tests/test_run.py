@@ -82,6 +82,13 @@ def test_run_scenario(plan: Plan, forms: Path, tmp_path: Path) -> None:
     assert literal["Đề xuất, kiến nghị"] == "@SUM(A1)"
     sheet = workbook["Chi tiết"]
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+    # On paper: file paths and links are left off, headers have room for their wrapped lines
+    by_agency = workbook["Theo đơn vị"]
+    header = [c.value for c in by_agency[1]]
+    assert header[-3:] == ["Tệp", "Trang riêng", "Phản hồi"]
+    assert by_agency.print_area == f"'Theo đơn vị'!$A$1:${chr(ord('A') + len(header) - 4)}$32"
+    assert not workbook["Theo nhóm"].print_area
+    assert by_agency.row_dimensions[1].height > 2 * 15.75  # "Đang thực hiện" in two lines
     feedback = load_workbook(outbox / "phan-hoi" / "2024" / "2024_so_nnptnt.xlsx")
     assert feedback.sheetnames[0] == "Phản hồi"
     cell = feedback["Báo cáo"]["G14"]
