@@ -172,7 +172,7 @@ def _width(name: str, column: list[Any]) -> float:
     if name in WIDE:
         return 50
     sample = [_shown_length(v) for v in column[:200] if v is not None]
-    header = max(len(name) / 2, *(len(word) + 1 for word in name.split()))
+    header = max([len(name) / 2, *(len(word) + 1 for word in name.split())])
     return float(min(max([header, 6, *sample]) + 2, 40))
 
 

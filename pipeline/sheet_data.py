@@ -84,8 +84,12 @@ def _bodies(values: list[Any], styles: tuple[int, int, int, int]) -> list[str | 
         if _blank(value):
             bodies.append(None)
             continue
-        key = (type(value), value)
-        body = made.get(key)
+        try:
+            key = (type(value), value)
+            body = made.get(key)
+        except TypeError:  # an unhashable value (a list): shown as text, like any other
+            bodies.append(_body(value, styles))
+            continue
         if body is None:
             body = made[key] = _body(value, styles)
         bodies.append(body)

@@ -251,6 +251,29 @@ def test_spliced_tables_read_back_like_written_ones(plan: Plan, forms: Path, tmp
     assert any("A & B < C > D" in str(v) for row in spliced["Chi tiết"] for v in row)
 
 
+def test_spliced_rows_repeat_values_skip_blanks_and_take_any_value() -> None:
+    from pipeline.sheet_data import Splice, rows_xml
+
+    splice = Splice(part="", first_row=2, styles=[(1, 2, 3, 4)] * 2, heights=[0, 0, 20.5],
+                    columns=[["Có", "Có", None], [1, float("nan"), ["a", "<b>"]]])
+    assert rows_xml(splice) == (
+        '<row r="2"><c r="A2" s="1" t="inlineStr"><is><t xml:space="preserve">Có</t></is></c>'
+        '<c r="B2" s="2"><v>1</v></c></row>'
+        '<row r="3"><c r="A3" s="1" t="inlineStr"><is><t xml:space="preserve">Có</t></is></c>'
+        '</row>'
+        '<row r="4" ht="20.5" customHeight="1"><c r="B4" s="1" t="inlineStr"><is>'
+        "<t xml:space=\"preserve\">['a', '&lt;b&gt;']</t></is></c></row>")
+
+
+def test_column_widths_let_headers_wrap() -> None:
+    from pipeline.report import _header_height, _width
+
+    assert _width("Đang thực hiện", [3, 12]) == 9  # "Đang thực" / "hiện", not 14 wide
+    assert _width("Tỷ lệ hoàn thành", [1 / 3]) == 10  # shown as 33%, not 0.3333333333333333
+    assert _width("", []) == 8 and _width("Tên đơn vị", ["x" * 90]) == 40
+    assert _header_height(["Đang thực hiện", "TT"], [9, 6]) == 2 * 15.75 + 4
+
+
 @pytest.mark.libreoffice
 def test_spliced_workbook_opens_in_libreoffice(soffice: str, plan: Plan, forms: Path,
                                                tmp_path: Path,
