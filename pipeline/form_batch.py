@@ -117,30 +117,37 @@ def _render_in_pool(
 
 
 def write_send_list(plan: Plan, period: str, infos: Sequence[FormInfo], target: Path) -> None:
-    from pipeline.xlsx_style import formats, new_workbook, print_landscape
+    from pipeline.xlsx_style import ONE_LINE, formats, new_workbook, print_landscape, row_heights
 
     headers = ("STT", "Mã đơn vị", "Tên đơn vị", "Tệp biểu mẫu", "Email",
                "Chủ trì (nhiệm vụ)", "Phối hợp (nhiệm vụ)")
+    widths = [5.0, 18, 42, 30, 30, 22, 30]
+    rows = [(info.agency.code, info.agency.name, info.path.name,
+             info.agency.email or t("wb-no-email"), _task_list(info.leads),
+             _task_list(info.coordinates)) for info in infos]
     with atomic_path(target) as temporary:
         workbook = new_workbook(str(temporary))
         style = formats(workbook)
         sheet = workbook.add_worksheet("Danh sách gửi")
         sheet.write_string(0, 0, t("sendlist-title", "vi", period=period), style["title"])
-        sheet.write_string(1, 0, plan.settings.short_title, style["italic"])
-        for col, (header, width) in enumerate(zip(headers, (5, 18, 42, 30, 30, 22, 30),
-                                                  strict=True)):
+        sheet.write_string(1, 0, plan.settings.short_title, style["line"])
+        for col, (header, width) in enumerate(zip(headers, widths, strict=True)):
             sheet.write_string(3, col, header, style["header"])
             sheet.set_column(col, col, width)
-        for row, info in enumerate(infos, start=4):
-            values = (info.agency.code, info.agency.name, info.path.name,
-                      info.agency.email or t("wb-no-email"),
-                      f"{len(info.leads)}: {', '.join(info.leads)}" if info.leads else "0",
-                      f"{len(info.coordinates)}: {', '.join(info.coordinates)}"
-                      if info.coordinates else "0")
+        # a long list of tasks wraps: its row must be tall enough to show all of it
+        columns = [[values[col] for values in rows] for col in range(len(widths) - 1)]
+        heights = row_heights(columns, widths[1:], len(rows))
+        for row, (values, height) in enumerate(zip(rows, heights, strict=True), start=4):
             sheet.write_number(row, 0, row - 3, style["number"])
             for col, value in enumerate(values, start=1):
                 sheet.write_string(row, col, value, style["cell"])
+            if height > ONE_LINE + 2:
+                sheet.set_row(row, height)
         sheet.freeze_panes(4, 0)
         sheet.autofilter(3, 0, 3 + len(infos), len(headers) - 1)
         print_landscape(sheet, 3)
         workbook.close()
+
+
+def _task_list(numbers: Sequence[str]) -> str:
+    return f"{len(numbers)}: {', '.join(numbers)}" if numbers else "0"

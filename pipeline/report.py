@@ -16,14 +16,13 @@ from pipeline.messages import t
 from pipeline.model import Plan
 from pipeline.schemas import DONE, EXCEL_TEXT_LIMIT, IN_PROGRESS, NOT_REPORTED, NOT_STARTED
 from pipeline.sheet_data import Splice, splice_into
-from pipeline.xlsx_style import formats, new_workbook, print_landscape
+from pipeline.xlsx_style import ONE_LINE, formats, new_workbook, print_landscape, row_heights
 
 MAX_AGENCY_SHEETS = 60
 SPLICE_FROM = 2000  # rows; smaller tables are written cell by cell
 # What a leader reads per group; dates, funds, notes and file names stay on `Chi tiết`.
 GROUP_COLUMNS = ["Mã đơn vị", "Tên đơn vị", "TT", "Vai trò", "Tình trạng", "Tiến độ (%)",
                  "Kết quả thực hiện", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị"]
-ONE_LINE = 15.75
 CENTERED = {"TT", "Nhóm", "Tình trạng chung", "Tình trạng", "Kết quả", "Quá hạn", "Đúng hạn",
             "Mức độ", "Đã nộp", "Đã báo cáo", "Vai trò", "Mã kết quả"}
 TITLE_FONT = {"name": "Times New Roman", "size": 12}
@@ -101,7 +100,7 @@ class _Writer:
         columns = list(frame.columns)
         values = [self.cut_long(sheet, top + 1, frame[name].tolist()) for name in columns]
         widths = [_width(name, column) for name, column in zip(columns, values, strict=True)]
-        heights = _row_heights(values, widths, len(frame))
+        heights = row_heights(values, widths, len(frame))
         for col, name in enumerate(columns):
             sheet.write_string(top, col, name, self.style["header"])
             sheet.set_column(col, col, widths[col])
@@ -151,19 +150,6 @@ class _Writer:
             if value in present:
                 sheet.conditional_format(first, col, last, col, {
                     "type": "cell", "criteria": "==", "value": f'"{value}"', "format": fmt})
-
-
-def _row_heights(columns: list[list[Any]], widths: list[float], rows: int) -> list[float]:
-    """Rows do not grow by themselves in every office suite: size them for wrapped text."""
-    lines = [1.0] * rows
-    for column, width in zip(columns, widths, strict=True):
-        per_line = max(width * 1.2, 4)
-        for index, value in enumerate(column):
-            if (type(value) is str and len(value) > per_line) or (type(value) is str
-                                                                 and "\n" in value):
-                estimate = math.ceil(len(value) / per_line) + value.count("\n")
-                lines[index] = max(lines[index], estimate)
-    return [min(ONE_LINE * min(n, 25.0) + 2, 409.0) for n in lines]
 
 
 def _width(name: str, column: list[Any]) -> float:

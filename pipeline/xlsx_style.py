@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from typing import Any
 
 FONT = "Times New Roman"
 # Outputs carry a fixed creation time so that the same input gives the same file content.
 FIXED_CREATED = datetime(2024, 1, 1)
+
+ONE_LINE = 15.75  # points: one line of 12-point text
 
 BASE: dict[str, Any] = {"font_name": FONT, "font_size": 12, "valign": "top", "text_wrap": True}
 HEADER: dict[str, Any] = {
@@ -78,3 +81,16 @@ def print_landscape(sheet: Any, header_row: int = 0) -> None:
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(header_row)
     sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+
+
+def row_heights(columns: list[list[Any]], widths: list[float], rows: int) -> list[float]:
+    """Rows do not grow by themselves in every office suite: size them for wrapped text."""
+    lines = [1.0] * rows
+    for column, width in zip(columns, widths, strict=True):
+        per_line = max(width * 1.2, 4)
+        for index, value in enumerate(column):
+            if (type(value) is str and len(value) > per_line) or (type(value) is str
+                                                                 and "\n" in value):
+                estimate = math.ceil(len(value) / per_line) + value.count("\n")
+                lines[index] = max(lines[index], estimate)
+    return [min(ONE_LINE * min(n, 25.0) + 2, 409.0) for n in lines]
