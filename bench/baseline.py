@@ -10,10 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from pipeline.intake import Return
-from pipeline.model import Plan
-from pipeline.reader import ReadResult, find_header, normalize_rows
-from pipeline.validate import build_frame, derive_checks, error_schema, warning_schema
+from pipeline.intake.inbox import Return
+from pipeline.intake.reader import ReadResult, find_header, normalize_rows
+from pipeline.plan.model import Plan
+from pipeline.rules.validate import build_frame, derive_checks, error_schema, warning_schema
 
 
 def _read_naively(path: Path) -> list[list[object]]:

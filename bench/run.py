@@ -104,7 +104,7 @@ def bench_size(n: int, repeat: int, work: Path, resave: float) -> dict[str, Any]
     made["resaved"] = resave_share(folder / "inbox", resave)
     run_args = [*KEHOACH, "run", "--as-of", AS_OF.strftime("%d/%m/%Y")]
     runs = median_of([measure(run_args, folder) for _ in range(repeat)])
-    from pipeline.plan import load_plan
+    from pipeline.plan.load import load_plan
 
     baseline = naive_run(load_plan(plan_path), folder / "inbox", AS_OF)
     feedback = len(list((folder / "outbox" / "phan-hoi" / "2024").glob("*.xlsx")))
@@ -115,7 +115,7 @@ def bench_size(n: int, repeat: int, work: Path, resave: float) -> dict[str, Any]
 
 def bench_default(repeat: int, work: Path) -> dict[str, Any]:
     """The embedded plan as an officer runs it: the demo folder, 31 agencies."""
-    from pipeline.demo import build_demo
+    from pipeline.demo.build import build_demo
 
     folder = work / "default"
     build_demo(folder)
@@ -134,7 +134,7 @@ def bench_corpus(work: Path) -> dict[str, Any] | None:
     folder = work / "corpus"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    from pipeline.demo import init_folder
+    from pipeline.demo.build import init_folder
 
     init_folder(folder)
     result = measure([*KEHOACH, "run", "--inbox", str(corpus), "--as-of", "06/01/2025"], folder)
@@ -148,7 +148,7 @@ def bench_corpus(work: Path) -> dict[str, Any] | None:
 
 
 def _libreoffice_reload(workbook: Path) -> str:
-    from pipeline.libreoffice import convert
+    from pipeline.core.libreoffice import convert
 
     if shutil.which("soffice") is None:
         return "LibreOffice not installed"

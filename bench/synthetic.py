@@ -15,11 +15,11 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from pipeline.libreoffice import soffice
-from pipeline.model import Plan
-from pipeline.plan import load_plan
-from pipeline.schemas import form_name
-from pipeline.simulate import fill_form, plausible_answers
+from pipeline.contracts.form import form_name
+from pipeline.core.libreoffice import soffice
+from pipeline.demo.simulate import fill_form, plausible_answers
+from pipeline.plan.load import load_plan
+from pipeline.plan.model import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PLAN = ROOT / "pipeline" / "data" / "task_matrix.xlsx"

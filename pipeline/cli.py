@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from pipeline import __version__
-from pipeline.errors import KehoachError, PlanError
-from pipeline.messages import LANGS, describe, t
+from pipeline.core.catalog import LANGS, describe, t
+from pipeline.core.errors import KehoachError, PlanError
 
 if TYPE_CHECKING:
-    from pipeline.model import Plan
+    from pipeline.plan.model import Plan
 
 DEFAULT_PLAN = Path("templates") / "task_matrix.xlsx"
 DEFAULT_TEMPLATE = Path("templates") / "agency_report_template.xlsx"
@@ -151,14 +151,14 @@ def plan_option(function: Callable[..., Any]) -> Callable[..., Any]:
 @click.pass_context
 def plan_command(ctx: click.Context, plan_path: Path, matrix: Path | None) -> None:
     """Kiểm tra tệp kế hoạch và in nhiệm vụ, đơn vị được giao, cụm từ chưa xác định."""
-    from pipeline import plan_view
-    from pipeline.plan import load_plan
+    from pipeline.plan import view as plan_view
+    from pipeline.plan.load import load_plan
 
     plan = load_plan(plan_path)
     for line in plan_view.render(plan, _lang(ctx)):
         _echo(line)
     if matrix is not None:
-        from pipeline.plan_matrix import write_matrix
+        from pipeline.plan.write_matrix import write_matrix
 
         write_matrix(plan, matrix)
         _echo(t("plan-matrix-written", _lang(ctx), path=matrix))
@@ -186,7 +186,7 @@ def import_plan_command(
     ctx: click.Context, source: Path, agencies: Path, out: Path, force: bool
 ) -> None:
     """Đọc phụ lục nhiệm vụ từ văn bản kế hoạch (.docx, .md, .txt, .xlsx) thành tệp kế hoạch."""
-    from pipeline.import_plan import import_plan, registry_rows_from_workbook
+    from pipeline.plan.importer import import_plan, registry_rows_from_workbook
 
     lang = _lang(ctx)
     report = import_plan(source, registry_rows_from_workbook(agencies), out, force=force)
@@ -206,7 +206,7 @@ def import_plan_command(
 @click.pass_context
 def make_template_command(ctx: click.Context, template: Path, force: bool) -> None:
     """Tạo mẫu biểu templates/agency_report_template.xlsx (có thể tùy chỉnh trong Excel)."""
-    from pipeline.form_template import write_template
+    from pipeline.forms.template import write_template
 
     if template.exists() and not force:
         raise KehoachError("target-exists", path=str(template))
@@ -227,8 +227,8 @@ def make_template_command(ctx: click.Context, template: Path, force: bool) -> No
 def templates_command(ctx: click.Context, plan_path: Path, template: Path, period: str | None,
                       agencies: tuple[str, ...], out: Path | None) -> None:
     """Sinh biểu mẫu điền sẵn cho từng đơn vị được giao nhiệm vụ, kèm danh sách gửi."""
-    from pipeline.form_batch import write_forms
-    from pipeline.plan import load_plan
+    from pipeline.forms.batch import write_forms
+    from pipeline.plan.load import load_plan
 
     lang = _lang(ctx)
     plan = load_plan(plan_path)
@@ -250,7 +250,7 @@ def _period(plan: Plan, period: str | None) -> str:
 def _as_of(value: str | None) -> date:
     if not value:
         return date.today()
-    from pipeline.normalize import day
+    from pipeline.intake.normalize import day
 
     parsed = day(value)
     if not isinstance(parsed, date):
@@ -274,9 +274,9 @@ def _as_of(value: str | None) -> date:
 def run_command(ctx: click.Context, plan_path: Path, inbox: Path, outbox: Path,
                 period: str | None, as_of: str | None, jobs: int | None, strict: bool) -> None:
     """Đọc inbox/, kiểm tra từng báo cáo, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx."""
-    from pipeline.plan import load_plan
+    from pipeline.plan.load import load_plan
+    from pipeline.run import run
     from pipeline.run_view import summary
-    from pipeline.runner import run
 
     lang = _lang(ctx)
     plan = load_plan(plan_path)
@@ -301,9 +301,9 @@ def run_command(ctx: click.Context, plan_path: Path, inbox: Path, outbox: Path,
 def check_command(ctx: click.Context, plan_path: Path, files: tuple[Path, ...],
                   period: str | None, as_of: str | None) -> None:
     """Kiểm tra một vài tệp báo cáo và in các lỗi, cảnh báo (mã 1 nếu có tệp bị từ chối)."""
-    from pipeline.plan import load_plan
+    from pipeline.plan.load import load_plan
+    from pipeline.run import check_files
     from pipeline.run_view import findings_table
-    from pipeline.runner import check_files
 
     lang = _lang(ctx)
     plan = load_plan(plan_path)
@@ -319,7 +319,7 @@ def check_command(ctx: click.Context, plan_path: Path, files: tuple[Path, ...],
 @click.pass_context
 def init_command(ctx: click.Context, folder: Path) -> None:
     """Tạo templates/ (kế hoạch mẫu và mẫu biểu), inbox/ và outbox/ trong THƯ_MỤC."""
-    from pipeline.demo import init_folder
+    from pipeline.demo.build import init_folder
 
     created = init_folder(folder)
     lang = _lang(ctx)
@@ -334,7 +334,7 @@ def init_command(ctx: click.Context, folder: Path) -> None:
 @click.pass_context
 def demo_command(ctx: click.Context, folder: Path) -> None:
     """Chạy thử trọn vẹn trên kế hoạch mẫu: sinh biểu mẫu, giả lập báo cáo, tổng hợp."""
-    from pipeline.demo import build_demo
+    from pipeline.demo.build import build_demo
     from pipeline.run_view import summary
 
     lang = _lang(ctx)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pipeline.intake_run import Intake
-from pipeline.messages import t
-from pipeline.runner import RunResult
-from pipeline.schemas import OUTCOME_LABELS
+from pipeline.contracts.form import OUTCOME_LABELS
+from pipeline.core.catalog import t
+from pipeline.intake.run import Intake
+from pipeline.run import RunResult
 
 
 def summary(result: RunResult, lang: str) -> list[str]:

@@ -12,8 +12,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from pipeline.import_plan import import_plan
-from pipeline.matrix_book import RegistryRows
+from pipeline.plan.importer import import_plan
+from pipeline.plan.matrix_book import RegistryRows
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "ke-hoach-144-kon-tum.md"

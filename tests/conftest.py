@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.form_batch import write_forms
-from pipeline.model import Plan
-from pipeline.plan import load_plan
+from pipeline.forms.batch import write_forms
+from pipeline.plan.load import load_plan
+from pipeline.plan.model import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -12,9 +12,9 @@ import pytest
 
 from bench.baseline import naive_run
 from bench.synthetic import AS_OF, build_plan, fill_inbox
-from pipeline.form_batch import write_forms
-from pipeline.plan import load_plan
-from pipeline.runner import run
+from pipeline.forms.batch import write_forms
+from pipeline.plan.load import load_plan
+from pipeline.run import run
 
 
 def test_synthetic_plan_forms_and_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

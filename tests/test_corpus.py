@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pipeline.intake_run import intake_folder
-from pipeline.messages import t
-from pipeline.model import Plan
-from pipeline.schemas import OUTCOME_LABELS
+from pipeline.contracts.form import OUTCOME_LABELS
+from pipeline.core.catalog import t
+from pipeline.intake.run import intake_folder
+from pipeline.plan.model import Plan
 
 
 def test_corpus_gets_an_outcome_for_every_file(shared: Path, plan: Plan) -> None:

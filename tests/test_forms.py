@@ -8,14 +8,14 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from pipeline.cli import cli
-from pipeline.form_batch import write_forms
-from pipeline.form_template import build_template
-from pipeline.forms import guide_rows
-from pipeline.libreoffice import convert
-from pipeline.metadata import parse as parse_meta
-from pipeline.model import Plan
-from pipeline.reader import read_bytes
-from pipeline.schemas import HEADERS, META_SHEET, RULES, STATUSES
+from pipeline.contracts.form import HEADERS, META_SHEET, RULES, STATUSES
+from pipeline.core.libreoffice import convert
+from pipeline.forms.batch import write_forms
+from pipeline.forms.metadata import parse as parse_meta
+from pipeline.forms.render import guide_rows
+from pipeline.forms.template import build_template
+from pipeline.intake.reader import read_bytes
+from pipeline.plan.model import Plan
 from tests.conftest import PLAN, TEMPLATE
 
 
@@ -195,7 +195,7 @@ def test_one_agency_again_keeps_the_whole_send_list(plan: Plan, tmp_path: Path) 
 
 
 def test_template_defines_every_place_the_generator_looks_up() -> None:
-    from pipeline.form_template import NAMES
+    from pipeline.forms.template import NAMES
 
     workbook = load_workbook(TEMPLATE)
     assert sorted(workbook.defined_names) == sorted(NAMES)

@@ -6,8 +6,8 @@ import docx
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.model import Plan
-from pipeline.plan import load_plan
+from pipeline.plan.load import load_plan
+from pipeline.plan.model import Plan
 from tests.conftest import PLAN
 
 
@@ -67,7 +67,7 @@ def test_docx_with_a_split_table(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["import-plan", str(source), "--agencies", str(PLAN),
                                       "--out", str(out)])
     assert result.exit_code == 0, result.output
-    from pipeline.appendix import read
+    from pipeline.plan.appendix import read
 
     imported = read(source)
     assert imported.groups == [("I", "Nhóm thử")]

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.intake_run import Intake, intake_folder
-from pipeline.libreoffice import convert
-from pipeline.model import Plan
-from pipeline.simulate import fill_form
+from pipeline.core.libreoffice import convert
+from pipeline.demo.simulate import fill_form
+from pipeline.intake.run import Intake, intake_folder
+from pipeline.plan.model import Plan
 from tests.conftest import PLAN
 
 AS_OF = date(2024, 12, 20)
@@ -250,7 +250,7 @@ def test_broken_link_and_missing_inbox(plan: Plan, tmp_path: Path) -> None:
 def test_saved_times_are_local_like_file_times(monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 
-    from pipeline.reader import local_time
+    from pipeline.intake.reader import local_time
 
     monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
     time.tzset()

@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline import legacy
+from pipeline.intake import legacy
 
 LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 TONED = [unicodedata.normalize("NFC", v + t) for v in "aăâeêioôơuưy"

@@ -6,10 +6,10 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline import normalize
-from pipeline.normalize import Bad
-from pipeline.schemas import STATUSES
-from pipeline.text import fold
+from pipeline.contracts.form import STATUSES
+from pipeline.core.text import fold
+from pipeline.intake import normalize
+from pipeline.intake.normalize import Bad
 
 
 @given(st.sampled_from(STATUSES), st.sampled_from(["NFC", "NFD", "ascii"]), st.booleans(),

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from pipeline import appendix
 from pipeline.cli import cli
-from pipeline.model import Plan
+from pipeline.plan import appendix
+from pipeline.plan.model import Plan
 from tests.conftest import PLAN
 
 CQCM = ["vp_ubnd", "so_noi_vu", "so_tu_phap", "so_khdt", "so_tai_chinh", "so_cong_thuong",

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from pipeline.cli import cli
-from pipeline.consolidate import task_status
-from pipeline.model import Plan
+from pipeline.plan.model import Plan
+from pipeline.rollup.consolidate import task_status
 from tests.conftest import PLAN
 from tests.test_intake import GOOD, _answers, _fill
 
@@ -113,7 +113,7 @@ def test_strict_and_rerun_are_stable(plan: Plan, forms: Path, tmp_path: Path) ->
 
 
 def test_demo_and_pdf(soffice: str, tmp_path: Path) -> None:
-    from pipeline.libreoffice import convert
+    from pipeline.core.libreoffice import convert
 
     result = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path / "demo")])
     assert result.exit_code == 0, result.output
@@ -152,7 +152,7 @@ def test_workbook_open_in_excel(plan: Plan, forms: Path, tmp_path: Path,
 def test_text_over_excel_limit_is_cut_with_a_marker(plan: Plan, forms: Path,
                                                     tmp_path: Path) -> None:
     """Two leads' long results joined for task 1 exceed what one Excel cell holds."""
-    from pipeline.report import CUT_MARK
+    from pipeline.outputs.workbook import CUT_MARK
 
     long_text = "Kết quả rất dài. " * 1200  # about 20,000 characters each
     for code in ("so_y_te", "so_khcn"):
@@ -199,7 +199,7 @@ def test_entry_point_exit_codes_and_output_survive_the_fast_exit(tmp_path: Path)
 
 
 def test_outputs_are_not_private_files(tmp_path: Path) -> None:
-    from pipeline.files import _UMASK, atomic_path
+    from pipeline.core.files import _UMASK, atomic_path
 
     target = tmp_path / "out.xlsx"
     with atomic_path(target) as temporary:
@@ -210,8 +210,8 @@ def test_outputs_are_not_private_files(tmp_path: Path) -> None:
 @pytest.mark.libreoffice
 def test_feedback_for_an_ods_return_is_a_new_xlsx(soffice: str, plan: Plan, forms: Path,
                                                   tmp_path: Path) -> None:
-    from pipeline.libreoffice import convert
-    from pipeline.metadata import parse as parse_meta
+    from pipeline.core.libreoffice import convert
+    from pipeline.forms.metadata import parse as parse_meta
 
     source = _fill(forms, tmp_path / "src", "so_y_te",
                    _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
@@ -230,7 +230,7 @@ def test_feedback_for_an_ods_return_is_a_new_xlsx(soffice: str, plan: Plan, form
 def test_spliced_tables_read_back_like_written_ones(plan: Plan, forms: Path, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Large tables are spliced in as XML; force that path on a small run and compare."""
-    from pipeline import report
+    from pipeline.outputs import workbook as report
 
     for code in ("so_y_te", "so_khcn", "so_nnptnt"):
         _fill(forms, tmp_path, code, _answers(plan, code, t13={
@@ -252,7 +252,7 @@ def test_spliced_tables_read_back_like_written_ones(plan: Plan, forms: Path, tmp
 
 
 def test_spliced_rows_repeat_values_skip_blanks_and_take_any_value() -> None:
-    from pipeline.sheet_data import Splice, rows_xml
+    from pipeline.intake.sheet_data import Splice, rows_xml
 
     splice = Splice(part="", first_row=2, styles=[(1, 2, 3, 4)] * 2, heights=[0, 0, 20.5],
                     columns=[["Có", "Có", None], [1, float("nan"), ["a", "<b>"]]])
@@ -266,7 +266,7 @@ def test_spliced_rows_repeat_values_skip_blanks_and_take_any_value() -> None:
 
 
 def test_column_widths_let_headers_wrap() -> None:
-    from pipeline.report import _header_height, _width
+    from pipeline.outputs.workbook import _header_height, _width
 
     assert _width("Đang thực hiện", [3, 12]) == 9  # "Đang thực" / "hiện", not 14 wide
     assert _width("Tỷ lệ hoàn thành", [1 / 3]) == 10  # shown as 33%, not 0.3333333333333333
@@ -278,8 +278,8 @@ def test_column_widths_let_headers_wrap() -> None:
 def test_spliced_workbook_opens_in_libreoffice(soffice: str, plan: Plan, forms: Path,
                                                tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline import report
-    from pipeline.libreoffice import convert
+    from pipeline.core.libreoffice import convert
+    from pipeline.outputs import workbook as report
 
     monkeypatch.setattr(report, "SPLICE_FROM", 1)
     _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
@@ -341,7 +341,7 @@ def test_feedback_patch_on_a_libreoffice_saved_xlsx(soffice: str, plan: Plan, fo
                                                     tmp_path: Path) -> None:
     import zipfile
 
-    from pipeline.libreoffice import convert
+    from pipeline.core.libreoffice import convert
 
     source = _fill(forms, tmp_path / "src", "so_y_te",
                    _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))

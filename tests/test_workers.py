@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 
-from pipeline.workers import Failure, Job, run_jobs
+from pipeline.core.workers import Failure, Job, run_jobs
 
 
 def echo(value: int) -> int:

@@ -1,0 +1,96 @@
+"""`kehoach demo`: the whole workflow on the embedded plan, in a folder of its own."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+from pipeline.core import libreoffice
+from pipeline.forms.batch import write_forms
+from pipeline.plan.model import Plan
+from pipeline.plan.load import load_plan
+from pipeline.run import RunResult, run
+from pipeline.contracts.form import DONE, form_name
+from pipeline.demo.simulate import fill_form, plausible_answers
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+AS_OF = date(2025, 1, 6)
+MISSING = ("so_ngoai_vu", "thanh_tra", "ubnd_ia_hdrai")
+
+
+def init_folder(folder: Path) -> list[Path]:
+    """A plan's working folder with the embedded default; nothing that exists is replaced."""
+    created: list[Path] = []
+    for sub in ("templates", "inbox", "outbox"):
+        path = folder / sub
+        if not path.exists():
+            path.mkdir(parents=True)
+            created.append(path)
+    for name in ("task_matrix.xlsx", "agency_report_template.xlsx"):
+        target = folder / "templates" / name
+        if not target.exists():
+            shutil.copyfile(DATA / name, target)
+            created.append(target)
+    return created
+
+
+def build_demo(folder: Path) -> tuple[RunResult, list[str]]:
+    if folder.exists():
+        shutil.rmtree(folder)
+    init_folder(folder)
+    templates, inbox, outbox = folder / "templates", folder / "inbox", folder / "outbox"
+    plan = load_plan(templates / "task_matrix.xlsx")
+    period = plan.settings.periods[0]
+    forms = outbox / "templates" / period
+    write_forms(plan, templates / "agency_report_template.xlsx", period, forms)
+    notes = ["demo-forms", *_returns(plan, forms, inbox, period)]
+    return run(plan, inbox, outbox, period, AS_OF, jobs=None), notes
+
+
+def _returns(plan: Plan, forms: Path, inbox: Path, period: str) -> list[str]:
+    rng = random.Random(2024)
+    agencies = [a for a in plan.expected_agencies() if a.code not in MISSING]
+    notes: list[str] = []
+    for index, agency in enumerate(agencies):
+        answers = plausible_answers(plan, agency.code, rng)
+        saved = datetime(2024, 12, 2 + index % 12, 8 + index % 9, 15)
+        header = {"kh_ngay_bao_cao": saved.date(), "kh_nguoi_lien_he": "Nguyễn Văn An",
+                  "kh_dien_thoai": "0260 3862 000"}
+        source = forms / form_name(period, agency.code)
+        target = inbox / form_name(period, agency.code)
+        first = next(iter(answers))
+        if agency.code == "so_y_te":  # typical mistakes: a typo'd status, progress over 100
+            answers[first] = {**answers[first], "status": "Xong rồi", "progress": 120}
+        if agency.code == "so_tu_phap":  # warnings only: done without a result
+            answers[first] = {"status": DONE, "progress": 90}
+        if agency.code == "so_xay_dung":  # text that looks like a formula stays text
+            answers[first] = {**answers[first], "result": "=1+1 hội nghị; @SUM(A1) đã tổ chức"}
+        if agency.code == "ubnd_kon_ray":  # late
+            saved = datetime(2024, 12, 18, 16, 40)
+        if agency.code == "so_gtvt":  # resubmission: an early draft, then the final one
+            draft = {k: {"status": "Đang thực hiện", "progress": 10} for k in answers}
+            fill_form(source, inbox / "ban-nhap" / target.name, draft, header,
+                      datetime(2024, 12, 3, 9, 0))
+        fill_form(source, target, answers, header, saved)
+        if agency.code == "so_cong_thuong":  # sent as a zip of the e-mail
+            with zipfile.ZipFile(inbox / "thu-so-cong-thuong.zip", "w") as archive:
+                archive.write(target, target.name)
+            target.unlink()
+    notes.append(_resave_with_libreoffice(inbox, form_name(period, "ubnd_dak_ha")))
+    (inbox / "bao-cao-bi-hong.xlsx").write_bytes(b"PK\x03\x04 this file was cut in transit")
+    (inbox / "~$2024_so_y_te.xlsx").write_bytes(b"\x00" * 162)
+    return notes
+
+
+def _resave_with_libreoffice(inbox: Path, name: str) -> str:
+    source = inbox / name
+    if libreoffice.soffice() is None or not source.exists():
+        return "demo-no-libreoffice"
+    converted = libreoffice.convert(source, "ods", inbox / "libreoffice")
+    if converted is None:
+        return "demo-no-libreoffice"
+    source.unlink()
+    return "demo-libreoffice"

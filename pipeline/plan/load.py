@@ -1,0 +1,342 @@
+"""Load and check the task matrix workbook (Contract 1) into a typed Plan."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pipeline.core.cells import address
+from pipeline.core.errors import KehoachError, PlanError, Problem
+from pipeline.core.text import clean, fold, is_slug, one_line
+from pipeline.plan import timeline as tl
+from pipeline.plan.matrix_book import (
+    AGENCY_HEADERS,
+    AGENCY_SHEET,
+    PHRASE_HEADERS,
+    PHRASE_SHEET,
+    SETTINGS_HEADERS,
+    SETTINGS_SHEET,
+    TASK_HEADERS,
+    TASK_SHEET,
+)
+from pipeline.plan.model import Group, Plan, Settings, Task
+from pipeline.plan.registry import KINDS, Agency, Phrase, Registry, name_key
+
+OPTIONAL_HEADERS = frozenset({"Ý nghĩa", "Email", "Tên gọi khác", "Thứ tự"})
+_ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")
+
+
+SETTING_KEYS = {
+    "ma_ke_hoach": "Mã kế hoạch (ghi trong mỗi biểu mẫu)",
+    "ten_ke_hoach": "Tên kế hoạch",
+    "ten_ngan": "Tên ngắn in trên biểu mẫu và báo cáo",
+    "co_quan_ban_hanh": "Cơ quan ban hành",
+    "co_quan_nhan": "Cơ quan nhận báo cáo",
+    "ky_bao_cao": "Các kỳ báo cáo (năm), cách nhau bởi dấu ;",
+    "han_nop": "Hạn nộp báo cáo của kỳ đầu (dd/mm/yyyy)",
+    "han_nop_tinh_ca_ngay": "Nộp đúng ngày hạn có được tính là đúng hạn không (Có/Không)",
+    "ngay_chot_so_lieu": "Ngày chốt số liệu của kỳ đầu (dd/mm/yyyy)",
+    "phien_ban_bieu_mau": "Phiên bản biểu mẫu; tăng lên khi sửa nhiệm vụ để biểu mẫu cũ bị từ chối",
+}
+
+
+class _Collector:
+    """Collects every problem of one workbook so the officer sees them all at once."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def add(
+        self, message: str, sheet: str | None = None, cell: str | None = None, **params: Any
+    ) -> None:
+        params = {"sheet": sheet, **params}
+        self.problems.append(Problem(message, params, str(self.path), sheet, cell))
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return clean(str(value))
+
+
+def _cell(column: int, row: int) -> str:
+    return address(column, row)
+
+
+def _read_sheet(
+    workbook: Any, name: str, headers: tuple[str, ...], out: _Collector
+) -> list[tuple[int, dict[str, Any]]] | None:
+    """Rows of a sheet as {header: value}, with their Excel row numbers; None if unusable."""
+    matching = [s for s in workbook.sheet_names if fold(s) == fold(name)]
+    if not matching:
+        out.add("plan-sheet-missing", sheet=name, sheets=", ".join(workbook.sheet_names))
+        return None
+    sheet = workbook.get_sheet_by_name(matching[0])
+    rows = [r[: len(headers) + 10] for r in sheet.to_python(skip_empty_area=False)]
+    if not rows:
+        out.add("plan-sheet-empty", sheet=name)
+        return None
+    found = {fold(_text(v)): i for i, v in enumerate(rows[0])}
+    positions = {h: found[fold(h)] for h in headers if fold(h) in found}
+    missing = [h for h in headers if h not in positions and h not in OPTIONAL_HEADERS]
+    for header in missing:
+        out.add(
+            "plan-header-missing",
+            sheet=name,
+            cell=_cell(headers.index(header), 1),
+            header=header,
+            found=", ".join(_text(v) for v in rows[0] if _text(v)),
+        )
+    if missing:
+        return None
+    result = []
+    for number, values in enumerate(rows[1:], start=2):
+        record = {h: values[i] if i < len(values) else None for h, i in positions.items()}
+        if any(_text(v) for v in record.values()):
+            result.append((number, {**record, "__cols__": positions}))
+    return result
+
+
+def load_plan(path: Path) -> Plan:
+    workbook = _open(path)
+    out = _Collector(path)
+    agency_rows = _read_sheet(workbook, AGENCY_SHEET, AGENCY_HEADERS, out)
+    phrase_rows = _read_sheet(workbook, PHRASE_SHEET, PHRASE_HEADERS, out)
+    task_rows = _read_sheet(workbook, TASK_SHEET, TASK_HEADERS, out)
+    setting_rows = _read_sheet(workbook, SETTINGS_SHEET, SETTINGS_HEADERS, out)
+    agencies = _agencies(agency_rows or [], out)
+    phrases = _phrases(phrase_rows or [], out)
+    registry = Registry(agencies, phrases)
+    _check_registry(registry, phrase_rows or [], out)
+    settings = _settings(setting_rows, out)
+    groups, tasks, unexpanded = _tasks(task_rows or [], registry, out)
+    if out.problems or settings is None:
+        raise PlanError(out.problems)
+    return Plan(path, settings, groups, tasks, registry, unexpanded)
+
+
+def _open(path: Path) -> Any:
+    """The plan workbook, read with calamine: a tenth of openpyxl's time, and no XML entities."""
+    from python_calamine import CalamineWorkbook
+
+    if not path.exists():
+        raise KehoachError("plan-not-found", path=str(path))
+    try:
+        data = path.read_bytes()
+    except PermissionError as exc:
+        raise KehoachError("plan-locked", path=str(path)) from exc
+    except OSError as exc:
+        raise KehoachError("plan-not-workbook", path=str(path), reason=type(exc).__name__) from exc
+    if not data.startswith(b"PK"):
+        raise KehoachError("plan-not-workbook", path=str(path), reason="not a zip package")
+    try:
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except BaseException as exc:  # calamine panics are BaseException
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
+        raise KehoachError("plan-not-workbook", path=str(path), reason=type(exc).__name__) from exc
+
+
+def _agencies(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[Agency]:
+    agencies: list[Agency] = []
+    seen: dict[str, int] = {}
+    owners: dict[tuple[str, ...], str] = {}  # folded name -> the first agency that uses it
+    for number, record in rows:
+        cols = record["__cols__"]
+        code = _text(record.get("Mã"))
+        where = _cell(cols["Mã"], number)
+        if not is_slug(code):
+            out.add("agency-code-not-slug", sheet=AGENCY_SHEET, cell=where, code=code)
+        elif code in seen:
+            out.add(
+                "agency-code-duplicate", sheet=AGENCY_SHEET, cell=where, code=code, first=seen[code]
+            )
+        seen.setdefault(code, number)
+        kind = fold(_text(record.get("Loại")))
+        if kind not in KINDS:
+            out.add(
+                "agency-kind-unknown",
+                sheet=AGENCY_SHEET,
+                cell=_cell(cols["Loại"], number),
+                kind=_text(record.get("Loại")),
+                kinds=", ".join(KINDS),
+            )
+        order_text = _text(record.get("Thứ tự"))
+        aliases = tuple(
+            a for a in (one_line(x) for x in _text(record.get("Tên gọi khác")).split(";")) if a
+        )
+        name = one_line(_text(record.get("Tên đơn vị")))
+        for header, text in [("Tên đơn vị", name)] + [("Tên gọi khác", a) for a in aliases]:
+            owner = owners.setdefault(name_key(text), code)
+            if owner != code and header in cols:
+                out.add("alias-shared", sheet=AGENCY_SHEET, cell=_cell(cols[header], number),
+                        name=text, codes=f"{owner}, {code}")
+        agencies.append(
+            Agency(
+                code=code,
+                name=name,
+                kind=kind,
+                order=int(order_text) if order_text.isdigit() else 10_000 + number,
+                aliases=aliases,
+                email=_text(record.get("Email")),
+            )
+        )
+    return agencies
+
+
+def _phrases(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[Phrase]:
+    return [
+        Phrase(
+            one_line(_text(record.get("Cụm từ"))),
+            tuple(m for m in (one_line(x) for x in _text(record.get("Gồm")).split(";")) if m),
+        )
+        for _, record in rows
+    ]
+
+
+def _check_registry(
+    registry: Registry, phrase_rows: list[tuple[int, dict[str, Any]]], out: _Collector
+) -> None:
+    for number, record in phrase_rows:
+        phrase = registry.phrases.get(fold(one_line(_text(record.get("Cụm từ")))))
+        if phrase is None:
+            continue
+        unknown = registry.unknown_members(phrase)
+        if unknown:
+            out.add(
+                "phrase-member-unknown",
+                sheet=PHRASE_SHEET,
+                cell=_cell(record["__cols__"]["Gồm"], number),
+                members=", ".join(unknown),
+            )
+
+
+def _parse_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", _text(value))
+    if match:
+        try:
+            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        except ValueError:
+            return None
+    return None
+
+
+def _settings(rows: list[tuple[int, dict[str, Any]]] | None, out: _Collector) -> Settings | None:
+    if rows is None:
+        return None
+    values: dict[str, Any] = {}
+    where: dict[str, str] = {}
+    for number, record in rows:
+        key = fold(_text(record.get("Khóa")))
+        values[key] = record.get("Giá trị")
+        where[key] = _cell(record["__cols__"]["Giá trị"], number)
+    for key in ("ma_ke_hoach", "ten_ke_hoach", "ky_bao_cao", "han_nop"):
+        if not _text(values.get(key)):
+            out.add("setting-missing", sheet=SETTINGS_SHEET, key=key)
+    deadline = _parse_date(values.get("han_nop"))
+    cutoff = _parse_date(values.get("ngay_chot_so_lieu")) or deadline
+    for key, parsed in (("han_nop", deadline), ("ngay_chot_so_lieu", cutoff)):
+        if _text(values.get(key)) and parsed is None:
+            out.add(
+                "setting-not-date",
+                sheet=SETTINGS_SHEET,
+                cell=where.get(key),
+                key=key,
+                value=_text(values.get(key)),
+            )
+    if deadline is None or cutoff is None or out.problems:
+        return None
+    title = one_line(_text(values.get("ten_ke_hoach")))
+    return Settings(
+        plan_code=_text(values.get("ma_ke_hoach")),
+        title=title,
+        short_title=one_line(_text(values.get("ten_ngan"))) or title,
+        issuer=_text(values.get("co_quan_ban_hanh")),
+        receiver=_text(values.get("co_quan_nhan")),
+        periods=tuple(
+            p.strip() for p in re.split(r"[;,]", _text(values.get("ky_bao_cao"))) if p.strip()
+        ),
+        deadline=deadline,
+        deadline_inclusive=fold(_text(values.get("han_nop_tinh_ca_ngay")))
+        not in {"khong", "no", "0"},
+        cutoff=cutoff,
+        form_version=_text(values.get("phien_ban_bieu_mau")) or "1",
+    )
+
+
+def _tasks(
+    rows: list[tuple[int, dict[str, Any]]], registry: Registry, out: _Collector
+) -> tuple[list[Group], list[Task], list[tuple[str, str]]]:
+    groups: list[Group] = []
+    tasks: list[Task] = []
+    unexpanded: list[tuple[str, str]] = []
+    seen: dict[str, str] = {}
+    group = ""
+    for number, record in rows:
+        cols = record["__cols__"]
+        tt = _text(record.get("TT")).rstrip(".").strip()
+        tt_cell = _cell(cols["TT"], number)
+        if _ROMAN.match(tt.upper() or "-"):
+            group = tt.upper()
+            groups.append(Group(group, one_line(_text(record.get("Nội dung")))))
+            continue
+        if not tt.isdigit():
+            key = "task-number-missing" if not tt else "task-number-invalid"
+            out.add(key, sheet=TASK_SHEET, cell=tt_cell, value=tt)
+            continue
+        tt = str(int(tt))
+        if tt in seen:
+            out.add("task-duplicate", sheet=TASK_SHEET, cell=tt_cell, task=tt, first=seen[tt])
+            continue
+        seen[tt] = tt_cell
+        if not group:
+            out.add("task-without-group", sheet=TASK_SHEET, cell=tt_cell, task=tt)
+        resolved = {}
+        for header in ("Đơn vị chủ trì", "Đơn vị phối hợp"):
+            text = one_line(_text(record.get(header)))
+            resolution = registry.resolve(text)
+            for words in resolution.leftovers:
+                out.add(
+                    "agency-words-unknown",
+                    sheet=TASK_SHEET,
+                    cell=_cell(cols[header], number),
+                    words=words,
+                    task=tt,
+                )
+            unexpanded += [(tt, p) for p in resolution.unexpanded]
+            resolved[header] = resolution.codes
+        leads = resolved["Đơn vị chủ trì"]
+        lead_set = set(leads)
+        if not leads:
+            out.add(
+                "task-no-lead",
+                sheet=TASK_SHEET,
+                cell=_cell(cols["Đơn vị chủ trì"], number),
+                task=tt,
+            )
+        tasks.append(
+            Task(
+                number=tt,
+                group=group,
+                content=_text(record.get("Nội dung")),
+                lead_text=one_line(_text(record.get("Đơn vị chủ trì"))),
+                coord_text=one_line(_text(record.get("Đơn vị phối hợp"))),
+                timeline=tl.parse(one_line(_text(record.get("Thời gian thực hiện")))),
+                leads=leads,
+                coordinators=tuple(c for c in resolved["Đơn vị phối hợp"] if c not in lead_set),
+                row=number,
+            )
+        )
+    if not tasks and not out.problems:
+        out.add("plan-no-tasks", sheet=TASK_SHEET)
+    return groups, tasks, unexpanded

@@ -1,0 +1,95 @@
+"""Write the task matrix workbook (Contract 1): the plan as the officer keeps it in Excel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.core.files import atomic_path
+from pipeline.core.xlsx_style import formats, new_workbook
+from pipeline.plan.appendix import Appendix
+
+TASK_SHEET = "Nhiệm vụ"
+AGENCY_SHEET = "Đơn vị"
+PHRASE_SHEET = "Cụm từ"
+SETTINGS_SHEET = "Cấu hình"
+TASK_HEADERS = ("TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện")
+AGENCY_HEADERS = ("Mã", "Tên đơn vị", "Loại", "Thứ tự", "Tên gọi khác", "Email")
+PHRASE_HEADERS = ("Cụm từ", "Gồm")
+SETTINGS_HEADERS = ("Khóa", "Giá trị", "Ý nghĩa")
+
+
+@dataclass(frozen=True)
+class RegistryRows:
+    """The agency and phrase sheets as rows of text, carried from one plan to the next."""
+
+    agencies: Sequence[Sequence[str | int]]
+    phrases: Sequence[Sequence[str]]
+
+
+def write_task_matrix(
+    target: Path,
+    appendix: Appendix,
+    registry: RegistryRows,
+    settings: Sequence[tuple[str, object, str]],
+) -> None:
+    with atomic_path(target) as temporary:
+        workbook = new_workbook(str(temporary))
+        style = formats(workbook)
+        _write_tasks(workbook, style, appendix)
+        _write_rows(workbook, style, AGENCY_SHEET, AGENCY_HEADERS, registry.agencies,
+                    (10, 42, 11, 7, 60, 28))
+        _write_rows(workbook, style, PHRASE_SHEET, PHRASE_HEADERS, registry.phrases, (48, 90))
+        _write_rows(workbook, style, SETTINGS_SHEET, SETTINGS_HEADERS, settings, (26, 70, 60))
+        workbook.close()
+
+
+def _write_tasks(workbook: Any, style: dict[str, Any], appendix: Appendix) -> None:
+    sheet = workbook.add_worksheet(TASK_SHEET)
+    for col, (header, width) in enumerate(zip(TASK_HEADERS, (6, 80, 34, 34, 22), strict=True)):
+        sheet.write_string(0, col, header, style["header"])
+        sheet.set_column(col, col, width)
+    row = 1
+    groups = dict(appendix.groups)
+    written: set[str] = set()
+    for task in appendix.tasks:
+        if task.group and task.group not in written:
+            sheet.write_string(row, 0, task.group, style["bold"])
+            sheet.write_string(row, 1, groups.get(task.group, ""), style["bold"])
+            for col in (2, 3, 4):
+                sheet.write_blank(row, col, None, style["bold"])
+            written.add(task.group)
+            row += 1
+        values = (task.number, task.content, task.lead, task.coord, task.timeline)
+        for col, value in enumerate(values):
+            sheet.write_string(row, col, value, style["center"] if col == 0 else style["cell"])
+        row += 1
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, row - 1, len(TASK_HEADERS) - 1)
+
+
+def _write_rows(
+    workbook: Any,
+    style: dict[str, Any],
+    name: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[int],
+) -> None:
+    sheet = workbook.add_worksheet(name)
+    for col, (header, width) in enumerate(zip(headers, widths, strict=True)):
+        sheet.write_string(0, col, header, style["header"])
+        sheet.set_column(col, col, width)
+    for r, values in enumerate(rows, start=1):
+        for col, value in enumerate(values):
+            if hasattr(value, "year"):
+                sheet.write_datetime(r, col, value, style["date"])
+            elif isinstance(value, int | float):
+                sheet.write_number(r, col, value, style["number"])
+            else:
+                sheet.write_string(r, col, str(value), style["cell"])
+    sheet.freeze_panes(1, 0)
+    if rows:
+        sheet.autofilter(0, 0, len(rows), len(headers) - 1)

@@ -1,0 +1,151 @@
+"""`kehoach run` and `kehoach check` as library calls: intake, rollups, workbook, feedback."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pipeline.contracts.form import ACCEPTED_WITH_WARNINGS, REJECTED, form_name
+from pipeline.core.errors import KehoachError, raise_carried
+from pipeline.core.workers import Job, default_jobs, run_jobs
+from pipeline.intake.inbox import InboxFile, discover, inbox_entry
+from pipeline.intake.run import Intake, intake_folder, run_intake
+from pipeline.outputs.feedback import feedback_job
+from pipeline.plan.model import Plan
+from pipeline.rules.findings import Finding
+
+if TYPE_CHECKING:
+    from pipeline.rollup.consolidate import Consolidation
+
+
+@dataclass
+class RunResult:
+    intake: Intake
+    consolidation: Consolidation
+    workbook: Path
+    feedback: dict[str, Path] = field(default_factory=dict)
+    feedback_failed: list[str] = field(default_factory=list)
+    cut_cells: list[str] = field(default_factory=list)
+    phases: dict[str, float] = field(default_factory=dict)
+
+    def outcomes(self) -> Counter[str]:
+        return Counter(r.outcome for r in self.intake.returns)
+
+
+def workbook_path(outbox: Path, period: str) -> Path:
+    return outbox / f"tong-hop-{period}.xlsx"
+
+
+def run(
+    plan: Plan,
+    inbox: Path,
+    outbox: Path,
+    period: str,
+    as_of: date,
+    jobs: int | None = None,
+    on_discovered: Callable[[int], None] | None = None,
+    on_read: Callable[[], None] | None = None,
+    lang: str = "vi",
+) -> RunResult:
+    plan.check_period(period)
+    if not inbox.is_dir():
+        raise KehoachError("inbox-not-found", path=str(inbox))
+    intake = intake_folder(inbox, plan, period, as_of, jobs, on_discovered=on_discovered,
+                           on_read=on_read)
+    phases = dict(intake.phases)
+    from pipeline.rollup.consolidate import consolidate  # pandas: loaded while the files were read
+
+    started = time.perf_counter()
+    result = consolidate(plan, intake, period, as_of)
+    phases["consolidate"] = time.perf_counter() - started
+    started = time.perf_counter()
+    plans = feedback_plans(plan, intake, outbox / "phan-hoi" / period, period, lang)
+    target = workbook_path(outbox, period)
+    links = {job.agency: job.target.relative_to(outbox).as_posix() for job in plans}
+    cut, feedback = write_outputs(plan, intake, result, target, period, links, plans,
+                                  jobs or default_jobs())
+    phases["write"] = time.perf_counter() - started
+    failed = [job.target.name for job in plans if job.agency not in feedback]
+    return RunResult(intake, result, target, feedback, failed, cut, phases)
+
+
+@dataclass(frozen=True)
+class FeedbackJob:
+    rid: int
+    agency: str
+    name: str
+    target: Path
+    findings: list[Finding]
+    period: str
+    lang: str
+
+
+def feedback_plans(plan: Plan, intake: Intake, folder: Path, period: str,
+                   lang: str) -> list[FeedbackJob]:
+    """A feedback copy for every rejected or warned return, as data to be written."""
+    by_rid: dict[int, list[Finding]] = {}
+    for finding in intake.findings:
+        by_rid.setdefault(finding.rid, []).append(finding)
+    return [
+        FeedbackJob(rid, item.agency, plan.registry.agencies[item.agency].name,
+                    folder / form_name(period, item.agency), by_rid[rid], period, lang)
+        for rid, item in enumerate(intake.returns)
+        if item.outcome in (REJECTED, ACCEPTED_WITH_WARNINGS) and item.agency and rid in by_rid
+    ]
+
+
+WRITE_MEMORY_LIMIT = 1536 * 1024 * 1024
+
+
+def write_outputs(
+    plan: Plan,
+    intake: Intake,
+    result: Consolidation,
+    target: Path,
+    period: str,
+    links: dict[str, str],
+    plans: list[FeedbackJob],
+    processes: int,
+) -> tuple[list[str], dict[str, Path]]:
+    """The workbook here, and meanwhile the feedback copies in limited worker processes.
+
+    Feedback copies open agencies' files, so they get the same time and memory limits as
+    reading; the workbook is made from our own data and is written by this process. The
+    workers are forked by a dispatching thread while this one writes: everything they run
+    is already imported, so no lock of an unfinished import can be copied into them.
+    """
+    from pipeline.outputs.workbook import write_report
+
+    jobs = [Job(index, feedback_job, (intake.returns[job.rid], job.findings, job.target,
+                                      job.period, job.name, job.lang))
+            for index, job in enumerate(plans)]
+    outcomes: dict[int, Any] = {}
+    dispatcher = threading.Thread(
+        target=lambda: outcomes.update(run_jobs(jobs, processes, memory_limit=WRITE_MEMORY_LIMIT)),
+        daemon=True,
+    )
+    dispatcher.start()
+    try:
+        cut = write_report(target, plan, result, period, links)
+    finally:
+        dispatcher.join()
+    written: dict[str, Path] = {}
+    for index, job in enumerate(plans):
+        raise_carried(outcomes.get(index))
+        if isinstance(outcomes.get(index), Path):
+            written[job.agency] = outcomes[index]
+    return cut, written
+
+
+def check_files(plan: Plan, paths: list[Path], period: str, as_of: date) -> Intake:
+    """The intake on named files, for answering an agency on the phone."""
+    files: list[InboxFile] = []
+    for path in paths:
+        files += discover(path) if path.is_dir() else inbox_entry(path, path.name)
+    return run_intake(files, plan, period, as_of)
