@@ -25,6 +25,7 @@ bytecode: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests bench scripts
+	$(BIN)/ruff format --check pipeline tests bench scripts
 	$(BIN)/mypy
 
 test: lint

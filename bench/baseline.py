@@ -32,8 +32,12 @@ def naive_run(plan: Plan, inbox: Path, as_of: date) -> dict[str, float]:
         if found is None:
             continue
         index, columns = found
-        result = ReadResult(sheet="Báo cáo", header_row=index + 1, columns=columns,
-                            rows=[(i + index + 2, r) for i, r in enumerate(rows[index + 1:])])
+        result = ReadResult(
+            sheet="Báo cáo",
+            header_row=index + 1,
+            columns=columns,
+            rows=[(i + index + 2, r) for i, r in enumerate(rows[index + 1 :])],
+        )
         normalize_rows(result)
         item = Return(file=None, read=result, agency=path.stem.split("_", 1)[1])  # type: ignore[arg-type]
         frame = build_frame([item], plan)

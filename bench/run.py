@@ -62,8 +62,9 @@ def measure(command: list[str], cwd: Path) -> dict[str, Any]:
     timings.unlink(missing_ok=True)
     env = {**os.environ, "KEHOACH_TIMINGS": str(timings)}
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     peak = 0
     done = threading.Event()
 
@@ -86,10 +87,14 @@ def measure(command: list[str], cwd: Path) -> dict[str, Any]:
 
 
 def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
-    phases = {k: statistics.median(r["phases"].get(k, 0.0) for r in runs)
-              for k in runs[0]["phases"]}
-    return {"wall": statistics.median(r["wall"] for r in runs),
-            "peak_mb": statistics.median(r["peak_mb"] for r in runs), "phases": phases}
+    phases = {
+        k: statistics.median(r["phases"].get(k, 0.0) for r in runs) for k in runs[0]["phases"]
+    }
+    return {
+        "wall": statistics.median(r["wall"] for r in runs),
+        "peak_mb": statistics.median(r["peak_mb"] for r in runs),
+        "phases": phases,
+    }
 
 
 def bench_size(n: int, repeat: int, work: Path, resave: float) -> dict[str, Any]:
@@ -97,8 +102,9 @@ def bench_size(n: int, repeat: int, work: Path, resave: float) -> dict[str, Any]
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     plan_path = build_plan(folder, n)
-    templates = median_of([measure([*KEHOACH, "templates"], folder) for _ in range(
-        repeat if n <= 500 else 1)])
+    templates = median_of(
+        [measure([*KEHOACH, "templates"], folder) for _ in range(repeat if n <= 500 else 1)]
+    )
     forms = folder / "outbox" / "templates" / "2024"
     made = fill_inbox(plan_path, forms, folder / "inbox")
     made["resaved"] = resave_share(folder / "inbox", resave)
@@ -109,8 +115,15 @@ def bench_size(n: int, repeat: int, work: Path, resave: float) -> dict[str, Any]
     baseline = naive_run(load_plan(plan_path), folder / "inbox", AS_OF)
     feedback = len(list((folder / "outbox" / "phan-hoi" / "2024").glob("*.xlsx")))
     reload = _libreoffice_reload(folder / "outbox" / "tong-hop-2024.xlsx")
-    return {"n": n, "templates": templates, "run": runs, "baseline": baseline, "made": made,
-            "feedback": feedback, "reload": reload}
+    return {
+        "n": n,
+        "templates": templates,
+        "run": runs,
+        "baseline": baseline,
+        "made": made,
+        "feedback": feedback,
+        "reload": reload,
+    }
 
 
 def bench_default(repeat: int, work: Path) -> dict[str, Any]:
@@ -121,8 +134,9 @@ def bench_default(repeat: int, work: Path) -> dict[str, Any]:
     build_demo(folder)
     files = sum(1 for p in (folder / "inbox").rglob("*") if p.is_file())
     templates = median_of([measure([*KEHOACH, "templates"], folder) for _ in range(repeat)])
-    runs = median_of([measure([*KEHOACH, "run", "--as-of", "06/01/2025"], folder)
-                      for _ in range(max(repeat, 5))])
+    runs = median_of(
+        [measure([*KEHOACH, "run", "--as-of", "06/01/2025"], folder) for _ in range(max(repeat, 5))]
+    )
     return {"files": files, "templates": templates, "run": runs}
 
 
@@ -143,8 +157,12 @@ def bench_corpus(work: Path) -> dict[str, Any] | None:
     log = CalamineWorkbook.from_path(str(folder / "outbox" / "tong-hop-2024.xlsx"))
     rows = log.get_sheet_by_name("Nhật ký").to_python()
     files = sum(1 for p in corpus.iterdir() if p.is_file())
-    return {"wall": result["wall"], "peak_mb": result["peak_mb"], "outcomes": len(rows) - 1,
-            "files": files}
+    return {
+        "wall": result["wall"],
+        "peak_mb": result["peak_mb"],
+        "outcomes": len(rows) - 1,
+        "files": files,
+    }
 
 
 def _libreoffice_reload(workbook: Path) -> str:
@@ -175,38 +193,65 @@ def versions() -> str:
     return ", ".join(f"{n} {metadata.version(n)}" for n in names)
 
 
-def targets(results: list[dict[str, Any]], default: dict[str, Any],
-            corpus: dict[str, Any] | None) -> list[str]:
+def targets(
+    results: list[dict[str, Any]], default: dict[str, Any], corpus: dict[str, Any] | None
+) -> list[str]:
     """The issue's targets against what was measured, so the table says whether they hold."""
     first, last = results[0], results[-1]
     marginal = (last["run"]["wall"] - first["run"]["wall"]) / max(last["n"] - first["n"], 1)
     checks = [
-        (f"`run`, {last['n']:,} returns: ≤ 10 s", f"{last['run']['wall']:.2f} s",
-         last["run"]["wall"] <= 10),
-        (f"`run`, {last['n']:,} returns: ≤ 1 GB peak", f"{last['run']['peak_mb']:.0f} MB",
-         last["run"]["peak_mb"] <= 1000),
-        ("`run` vs naive baseline: ≥ 6×",
-         f"{last['baseline']['wall'] / last['run']['wall']:.1f}×",
-         last["baseline"]["wall"] / last["run"]["wall"] >= 6),
+        (
+            f"`run`, {last['n']:,} returns: ≤ 10 s",
+            f"{last['run']['wall']:.2f} s",
+            last["run"]["wall"] <= 10,
+        ),
+        (
+            f"`run`, {last['n']:,} returns: ≤ 1 GB peak",
+            f"{last['run']['peak_mb']:.0f} MB",
+            last["run"]["peak_mb"] <= 1000,
+        ),
+        (
+            "`run` vs naive baseline: ≥ 6×",
+            f"{last['baseline']['wall'] / last['run']['wall']:.1f}×",
+            last["baseline"]["wall"] / last["run"]["wall"] >= 6,
+        ),
         ("marginal cost per return: ≤ 3 ms", f"{1000 * marginal:.2f} ms", marginal <= 0.003),
-        ("`run`, embedded plan: ≤ 1.5 s", f"{default['run']['wall']:.2f} s",
-         default["run"]["wall"] <= 1.5),
-        (f"`templates`, {last['n']:,} agencies: ≤ 60 s", f"{last['templates']['wall']:.1f} s",
-         last["templates"]["wall"] <= 60),
-        ("`templates`, embedded plan: ≤ 3 s", f"{default['templates']['wall']:.2f} s",
-         default["templates"]["wall"] <= 3),
+        (
+            "`run`, embedded plan: ≤ 1.5 s",
+            f"{default['run']['wall']:.2f} s",
+            default["run"]["wall"] <= 1.5,
+        ),
+        (
+            f"`templates`, {last['n']:,} agencies: ≤ 60 s",
+            f"{last['templates']['wall']:.1f} s",
+            last["templates"]["wall"] <= 60,
+        ),
+        (
+            "`templates`, embedded plan: ≤ 3 s",
+            f"{default['templates']['wall']:.2f} s",
+            default["templates"]["wall"] <= 3,
+        ),
     ]
     if corpus is not None:
-        checks.append(("corpus: every file an outcome, < 2 min",
-                       f"{corpus['outcomes']}/{corpus['files']} in {corpus['wall']:.1f} s",
-                       corpus["outcomes"] == corpus["files"] and corpus["wall"] < 120))
+        checks.append(
+            (
+                "corpus: every file an outcome, < 2 min",
+                f"{corpus['outcomes']}/{corpus['files']} in {corpus['wall']:.1f} s",
+                corpus["outcomes"] == corpus["files"] and corpus["wall"] < 120,
+            )
+        )
     lines = ["## Targets", "", "| target | measured | met |", "|---|---:|:---:|"]
     lines += [f"| {name} | {value} | {'yes' if ok else '**no**'} |" for name, value, ok in checks]
     return [*lines, ""]
 
 
-def report(results: list[dict[str, Any]], repeat: int, default: dict[str, Any],
-           corpus: dict[str, Any] | None, speed: tuple[float, float]) -> str:
+def report(
+    results: list[dict[str, Any]],
+    repeat: int,
+    default: dict[str, Any],
+    corpus: dict[str, Any] | None,
+    speed: tuple[float, float],
+) -> str:
     first, last = results[0], results[-1]
     lines = [
         "# Performance",
@@ -261,13 +306,19 @@ def report(results: list[dict[str, Any]], repeat: int, default: dict[str, Any],
             f"{r['templates']['wall']:.1f} s | {run['wall']:.2f} s | "
             f"{1000 * run['wall'] / r['n']:.2f} ms | {run['peak_mb']:.0f} MB | "
             f"{r['baseline']['wall']:.1f} s | {r['baseline']['wall'] / run['wall']:.1f}× | "
-            f"{r['feedback']} |")
-    lines += ["", "Phases of `kehoach run` (seconds, medians):", "",
-              "| N | " + " | ".join(first["run"]["phases"]) + " |",
-              "|---:|" + "---:|" * len(first["run"]["phases"])]
+            f"{r['feedback']} |"
+        )
+    lines += [
+        "",
+        "Phases of `kehoach run` (seconds, medians):",
+        "",
+        "| N | " + " | ".join(first["run"]["phases"]) + " |",
+        "|---:|" + "---:|" * len(first["run"]["phases"]),
+    ]
     for r in results:
-        lines.append(f"| {r['n']:,} | " + " | ".join(
-            f"{v:.2f}" for v in r["run"]["phases"].values()) + " |")
+        lines.append(
+            f"| {r['n']:,} | " + " | ".join(f"{v:.2f}" for v in r["run"]["phases"].values()) + " |"
+        )
     marginal = (last["run"]["wall"] - first["run"]["wall"]) / max(last["n"] - first["n"], 1)
     lines += [
         "",
@@ -275,8 +326,7 @@ def report(results: list[dict[str, Any]], repeat: int, default: dict[str, Any],
         f"{last['run']['wall'] - first['run']['wall']:.2f} s, a marginal cost of "
         f"{1000 * marginal:.2f} ms per return.",
         "",
-        "The consolidated workbook of the largest run in LibreOffice: "
-        f"{last['reload']}.",
+        f"The consolidated workbook of the largest run in LibreOffice: {last['reload']}.",
         "",
         "Re-run with `make bench` (all sizes) or `python bench/run.py --sizes 40 --repeat 1`.",
         "",
@@ -288,8 +338,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="40,500,3321")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--resave", type=float, default=0.02,
-                        help="share of returns re-saved by LibreOffice")
+    parser.add_argument(
+        "--resave", type=float, default=0.02, help="share of returns re-saved by LibreOffice"
+    )
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "PERFORMANCE.md")
     args = parser.parse_args()

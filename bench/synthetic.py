@@ -39,8 +39,16 @@ def build_plan(folder: Path, agencies: int) -> Path:
     workbook = load_workbook(DEFAULT_PLAN)
     sheet = workbook["Đơn vị"]
     for index in range(1, max(0, agencies - 31) + 1):
-        sheet.append([commune_code(index), f"Ủy ban nhân dân xã Thử Nghiệm {index:04d}", "huyen",
-                      1000 + index, f"UBND xã Thử Nghiệm {index:04d}", ""])
+        sheet.append(
+            [
+                commune_code(index),
+                f"Ủy ban nhân dân xã Thử Nghiệm {index:04d}",
+                "huyen",
+                1000 + index,
+                f"UBND xã Thử Nghiệm {index:04d}",
+                "",
+            ]
+        )
     target = templates / "task_matrix.xlsx"
     workbook.save(target)
     return target
@@ -56,9 +64,13 @@ def _fill_one(args: tuple[str, str, str, int, bool]) -> None:
         first = next(iter(answers))
         answers[first] = {**answers[first], "status": "Xong rồi", "progress": 150}
     saved = datetime(2024, 12, 1 + index % 14, 8 + index % 9, index % 60)
-    fill_form(Path(forms) / form_name("2024", agency.code),
-              Path(inbox) / form_name("2024", agency.code), answers,
-              {"kh_ngay_bao_cao": saved.date()}, saved)
+    fill_form(
+        Path(forms) / form_name("2024", agency.code),
+        Path(inbox) / form_name("2024", agency.code),
+        answers,
+        {"kh_ngay_bao_cao": saved.date()},
+        saved,
+    )
 
 
 _PLANS: dict[str, Plan] = {}
@@ -76,8 +88,7 @@ def fill_inbox(plan_path: Path, forms: Path, inbox: Path, jobs: int = 2) -> dict
     plan = load_plan(plan_path)
     count = len(plan.expected_agencies())
     step = max(1, round(1 / ERROR_SHARE))
-    work = [(str(plan_path), str(forms), str(inbox), i, i % step == step - 1)
-            for i in range(count)]
+    work = [(str(plan_path), str(forms), str(inbox), i, i % step == step - 1) for i in range(count)]
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         pool.map(_fill_one, work, chunksize=16)
     return {"returns": count, "with_errors": sum(1 for w in work if w[4])}
@@ -96,9 +107,21 @@ def resave_share(inbox: Path, share: float, timeout: float = 600) -> int:
     if not chosen:
         return 0
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([program, f"-env:UserInstallation=file://{profile}", "--headless",
-                        "--convert-to", "ods", "--outdir", str(inbox), *map(str, chosen)],
-                       check=False, capture_output=True, timeout=timeout)
+        subprocess.run(
+            [
+                program,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "ods",
+                "--outdir",
+                str(inbox),
+                *map(str, chosen),
+            ],
+            check=False,
+            capture_output=True,
+            timeout=timeout,
+        )
     converted = 0
     for path in chosen:
         if path.with_suffix(".ods").exists():

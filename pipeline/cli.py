@@ -190,8 +190,16 @@ def import_plan_command(
 
     lang = _lang(ctx)
     report = import_plan(source, registry_rows_from_workbook(agencies), out, force=force)
-    _echo(t("import-summary", lang, path=report.target, groups=report.groups,
-            tasks=report.tasks, joined=report.continuations))
+    _echo(
+        t(
+            "import-summary",
+            lang,
+            path=report.target,
+            groups=report.groups,
+            tasks=report.tasks,
+            joined=report.continuations,
+        )
+    )
     for task, column, words in report.unresolved:
         _echo(t("import-unresolved", lang, task=task, column=column, words=words))
     if report.settings_missing:
@@ -200,8 +208,13 @@ def import_plan_command(
 
 
 @cli.command("make-template", short_help="Tạo lại mẫu biểu gốc.")
-@click.option("--template", type=click.Path(path_type=Path, dir_okay=False),
-              default=DEFAULT_TEMPLATE, show_default=True, help="Tệp mẫu biểu được ghi ra.")
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_TEMPLATE,
+    show_default=True,
+    help="Tệp mẫu biểu được ghi ra.",
+)
 @click.option("--force", is_flag=True, help="Ghi đè mẫu biểu đã có (mất phần đã tùy chỉnh).")
 @click.pass_context
 def make_template_command(ctx: click.Context, template: Path, force: bool) -> None:
@@ -216,16 +229,35 @@ def make_template_command(ctx: click.Context, template: Path, force: bool) -> No
 
 @cli.command("templates", short_help="Sinh biểu mẫu cho từng đơn vị.")
 @plan_option
-@click.option("--template", type=click.Path(path_type=Path, dir_okay=False),
-              default=DEFAULT_TEMPLATE, show_default=True, help="Mẫu biểu (hình thức).")
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_TEMPLATE,
+    show_default=True,
+    help="Mẫu biểu (hình thức).",
+)
 @click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.")
-@click.option("--agency", "agencies", multiple=True, metavar="MÃ",
-              help="Chỉ sinh cho đơn vị này (lặp lại được).")
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
-              help="Thư mục ghi biểu mẫu; mặc định outbox/templates/<kỳ>/.")
+@click.option(
+    "--agency",
+    "agencies",
+    multiple=True,
+    metavar="MÃ",
+    help="Chỉ sinh cho đơn vị này (lặp lại được).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Thư mục ghi biểu mẫu; mặc định outbox/templates/<kỳ>/.",
+)
 @click.pass_context
-def templates_command(ctx: click.Context, plan_path: Path, template: Path, period: str | None,
-                      agencies: tuple[str, ...], out: Path | None) -> None:
+def templates_command(
+    ctx: click.Context,
+    plan_path: Path,
+    template: Path,
+    period: str | None,
+    agencies: tuple[str, ...],
+    out: Path | None,
+) -> None:
     """Sinh biểu mẫu điền sẵn cho từng đơn vị được giao nhiệm vụ, kèm danh sách gửi."""
     from pipeline.forms.batch import write_forms
     from pipeline.plan.load import load_plan
@@ -236,11 +268,20 @@ def templates_command(ctx: click.Context, plan_path: Path, template: Path, perio
     folder = out or Path("outbox") / "templates" / chosen
     started = time.perf_counter()
     with _Progress(t("progress-forms", lang)) as progress:
-        infos = write_forms(plan, template, chosen, folder, agencies,
-                            on_progress=progress.reached, lang=lang)
+        infos = write_forms(
+            plan, template, chosen, folder, agencies, on_progress=progress.reached, lang=lang
+        )
     _write_timings({"forms": time.perf_counter() - started})
-    _echo(t("templates-summary", lang, count=len(infos), period=chosen, folder=folder,
-            sendlist=folder / "danh-sach-gui.xlsx"))
+    _echo(
+        t(
+            "templates-summary",
+            lang,
+            count=len(infos),
+            period=chosen,
+            folder=folder,
+            sendlist=folder / "danh-sach-gui.xlsx",
+        )
+    )
 
 
 def _period(plan: Plan, period: str | None) -> str:
@@ -260,19 +301,42 @@ def _as_of(value: str | None) -> date:
 
 @cli.command("run", short_help="Kiểm tra inbox/ và tổng hợp.")
 @plan_option
-@click.option("--inbox", type=click.Path(path_type=Path, file_okay=False), default=Path("inbox"),
-              show_default=True, help="Thư mục chứa báo cáo nhận được (không bị sửa).")
-@click.option("--outbox", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("outbox"), show_default=True, help="Thư mục ghi kết quả.")
+@click.option(
+    "--inbox",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("inbox"),
+    show_default=True,
+    help="Thư mục chứa báo cáo nhận được (không bị sửa).",
+)
+@click.option(
+    "--outbox",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("outbox"),
+    show_default=True,
+    help="Thư mục ghi kết quả.",
+)
 @click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.")
-@click.option("--as-of", "as_of", metavar="NGÀY",
-              help="Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay.")
-@click.option("--jobs", type=click.IntRange(1, 64),
-              help="Số tiến trình đọc tệp (mặc định: số lõi).")
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="NGÀY",
+    help="Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay.",
+)
+@click.option(
+    "--jobs", type=click.IntRange(1, 64), help="Số tiến trình đọc tệp (mặc định: số lõi)."
+)
 @click.option("--strict", is_flag=True, help="Thoát với mã 1 nếu có báo cáo bị từ chối.")
 @click.pass_context
-def run_command(ctx: click.Context, plan_path: Path, inbox: Path, outbox: Path,
-                period: str | None, as_of: str | None, jobs: int | None, strict: bool) -> None:
+def run_command(
+    ctx: click.Context,
+    plan_path: Path,
+    inbox: Path,
+    outbox: Path,
+    period: str | None,
+    as_of: str | None,
+    jobs: int | None,
+    strict: bool,
+) -> None:
     """Đọc inbox/, kiểm tra từng báo cáo, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx."""
     from pipeline.plan.load import load_plan
     from pipeline.run import run
@@ -282,8 +346,9 @@ def run_command(ctx: click.Context, plan_path: Path, inbox: Path, outbox: Path,
     plan = load_plan(plan_path)
     chosen = _period(plan, period)
     with _Progress(t("progress-read", lang)) as progress:
-        result = run(plan, inbox, outbox, chosen, _as_of(as_of), jobs, progress.start,
-                     progress.step, lang)
+        result = run(
+            plan, inbox, outbox, chosen, _as_of(as_of), jobs, progress.start, progress.step, lang
+        )
     for line in summary(result, lang):
         _echo(line)
     _write_timings(result.phases)
@@ -293,13 +358,17 @@ def run_command(ctx: click.Context, plan_path: Path, inbox: Path, outbox: Path,
 
 @cli.command("check", short_help="Kiểm tra một vài tệp báo cáo.")
 @plan_option
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(path_type=Path, exists=True))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
 @click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.")
 @click.option("--as-of", "as_of", metavar="NGÀY", help="Ngày tính số liệu (dd/mm/yyyy).")
 @click.pass_context
-def check_command(ctx: click.Context, plan_path: Path, files: tuple[Path, ...],
-                  period: str | None, as_of: str | None) -> None:
+def check_command(
+    ctx: click.Context,
+    plan_path: Path,
+    files: tuple[Path, ...],
+    period: str | None,
+    as_of: str | None,
+) -> None:
     """Kiểm tra một vài tệp báo cáo và in các lỗi, cảnh báo (mã 1 nếu có tệp bị từ chối)."""
     from pipeline.plan.load import load_plan
     from pipeline.run import check_files
@@ -329,8 +398,14 @@ def init_command(ctx: click.Context, folder: Path) -> None:
 
 
 @cli.command("demo", short_help="Chạy thử trọn vẹn trên kế hoạch mẫu.")
-@click.option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("demo"), show_default=True, help="Thư mục chạy thử (được tạo mới).")
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("demo"),
+    show_default=True,
+    help="Thư mục chạy thử (được tạo mới).",
+)
 @click.pass_context
 def demo_command(ctx: click.Context, folder: Path) -> None:
     """Chạy thử trọn vẹn trên kế hoạch mẫu: sinh biểu mẫu, giả lập báo cáo, tổng hợp."""

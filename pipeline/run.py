@@ -56,8 +56,9 @@ def run(
     plan.check_period(period)
     if not inbox.is_dir():
         raise KehoachError("inbox-not-found", path=str(inbox))
-    intake = intake_folder(inbox, plan, period, as_of, jobs, on_discovered=on_discovered,
-                           on_read=on_read)
+    intake = intake_folder(
+        inbox, plan, period, as_of, jobs, on_discovered=on_discovered, on_read=on_read
+    )
     phases = dict(intake.phases)
     from pipeline.rollup.consolidate import consolidate  # pandas: loaded while the files were read
 
@@ -68,8 +69,9 @@ def run(
     plans = feedback_plans(plan, intake, outbox / "phan-hoi" / period, period, lang)
     target = workbook_path(outbox, period)
     links = {job.agency: job.target.relative_to(outbox).as_posix() for job in plans}
-    cut, feedback = write_outputs(plan, intake, result, target, period, links, plans,
-                                  jobs or default_jobs())
+    cut, feedback = write_outputs(
+        plan, intake, result, target, period, links, plans, jobs or default_jobs()
+    )
     phases["write"] = time.perf_counter() - started
     failed = [job.target.name for job in plans if job.agency not in feedback]
     return RunResult(intake, result, target, feedback, failed, cut, phases)
@@ -86,15 +88,23 @@ class FeedbackJob:
     lang: str
 
 
-def feedback_plans(plan: Plan, intake: Intake, folder: Path, period: str,
-                   lang: str) -> list[FeedbackJob]:
+def feedback_plans(
+    plan: Plan, intake: Intake, folder: Path, period: str, lang: str
+) -> list[FeedbackJob]:
     """A feedback copy for every rejected or warned return, as data to be written."""
     by_rid: dict[int, list[Finding]] = {}
     for finding in intake.findings:
         by_rid.setdefault(finding.rid, []).append(finding)
     return [
-        FeedbackJob(rid, item.agency, plan.registry.agencies[item.agency].name,
-                    folder / form_name(period, item.agency), by_rid[rid], period, lang)
+        FeedbackJob(
+            rid,
+            item.agency,
+            plan.registry.agencies[item.agency].name,
+            folder / form_name(period, item.agency),
+            by_rid[rid],
+            period,
+            lang,
+        )
         for rid, item in enumerate(intake.returns)
         if item.outcome in (REJECTED, ACCEPTED_WITH_WARNINGS) and item.agency and rid in by_rid
     ]
@@ -122,9 +132,14 @@ def write_outputs(
     """
     from pipeline.outputs.workbook import write_report
 
-    jobs = [Job(index, feedback_job, (intake.returns[job.rid], job.findings, job.target,
-                                      job.period, job.name, job.lang))
-            for index, job in enumerate(plans)]
+    jobs = [
+        Job(
+            index,
+            feedback_job,
+            (intake.returns[job.rid], job.findings, job.target, job.period, job.name, job.lang),
+        )
+        for index, job in enumerate(plans)
+    ]
     outcomes: dict[int, Any] = {}
     dispatcher = threading.Thread(
         target=lambda: outcomes.update(run_jobs(jobs, processes, memory_limit=WRITE_MEMORY_LIMIT)),

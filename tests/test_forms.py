@@ -23,7 +23,7 @@ def _rows(path: Path) -> list[tuple[object, ...]]:
     sheet = load_workbook(path)["Báo cáo"]
     rows = list(sheet.iter_rows(values_only=True))
     header = next(i for i, r in enumerate(rows) if r[:2] == ("Nhóm", "TT"))
-    return [r for r in rows[header + 1:] if r[1]]
+    return [r for r in rows[header + 1 :] if r[1]]
 
 
 def test_one_form_per_assigned_agency(plan: Plan, forms: Path) -> None:
@@ -91,7 +91,8 @@ def test_committed_template_is_current() -> None:
     fresh = build_template()["Báo cáo"]
     committed = load_workbook(TEMPLATE)["Báo cáo"]
     assert [[c.value for c in r] for r in fresh.iter_rows()] == [
-        [c.value for c in r] for r in committed.iter_rows()]
+        [c.value for c in r] for r in committed.iter_rows()
+    ]
 
 
 def test_restyled_template_still_works(plan: Plan, tmp_path: Path) -> None:
@@ -115,16 +116,41 @@ def test_restyled_template_still_works(plan: Plan, tmp_path: Path) -> None:
     assert form["A7"].value == "BÁO CÁO TÌNH HÌNH TRIỂN KHAI"
     assert form["A5"].value == "SỞ Y TẾ"
     assert [r[1] for r in _rows(tmp_path / "out" / "2024_so_y_te.xlsx")] == [
-        a.task.number for a in plan.assignments("so_y_te")]
+        a.task.number for a in plan.assignments("so_y_te")
+    ]
 
 
 def test_bad_input_messages(tmp_path: Path) -> None:
     runner = CliRunner()
-    result = runner.invoke(cli, ["templates", "--plan", str(PLAN), "--template", str(TEMPLATE),
-                                 "--agency", "so_khong_co", "--out", str(tmp_path)])
+    result = runner.invoke(
+        cli,
+        [
+            "templates",
+            "--plan",
+            str(PLAN),
+            "--template",
+            str(TEMPLATE),
+            "--agency",
+            "so_khong_co",
+            "--out",
+            str(tmp_path),
+        ],
+    )
     assert result.exit_code == 2 and "Không có đơn vị mã so_khong_co" in result.output
-    result = runner.invoke(cli, ["templates", "--plan", str(PLAN), "--template", str(TEMPLATE),
-                                 "--period", "2031", "--out", str(tmp_path)])
+    result = runner.invoke(
+        cli,
+        [
+            "templates",
+            "--plan",
+            str(PLAN),
+            "--template",
+            str(TEMPLATE),
+            "--period",
+            "2031",
+            "--out",
+            str(tmp_path),
+        ],
+    )
     assert result.exit_code == 2 and "Kỳ báo cáo 2031 không thuộc kế hoạch" in result.output
     broken = tmp_path / "broken.xlsx"
     workbook = build_template()
@@ -132,25 +158,50 @@ def test_bad_input_messages(tmp_path: Path) -> None:
     for cell in workbook["Báo cáo"][12]:  # and no header row to fall back on either
         cell.value = None
     workbook.save(broken)
-    result = runner.invoke(cli, ["templates", "--plan", str(PLAN), "--template", str(broken),
-                                 "--out", str(tmp_path / "x")])
+    result = runner.invoke(
+        cli,
+        ["templates", "--plan", str(PLAN), "--template", str(broken), "--out", str(tmp_path / "x")],
+    )
     assert result.exit_code == 2 and "Mẫu biểu thiếu vị trí 'kh_bang'" in result.output
     assert "Đang sinh biểu mẫu" not in result.output  # no progress bar before the problem
     assert not (tmp_path / "x").exists() or not list((tmp_path / "x").glob("*.xlsx"))
     blocked = tmp_path / "file"
     blocked.write_text("")
-    result = runner.invoke(cli, ["templates", "--plan", str(PLAN), "--template", str(TEMPLATE),
-                                 "--out", str(blocked / "sub")])
+    result = runner.invoke(
+        cli,
+        [
+            "templates",
+            "--plan",
+            str(PLAN),
+            "--template",
+            str(TEMPLATE),
+            "--out",
+            str(blocked / "sub"),
+        ],
+    )
     assert result.exit_code == 2 and "Không ghi được vào thư mục" in result.output
-    result = runner.invoke(cli, ["templates", "--plan", str(PLAN), "--template", str(TEMPLATE),
-                                 "--agency", "so_y_te", "--out", str(tmp_path / "one")])
+    result = runner.invoke(
+        cli,
+        [
+            "templates",
+            "--plan",
+            str(PLAN),
+            "--template",
+            str(TEMPLATE),
+            "--agency",
+            "so_y_te",
+            "--out",
+            str(tmp_path / "one"),
+        ],
+    )
     assert result.exit_code == 0 and "Đang sinh biểu mẫu" in result.output
 
 
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
-def test_libreoffice_round_trip_keeps_metadata(soffice: str, forms: Path, tmp_path: Path,
-                                               plan: Plan, fmt: str) -> None:
+def test_libreoffice_round_trip_keeps_metadata(
+    soffice: str, forms: Path, tmp_path: Path, plan: Plan, fmt: str
+) -> None:
     source = tmp_path / "in" / "2024_so_y_te.xlsx"
     source.parent.mkdir()
     shutil.copyfile(forms / "2024_so_y_te.xlsx", source)
@@ -162,23 +213,24 @@ def test_libreoffice_round_trip_keeps_metadata(soffice: str, forms: Path, tmp_pa
     assert meta is not None and meta.agency_code == "so_y_te" and meta.period == "2024"
     task = result.columns["task"]
     assert [str(cells[task]) for _, cells in result.rows if cells[task]] == [
-        a.task.number for a in plan.assignments("so_y_te")]
+        a.task.number for a in plan.assignments("so_y_te")
+    ]
 
 
 def test_packaged_defaults_match_templates() -> None:
     from tests.conftest import ROOT
 
     for name in ("task_matrix.xlsx", "agency_report_template.xlsx"):
-        assert (ROOT / "pipeline" / "data" / name).read_bytes() == \
-            (ROOT / "templates" / name).read_bytes(), f"run `make defaults` ({name})"
+        assert (ROOT / "pipeline" / "data" / name).read_bytes() == (
+            ROOT / "templates" / name
+        ).read_bytes(), f"run `make defaults` ({name})"
 
 
 def test_init_makes_a_working_folder(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(cli, ["init", str(tmp_path / "kh")])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "kh").iterdir()) == ["inbox", "outbox",
-                                                                   "templates"]
+    assert sorted(p.name for p in (tmp_path / "kh").iterdir()) == ["inbox", "outbox", "templates"]
     plan_file = tmp_path / "kh" / "templates" / "task_matrix.xlsx"
     plan_file.write_bytes(b"edited by the officer")
     again = runner.invoke(cli, ["init", str(tmp_path / "kh")])

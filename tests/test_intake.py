@@ -17,8 +17,12 @@ from pipeline.plan.model import Plan
 from tests.conftest import PLAN
 
 AS_OF = date(2024, 12, 20)
-GOOD = {"status": "Đã hoàn thành", "progress": 100, "result": "Đã ban hành kế hoạch",
-        "done_date": date(2024, 10, 1)}
+GOOD = {
+    "status": "Đã hoàn thành",
+    "progress": 100,
+    "result": "Đã ban hành kế hoạch",
+    "done_date": date(2024, 10, 1),
+}
 
 
 def _answers(plan: Plan, code: str, **overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -32,12 +36,23 @@ def _intake(tmp_path: Path, plan: Plan) -> Intake:
     return intake_folder(tmp_path / "inbox", plan, "2024", AS_OF, jobs=2)
 
 
-def _fill(forms: Path, tmp_path: Path, code: str, answers: dict[str, dict[str, Any]],
-          name: str | None = None, **options: Any) -> Path:
+def _fill(
+    forms: Path,
+    tmp_path: Path,
+    code: str,
+    answers: dict[str, dict[str, Any]],
+    name: str | None = None,
+    **options: Any,
+) -> Path:
     target = tmp_path / "inbox" / (name or f"2024_{code}.xlsx")
     options.setdefault("saved_at", datetime(2024, 12, 10, 9, 0))
-    fill_form(forms / f"2024_{code}.xlsx", target, answers,
-              {"kh_ngay_bao_cao": date(2024, 12, 10)}, **options)
+    fill_form(
+        forms / f"2024_{code}.xlsx",
+        target,
+        answers,
+        {"kh_ngay_bao_cao": date(2024, 12, 10)},
+        **options,
+    )
     return target
 
 
@@ -46,35 +61,74 @@ RULE_CASES = [
     ("valid", {}, "accepted", set()),
     ("status typo", {"t13": {**GOOD, "status": "Xong rồi"}}, "rejected", {"status-invalid"}),
     ("status blank on lead", {"t13": {"result": "x"}}, "rejected", {"status-missing"}),
-    ("progress text", {"t13": {**GOOD, "progress": "gần xong"}}, "rejected",
-     {"progress-not-number"}),
+    (
+        "progress text",
+        {"t13": {**GOOD, "progress": "gần xong"}},
+        "rejected",
+        {"progress-not-number"},
+    ),
     ("progress 150", {"t13": {**GOOD, "progress": 150}}, "rejected", {"progress-out-of-range"}),
     ("funding negative", {"t13": {**GOOD, "funding": -5}}, "rejected", {"funding-negative"}),
     ("funding text", {"t13": {**GOOD, "funding": "nhiều"}}, "rejected", {"funding-not-number"}),
     ("date text", {"t13": {**GOOD, "done_date": "quý 3"}}, "rejected", {"date-invalid"}),
-    ("done without result", {"t13": {"status": "Đã hoàn thành", "progress": 100}},
-     "accepted-with-warnings", {"done-without-result"}),
-    ("done below 100", {"t13": {**GOOD, "progress": 80}}, "accepted-with-warnings",
-     {"done-progress-below-100"}),
-    ("not started no reason", {"t13": {"status": "Chưa thực hiện"}}, "accepted-with-warnings",
-     set({"not-started-without-reason"})),
-    ("100 not done", {"t13": {"status": "Đang thực hiện", "progress": 100}},
-     "accepted-with-warnings", {"progress-100-not-done"}),
-    ("date after report", {"t13": {**GOOD, "done_date": date(2024, 12, 30)}},
-     "accepted-with-warnings", {"date-after-report"}),
-    ("TCVN3 text", {"t13": {**GOOD, "result": "§· ban hµnh kÕ ho¹ch"}},
-     "accepted-with-warnings", {"legacy-encoding"}),
-    ("VNI status", {"t13": {**GOOD, "status": "Ñaõ hoaøn thaønh"}}, "accepted-with-warnings",
-     {"legacy-encoding"}),
-    ("synonyms are fine", {"t13": {**GOOD, "status": "HT", "progress": "100%"}}, "accepted",
-     set()),
+    (
+        "done without result",
+        {"t13": {"status": "Đã hoàn thành", "progress": 100}},
+        "accepted-with-warnings",
+        {"done-without-result"},
+    ),
+    (
+        "done below 100",
+        {"t13": {**GOOD, "progress": 80}},
+        "accepted-with-warnings",
+        {"done-progress-below-100"},
+    ),
+    (
+        "not started no reason",
+        {"t13": {"status": "Chưa thực hiện"}},
+        "accepted-with-warnings",
+        set({"not-started-without-reason"}),
+    ),
+    (
+        "100 not done",
+        {"t13": {"status": "Đang thực hiện", "progress": 100}},
+        "accepted-with-warnings",
+        {"progress-100-not-done"},
+    ),
+    (
+        "date after report",
+        {"t13": {**GOOD, "done_date": date(2024, 12, 30)}},
+        "accepted-with-warnings",
+        {"date-after-report"},
+    ),
+    (
+        "TCVN3 text",
+        {"t13": {**GOOD, "result": "§· ban hµnh kÕ ho¹ch"}},
+        "accepted-with-warnings",
+        {"legacy-encoding"},
+    ),
+    (
+        "VNI status",
+        {"t13": {**GOOD, "status": "Ñaõ hoaøn thaønh"}},
+        "accepted-with-warnings",
+        {"legacy-encoding"},
+    ),
+    ("synonyms are fine", {"t13": {**GOOD, "status": "HT", "progress": "100%"}}, "accepted", set()),
 ]
 
 
-@pytest.mark.parametrize(("case", "overrides", "outcome", "codes"), RULE_CASES,
-                         ids=[c[0] for c in RULE_CASES])
-def test_rules(plan: Plan, forms: Path, tmp_path: Path, case: str,
-               overrides: dict[str, dict[str, Any]], outcome: str, codes: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("case", "overrides", "outcome", "codes"), RULE_CASES, ids=[c[0] for c in RULE_CASES]
+)
+def test_rules(
+    plan: Plan,
+    forms: Path,
+    tmp_path: Path,
+    case: str,
+    overrides: dict[str, dict[str, Any]],
+    outcome: str,
+    codes: set[str],
+) -> None:
     _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", **overrides))
     result = _intake(tmp_path, plan)
     [item] = result.returns
@@ -84,17 +138,21 @@ def test_rules(plan: Plan, forms: Path, tmp_path: Path, case: str,
         assert finding.cell.startswith("Báo cáo!") and finding.cell.endswith("14")
 
 
-def test_finding_points_at_the_cell_and_keeps_the_value(plan: Plan, forms: Path,
-                                                        tmp_path: Path) -> None:
-    _fill(forms, tmp_path, "so_y_te",
-          _answers(plan, "so_y_te", t13={**GOOD, "status": "Xong rồi"}))
+def test_finding_points_at_the_cell_and_keeps_the_value(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
+    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "status": "Xong rồi"}))
     [finding] = _intake(tmp_path, plan).findings
     assert (finding.cell, finding.value, finding.agency) == ("Báo cáo!F14", "Xong rồi", "so_y_te")
 
 
 def test_legacy_text_is_converted(plan: Plan, forms: Path, tmp_path: Path) -> None:
-    _fill(forms, tmp_path, "so_y_te",
-          _answers(plan, "so_y_te", t13={**GOOD, "result": "§· ban hµnh kÕ ho¹ch"}))
+    _fill(
+        forms,
+        tmp_path,
+        "so_y_te",
+        _answers(plan, "so_y_te", t13={**GOOD, "result": "§· ban hµnh kÕ ho¹ch"}),
+    )
     result = _intake(tmp_path, plan)
     [finding] = result.findings
     assert (finding.cell, finding.params["encoding"]) == ("Báo cáo!I14", "TCVN3")
@@ -102,14 +160,17 @@ def test_legacy_text_is_converted(plan: Plan, forms: Path, tmp_path: Path) -> No
     assert row["result"] == "Đã ban hành kế hoạch"
 
 
-@pytest.mark.parametrize(("number_format", "codes"), [("0%", set()),
-                                                      ("0", {"done-progress-below-100"})])
-def test_one_in_a_percent_cell_is_100(plan: Plan, forms: Path, tmp_path: Path,
-                                      number_format: str, codes: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("number_format", "codes"), [("0%", set()), ("0", {"done-progress-below-100"})]
+)
+def test_one_in_a_percent_cell_is_100(
+    plan: Plan, forms: Path, tmp_path: Path, number_format: str, codes: set[str]
+) -> None:
     from openpyxl import load_workbook
 
-    target = _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD,
-                                                                             "progress": 1}))
+    target = _fill(
+        forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 1})
+    )
     workbook = load_workbook(target)
     workbook["Báo cáo"]["G14"].number_format = number_format  # Excel's "100%" typed in
     workbook.save(target)
@@ -134,10 +195,22 @@ def test_edited_prefilled_text_warns(plan: Plan, forms: Path, tmp_path: Path) ->
 
 def test_outcomes_for_what_officers_drop(plan: Plan, forms: Path, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"), "so_y_te_lan1.xlsx",
-          saved_at=datetime(2024, 12, 5, 8, 0))
-    _fill(forms, tmp_path, "so_y_te", {**_answers(plan, "so_y_te"), "13": {**GOOD, "note": "x"}},
-          "so_y_te_lan2.xlsx", saved_at=datetime(2024, 12, 9, 8, 0))
+    _fill(
+        forms,
+        tmp_path,
+        "so_y_te",
+        _answers(plan, "so_y_te"),
+        "so_y_te_lan1.xlsx",
+        saved_at=datetime(2024, 12, 5, 8, 0),
+    )
+    _fill(
+        forms,
+        tmp_path,
+        "so_y_te",
+        {**_answers(plan, "so_y_te"), "13": {**GOOD, "note": "x"}},
+        "so_y_te_lan2.xlsx",
+        saved_at=datetime(2024, 12, 9, 8, 0),
+    )
     shutil.copyfile(inbox / "so_y_te_lan2.xlsx", inbox / "so_y_te_lan2 (1).xlsx")
     _fill(forms, tmp_path, "so_khcn", _answers(plan, "so_khcn"), "tmp.xlsx")
     with zipfile.ZipFile(inbox / "thu.zip", "w") as archive:
@@ -182,24 +255,27 @@ def test_other_period_and_fallback_identification(plan: Plan, forms: Path, tmp_p
 
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
-def test_libreoffice_resaved_returns_validate(soffice: str, plan: Plan, forms: Path,
-                                              tmp_path: Path, fmt: str) -> None:
-    source = _fill(forms, tmp_path / "src", "so_y_te",
-                   _answers(plan, "so_y_te", t13={**GOOD, "progress": 150}))
+def test_libreoffice_resaved_returns_validate(
+    soffice: str, plan: Plan, forms: Path, tmp_path: Path, fmt: str
+) -> None:
+    source = _fill(
+        forms, tmp_path / "src", "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 150})
+    )
     converted = convert(source, fmt, tmp_path / "inbox")
     assert converted is not None
     result = _intake(tmp_path, plan)
     [item] = result.returns
     assert item.agency == "so_y_te" and item.outcome == "rejected"
-    assert [(f.code, f.cell) for f in result.findings] == [("progress-out-of-range",
-                                                            "Báo cáo!G14")]
+    assert [(f.code, f.cell) for f in result.findings] == [("progress-out-of-range", "Báo cáo!G14")]
 
 
 def test_check_command(plan: Plan, forms: Path, tmp_path: Path) -> None:
-    bad = _fill(forms, tmp_path, "so_y_te",
-                _answers(plan, "so_y_te", t13={**GOOD, "status": "Sắp xong"}))
-    result = CliRunner().invoke(cli, ["check", "--plan", str(PLAN), "--as-of", "20/12/2024",
-                                      str(bad)])
+    bad = _fill(
+        forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "status": "Sắp xong"})
+    )
+    result = CliRunner().invoke(
+        cli, ["check", "--plan", str(PLAN), "--as-of", "20/12/2024", str(bad)]
+    )
     assert result.exit_code == 1
     assert "Từ chối" in result.output and "Báo cáo!F14" in result.output
     good = _fill(forms, tmp_path, "so_khcn", _answers(plan, "so_khcn"))
@@ -208,22 +284,26 @@ def test_check_command(plan: Plan, forms: Path, tmp_path: Path) -> None:
     assert "Accepted — Valid." in result.output
 
 
-def test_content_not_matching_the_name_is_read_with_a_warning(plan: Plan, forms: Path,
-                                                             tmp_path: Path) -> None:
+def test_content_not_matching_the_name_is_read_with_a_warning(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
     target = _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
     target.rename(target.with_suffix(".xls"))  # an .xlsx renamed by hand
     result = _intake(tmp_path, plan)
     assert result.returns[0].outcome == "accepted-with-warnings"
-    assert [(f.code, f.params["kind"]) for f in result.findings] == [("extension-mismatch",
-                                                                      ".xlsx")]
+    assert [(f.code, f.params["kind"]) for f in result.findings] == [
+        ("extension-mismatch", ".xlsx")
+    ]
 
 
-def test_table_found_after_rows_inserted_and_sheet_renamed(plan: Plan, forms: Path,
-                                                           tmp_path: Path) -> None:
+def test_table_found_after_rows_inserted_and_sheet_renamed(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
     from openpyxl import load_workbook
 
-    target = _fill(forms, tmp_path, "so_y_te",
-                   _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
+    target = _fill(
+        forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300})
+    )
     workbook = load_workbook(target)
     sheet = workbook["Báo cáo"]
     sheet.insert_rows(1, 3)
@@ -241,9 +321,20 @@ def test_broken_link_and_missing_inbox(plan: Plan, tmp_path: Path) -> None:
     (inbox / "mat.xlsx").symlink_to(tmp_path / "khong-co.xlsx")
     result = _intake(tmp_path, plan)
     assert [(r.rel, r.outcome, r.reason) for r in result.returns] == [
-        ("mat.xlsx", "unreadable", "file-cannot-open")]
-    missing = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox",
-                                       str(tmp_path / "khong"), "--outbox", str(tmp_path / "o")])
+        ("mat.xlsx", "unreadable", "file-cannot-open")
+    ]
+    missing = CliRunner().invoke(
+        cli,
+        [
+            "run",
+            "--plan",
+            str(PLAN),
+            "--inbox",
+            str(tmp_path / "khong"),
+            "--outbox",
+            str(tmp_path / "o"),
+        ],
+    )
     assert missing.exit_code == 2 and "Không thấy thư mục" in missing.output
 
 
@@ -264,7 +355,8 @@ def test_saved_times_are_local_like_file_times(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_as_of_that_is_not_a_date(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--as-of", "31/02/2024",
-                                      "--inbox", str(tmp_path)])
+    result = CliRunner().invoke(
+        cli, ["run", "--plan", str(PLAN), "--as-of", "31/02/2024", "--inbox", str(tmp_path)]
+    )
     assert result.exit_code == 2
     assert "--as-of '31/02/2024' không phải là ngày" in result.output

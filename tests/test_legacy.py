@@ -8,8 +8,11 @@ from hypothesis import strategies as st
 from pipeline.intake import legacy
 
 LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
-TONED = [unicodedata.normalize("NFC", v + t) for v in "aăâeêioôơuưy"
-         for t in ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")]
+TONED = [
+    unicodedata.normalize("NFC", v + t)
+    for v in "aăâeêioôơuưy"
+    for t in ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
+]
 
 
 def _encoder(encoding: str) -> dict[str, str]:
@@ -22,8 +25,11 @@ def _encoder(encoding: str) -> dict[str, str]:
     return inverse
 
 
-words = st.lists(st.text(alphabet=st.sampled_from(list(LETTERS) + TONED), min_size=1,
-                         max_size=8), min_size=1, max_size=8).map(" ".join)
+words = st.lists(
+    st.text(alphabet=st.sampled_from(list(LETTERS) + TONED), min_size=1, max_size=8),
+    min_size=1,
+    max_size=8,
+).map(" ".join)
 
 
 @given(words, st.sampled_from(["TCVN3", "VNI"]))
@@ -38,12 +44,24 @@ def test_round_trip(text: str, encoding: str) -> None:
 
 def test_known_phrases() -> None:
     assert legacy.convert("§· hoµn thµnh") == ("Đã hoàn thành", "TCVN3")
-    assert legacy.convert("Hoµn thµnh viÖc x©y dùng kÕ ho¹ch")[0] == \
-        "Hoàn thành việc xây dựng kế hoạch"
+    assert (
+        legacy.convert("Hoµn thµnh viÖc x©y dùng kÕ ho¹ch")[0]
+        == "Hoàn thành việc xây dựng kế hoạch"
+    )
     assert legacy.convert("Ñaõ hoaøn thaønh") == ("Đã hoàn thành", "VNI")
 
 
-@given(st.sampled_from(["Sở Tài chính", "Đã hoàn thành", "UBND huyện Ia H'Drai", "150",
-                        "Kinh phí 1.200.000 đồng", "Hội nghị ©2024"]))
+@given(
+    st.sampled_from(
+        [
+            "Sở Tài chính",
+            "Đã hoàn thành",
+            "UBND huyện Ia H'Drai",
+            "150",
+            "Kinh phí 1.200.000 đồng",
+            "Hội nghị ©2024",
+        ]
+    )
+)
 def test_unicode_text_is_left_alone(text: str) -> None:
     assert legacy.convert(text) == (text, None)

@@ -12,8 +12,12 @@ from pipeline.intake import normalize
 from pipeline.intake.normalize import Bad
 
 
-@given(st.sampled_from(STATUSES), st.sampled_from(["NFC", "NFD", "ascii"]), st.booleans(),
-       st.sampled_from(["", " ", "  "]))
+@given(
+    st.sampled_from(STATUSES),
+    st.sampled_from(["NFC", "NFD", "ascii"]),
+    st.booleans(),
+    st.sampled_from(["", " ", "  "]),
+)
 def test_status_any_case_form_and_spacing(status: str, form: str, upper: bool, pad: str) -> None:
     text = fold(status) if form == "ascii" else unicodedata.normalize(form, status)
     text = pad + (text.upper() if upper else text) + pad

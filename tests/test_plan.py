@@ -15,12 +15,39 @@ from pipeline.plan import appendix
 from pipeline.plan.model import Plan
 from tests.conftest import PLAN
 
-CQCM = ["vp_ubnd", "so_noi_vu", "so_tu_phap", "so_khdt", "so_tai_chinh", "so_cong_thuong",
-        "so_nnptnt", "so_gtvt", "so_xay_dung", "so_tnmt", "so_tttt", "so_ldtbxh", "so_vhttdl",
-        "so_khcn", "so_gddt", "so_y_te", "so_ngoai_vu", "thanh_tra", "ban_dan_toc"]
-DISTRICTS = ["ubnd_tp_kon_tum", "ubnd_dak_glei", "ubnd_ngoc_hoi", "ubnd_dak_to",
-             "ubnd_kon_plong", "ubnd_kon_ray", "ubnd_dak_ha", "ubnd_sa_thay", "ubnd_tu_mo_rong",
-             "ubnd_ia_hdrai"]
+CQCM = [
+    "vp_ubnd",
+    "so_noi_vu",
+    "so_tu_phap",
+    "so_khdt",
+    "so_tai_chinh",
+    "so_cong_thuong",
+    "so_nnptnt",
+    "so_gtvt",
+    "so_xay_dung",
+    "so_tnmt",
+    "so_tttt",
+    "so_ldtbxh",
+    "so_vhttdl",
+    "so_khcn",
+    "so_gddt",
+    "so_y_te",
+    "so_ngoai_vu",
+    "thanh_tra",
+    "ban_dan_toc",
+]
+DISTRICTS = [
+    "ubnd_tp_kon_tum",
+    "ubnd_dak_glei",
+    "ubnd_ngoc_hoi",
+    "ubnd_dak_to",
+    "ubnd_kon_plong",
+    "ubnd_kon_ray",
+    "ubnd_dak_ha",
+    "ubnd_sa_thay",
+    "ubnd_tu_mo_rong",
+    "ubnd_ia_hdrai",
+]
 
 
 def task(plan: Plan, number: str):  # type: ignore[no-untyped-def]
@@ -31,7 +58,22 @@ def test_default_plan_shape(plan: Plan) -> None:
     assert [g.numeral for g in plan.groups] == ["I", "II", "III", "IV", "V", "VI"]
     assert [t.number for t in plan.tasks] == [str(i) for i in range(1, 16)]
     assert [t.group for t in plan.tasks] == [
-        "I", "I", "II", "II", "II", "III", "III", "III", "III", "III", "IV", "IV", "IV", "V", "VI"]
+        "I",
+        "I",
+        "II",
+        "II",
+        "II",
+        "III",
+        "III",
+        "III",
+        "III",
+        "III",
+        "IV",
+        "IV",
+        "IV",
+        "V",
+        "VI",
+    ]
     assert all("<" not in t.content for t in plan.tasks)
     assert plan.settings.deadline.isoformat() == "2024-12-15"
     assert plan.settings.cutoff.isoformat() == "2024-12-14"
@@ -75,8 +117,9 @@ def test_timelines(plan: Plan) -> None:
 def _noisy(text: str, data: st.DataObject) -> str:
     text = unicodedata.normalize(data.draw(st.sampled_from(["NFC", "NFD"])), text)
     words = text.split(" ")
-    spaces = data.draw(st.lists(st.sampled_from([" ", "  ", " \u00a0"]), min_size=len(words),
-                                max_size=len(words)))
+    spaces = data.draw(
+        st.lists(st.sampled_from([" ", "  ", " \u00a0"]), min_size=len(words), max_size=len(words))
+    )
     upper = data.draw(st.booleans())
     joined = "".join(w + s for w, s in zip(words, spaces, strict=True)).strip()
     return joined.upper() if upper else joined
@@ -104,6 +147,7 @@ def test_spelling_variants_resolve(plan: Plan) -> None:
 
 # --- bad plans: one clear message, the cell, exit code 2 -------------------------------------
 
+
 def _edited(tmp_path: Path, edit) -> Path:  # type: ignore[no-untyped-def]
     target = tmp_path / "task_matrix.xlsx"
     shutil.copyfile(PLAN, target)
@@ -116,26 +160,47 @@ def _edited(tmp_path: Path, edit) -> Path:  # type: ignore[no-untyped-def]
 def _set(sheet: str, cell: str, value: object):  # type: ignore[no-untyped-def]
     def edit(workbook) -> None:  # type: ignore[no-untyped-def]
         workbook[sheet][cell] = value
+
     return edit
 
 
 BAD_PLANS = [
-    ("missing sheet", lambda wb: wb.remove(wb["Cụm từ"]),
-     "Thiếu trang tính 'Cụm từ'"),
-    ("renamed header", _set("Nhiệm vụ", "C1", "Chủ trì"),
-     "trang 'Nhiệm vụ', ô C1: Thiếu cột 'Đơn vị chủ trì'"),
-    ("duplicate TT", _set("Nhiệm vụ", "A4", "1"),
-     "trang 'Nhiệm vụ', ô A4: TT 1 bị trùng (đã có ở ô A3)"),
-    ("no lead", _set("Nhiệm vụ", "C4", ""),
-     "trang 'Nhiệm vụ', ô C4: Nhiệm vụ 2 không có đơn vị chủ trì nào"),
-    ("code not slug", _set("Đơn vị", "A2", "Văn phòng"),
-     "trang 'Đơn vị', ô A2: Mã đơn vị 'Văn phòng' phải viết không dấu"),
-    ("duplicate code", _set("Đơn vị", "A3", "vp_ubnd"),
-     "trang 'Đơn vị', ô A3: Mã đơn vị 'vp_ubnd' bị trùng với dòng 2"),
-    ("shared alias", _set("Đơn vị", "E3", "VP UBND tỉnh"),
-     "trang 'Đơn vị', ô E3: Tên gọi 'VP UBND tỉnh' dùng cho nhiều đơn vị (vp_ubnd, so_noi_vu)"),
-    ("unknown words", _set("Nhiệm vụ", "C4", "Sở Khoa học và Công nghệ, Sở Vũ trụ"),
-     "trang 'Nhiệm vụ', ô C4: Nhiệm vụ 2: không nhận ra 'Sở Vũ trụ'"),
+    ("missing sheet", lambda wb: wb.remove(wb["Cụm từ"]), "Thiếu trang tính 'Cụm từ'"),
+    (
+        "renamed header",
+        _set("Nhiệm vụ", "C1", "Chủ trì"),
+        "trang 'Nhiệm vụ', ô C1: Thiếu cột 'Đơn vị chủ trì'",
+    ),
+    (
+        "duplicate TT",
+        _set("Nhiệm vụ", "A4", "1"),
+        "trang 'Nhiệm vụ', ô A4: TT 1 bị trùng (đã có ở ô A3)",
+    ),
+    (
+        "no lead",
+        _set("Nhiệm vụ", "C4", ""),
+        "trang 'Nhiệm vụ', ô C4: Nhiệm vụ 2 không có đơn vị chủ trì nào",
+    ),
+    (
+        "code not slug",
+        _set("Đơn vị", "A2", "Văn phòng"),
+        "trang 'Đơn vị', ô A2: Mã đơn vị 'Văn phòng' phải viết không dấu",
+    ),
+    (
+        "duplicate code",
+        _set("Đơn vị", "A3", "vp_ubnd"),
+        "trang 'Đơn vị', ô A3: Mã đơn vị 'vp_ubnd' bị trùng với dòng 2",
+    ),
+    (
+        "shared alias",
+        _set("Đơn vị", "E3", "VP UBND tỉnh"),
+        "trang 'Đơn vị', ô E3: Tên gọi 'VP UBND tỉnh' dùng cho nhiều đơn vị (vp_ubnd, so_noi_vu)",
+    ),
+    (
+        "unknown words",
+        _set("Nhiệm vụ", "C4", "Sở Khoa học và Công nghệ, Sở Vũ trụ"),
+        "trang 'Nhiệm vụ', ô C4: Nhiệm vụ 2: không nhận ra 'Sở Vũ trụ'",
+    ),
 ]
 
 
@@ -152,6 +217,7 @@ def test_all_problems_are_collected(tmp_path: Path) -> None:
     def edit(workbook) -> None:  # type: ignore[no-untyped-def]
         workbook["Nhiệm vụ"]["A4"] = "1"
         workbook["Đơn vị"]["A2"] = "Văn phòng"
+
     result = CliRunner().invoke(cli, ["plan", "--plan", str(_edited(tmp_path, edit))])
     assert result.exit_code == 2
     assert "ô A4" in result.output and "ô A2" in result.output
@@ -196,5 +262,7 @@ def test_locked_plan(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_later_periods_fall_on_the_same_day(plan: Plan) -> None:
     settings = plan.settings
     assert (settings.deadline_for("2024"), settings.deadline_for("2026")) == (
-        settings.deadline, settings.deadline.replace(year=2026))
+        settings.deadline,
+        settings.deadline.replace(year=2026),
+    )
     assert settings.cutoff_for("2025").isoformat() == "2025-12-14"

@@ -26,26 +26,56 @@ def test_task_status_rollup() -> None:
 
 def test_run_scenario(plan: Plan, forms: Path, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
-    _fill(forms, tmp_path, "so_y_te", _answers(
-        plan, "so_y_te", t13={**GOOD, "result": "=1+1", "proposal": "@SUM(A1)"}))
-    _fill(forms, tmp_path, "so_khcn", _answers(plan, "so_khcn", t2={"status": "Đang thực hiện",
-                                                                      "progress": 40}),
-          saved_at=datetime(2024, 12, 18, 10, 0))  # late
-    _fill(forms, tmp_path, "so_nnptnt", _answers(plan, "so_nnptnt",
-                                                 t12={**GOOD, "progress": 300}))
+    _fill(
+        forms,
+        tmp_path,
+        "so_y_te",
+        _answers(plan, "so_y_te", t13={**GOOD, "result": "=1+1", "proposal": "@SUM(A1)"}),
+    )
+    _fill(
+        forms,
+        tmp_path,
+        "so_khcn",
+        _answers(plan, "so_khcn", t2={"status": "Đang thực hiện", "progress": 40}),
+        saved_at=datetime(2024, 12, 18, 10, 0),
+    )  # late
+    _fill(forms, tmp_path, "so_nnptnt", _answers(plan, "so_nnptnt", t12={**GOOD, "progress": 300}))
     (inbox / "hong.xlsx").write_bytes(b"PK\x03\x04broken")
     before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in inbox.iterdir()}
     outbox = tmp_path / "outbox"
-    result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox", str(inbox),
-                                      "--outbox", str(outbox), "--as-of", "06/01/2025"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "run",
+            "--plan",
+            str(PLAN),
+            "--inbox",
+            str(inbox),
+            "--outbox",
+            str(outbox),
+            "--as-of",
+            "06/01/2025",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert before == {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in inbox.iterdir()}
-    assert "31 phải nộp · 3 đã nộp (2 đúng hạn, 1 muộn) · 28 chưa nộp · 1 bị từ chối" in \
-        result.output
+    assert (
+        "31 phải nộp · 3 đã nộp (2 đúng hạn, 1 muộn) · 28 chưa nộp · 1 bị từ chối" in result.output
+    )
     workbook = load_workbook(outbox / "tong-hop-2024.xlsx")
     names = workbook.sheetnames
-    assert names[:10] == ["Tổng quan", "Theo nhóm", "Theo nhiệm vụ", "Theo đơn vị", "Nhóm I",
-                          "Nhóm II", "Nhóm III", "Nhóm IV", "Nhóm V", "Nhóm VI"]
+    assert names[:10] == [
+        "Tổng quan",
+        "Theo nhóm",
+        "Theo nhiệm vụ",
+        "Theo đơn vị",
+        "Nhóm I",
+        "Nhóm II",
+        "Nhóm III",
+        "Nhóm IV",
+        "Nhóm V",
+        "Nhóm VI",
+    ]
     assert names[-3:] == ["Chi tiết", "Kiểm tra", "Nhật ký"]
     assert len(names) == 10 + 31 + 3
 
@@ -75,7 +105,8 @@ def test_run_scenario(plan: Plan, forms: Path, tmp_path: Path) -> None:
     assert {r["Tệp"]: r["Mã kết quả"] for r in log}["hong.xlsx"] == "unreadable"
     checks = table("Kiểm tra")
     assert [(c["Mã đơn vị"], c["Ô"], c["Mã lỗi"]) for c in checks] == [
-        ("so_nnptnt", "Báo cáo!G14", "progress-out-of-range")]
+        ("so_nnptnt", "Báo cáo!G14", "progress-out-of-range")
+    ]
     detail = table("Chi tiết")
     literal = next(r for r in detail if r["Mã đơn vị"] == "so_y_te" and r["TT"] == "13")
     assert literal["Kết quả thực hiện"] == "=1+1"
@@ -99,16 +130,29 @@ def test_run_scenario(plan: Plan, forms: Path, tmp_path: Path) -> None:
 def test_strict_and_rerun_are_stable(plan: Plan, forms: Path, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
-    args = ["run", "--plan", str(PLAN), "--inbox", str(inbox), "--outbox", str(tmp_path / "o"),
-            "--as-of", "20/12/2024"]
+    args = [
+        "run",
+        "--plan",
+        str(PLAN),
+        "--inbox",
+        str(inbox),
+        "--outbox",
+        str(tmp_path / "o"),
+        "--as-of",
+        "20/12/2024",
+    ]
     first = CliRunner().invoke(cli, args)
     assert first.exit_code == 0
-    values = [[c.value for c in r] for r in
-              load_workbook(tmp_path / "o" / "tong-hop-2024.xlsx")["Theo đơn vị"].iter_rows()]
+    values = [
+        [c.value for c in r]
+        for r in load_workbook(tmp_path / "o" / "tong-hop-2024.xlsx")["Theo đơn vị"].iter_rows()
+    ]
     second = CliRunner().invoke(cli, [*args, "--strict"])
     assert second.exit_code == 1
-    again = [[c.value for c in r] for r in
-             load_workbook(tmp_path / "o" / "tong-hop-2024.xlsx")["Theo đơn vị"].iter_rows()]
+    again = [
+        [c.value for c in r]
+        for r in load_workbook(tmp_path / "o" / "tong-hop-2024.xlsx")["Theo đơn vị"].iter_rows()
+    ]
     assert again == values
 
 
@@ -124,9 +168,9 @@ def test_demo_and_pdf(soffice: str, tmp_path: Path) -> None:
     assert convert(feedback, "pdf", tmp_path / "pdf") is not None
 
 
-
-def test_workbook_open_in_excel(plan: Plan, forms: Path, tmp_path: Path,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_workbook_open_in_excel(
+    plan: Plan, forms: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import os
 
     _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
@@ -141,26 +185,39 @@ def test_workbook_open_in_excel(plan: Plan, forms: Path, tmp_path: Path,
         real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", refuse)
-    result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox",
-                                      str(tmp_path / "inbox"), "--outbox", str(outbox)])
+    result = CliRunner().invoke(
+        cli,
+        ["run", "--plan", str(PLAN), "--inbox", str(tmp_path / "inbox"), "--outbox", str(outbox)],
+    )
     assert result.exit_code == 2
     assert "đang mở (có thể trong Excel). Đóng tệp rồi chạy lại." in result.output
     assert (outbox / "tong-hop-2024.xlsx").read_bytes() == b"the officer's open copy"
     assert not [p for p in outbox.iterdir() if p.name.startswith(".kehoach-")]
 
 
-def test_text_over_excel_limit_is_cut_with_a_marker(plan: Plan, forms: Path,
-                                                    tmp_path: Path) -> None:
+def test_text_over_excel_limit_is_cut_with_a_marker(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
     """Two leads' long results joined for task 1 exceed what one Excel cell holds."""
     from pipeline.outputs.workbook import CUT_MARK
 
     long_text = "Kết quả rất dài. " * 1200  # about 20,000 characters each
     for code in ("so_y_te", "so_khcn"):
-        _fill(forms, tmp_path, code, _answers(plan, code, t1={
-            **GOOD, "result": long_text, "note": "+84 260 3862 000", "proposal": "-"}))
+        _fill(
+            forms,
+            tmp_path,
+            code,
+            _answers(
+                plan,
+                code,
+                t1={**GOOD, "result": long_text, "note": "+84 260 3862 000", "proposal": "-"},
+            ),
+        )
     outbox = tmp_path / "o"
-    result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox",
-                                      str(tmp_path / "inbox"), "--outbox", str(outbox)])
+    result = CliRunner().invoke(
+        cli,
+        ["run", "--plan", str(PLAN), "--inbox", str(tmp_path / "inbox"), "--outbox", str(outbox)],
+    )
     assert result.exit_code == 0, result.output
     assert "ô văn bản vượt giới hạn của Excel (32.767 ký tự) đã bị cắt bớt" in result.output
     workbook = load_workbook(outbox / "tong-hop-2024.xlsx")
@@ -177,8 +234,15 @@ def test_text_over_excel_limit_is_cut_with_a_marker(plan: Plan, forms: Path,
 def _kehoach(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The installed entry point in its own process, output through pipes as in a script."""
     code = "import sys; sys.argv[0] = 'kehoach'; from pipeline.cli import main; main()"
-    return subprocess.run([sys.executable, "-c", code, *args], cwd=folder, capture_output=True,
-                          text=True, encoding="utf-8", timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
 
 
 def test_entry_point_exit_codes_and_output_survive_the_fast_exit(tmp_path: Path) -> None:
@@ -189,8 +253,10 @@ def test_entry_point_exit_codes_and_output_survive_the_fast_exit(tmp_path: Path)
     ran = _kehoach(demo, "run")
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.rstrip().splitlines()[-1].endswith("outbox/tong-hop-2024.xlsx")
-    assert load_workbook(demo / "outbox" / "tong-hop-2024.xlsx", read_only=True).sheetnames[0] \
+    assert (
+        load_workbook(demo / "outbox" / "tong-hop-2024.xlsx", read_only=True).sheetnames[0]
         == "Tổng quan"
+    )
     strict = _kehoach(demo, "run", "--strict")
     assert strict.returncode == 1  # the demo inbox holds a rejected return
     missing = _kehoach(demo, "--lang", "en", "run", "--inbox", "nowhere")
@@ -208,16 +274,28 @@ def test_outputs_are_not_private_files(tmp_path: Path) -> None:
 
 
 @pytest.mark.libreoffice
-def test_feedback_for_an_ods_return_is_a_new_xlsx(soffice: str, plan: Plan, forms: Path,
-                                                  tmp_path: Path) -> None:
+def test_feedback_for_an_ods_return_is_a_new_xlsx(
+    soffice: str, plan: Plan, forms: Path, tmp_path: Path
+) -> None:
     from pipeline.core.libreoffice import convert
     from pipeline.forms.metadata import parse as parse_meta
 
-    source = _fill(forms, tmp_path / "src", "so_y_te",
-                   _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
+    source = _fill(
+        forms, tmp_path / "src", "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300})
+    )
     assert convert(source, "ods", tmp_path / "inbox") is not None
-    result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox",
-                                      str(tmp_path / "inbox"), "--outbox", str(tmp_path / "o")])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "run",
+            "--plan",
+            str(PLAN),
+            "--inbox",
+            str(tmp_path / "inbox"),
+            "--outbox",
+            str(tmp_path / "o"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     feedback = load_workbook(tmp_path / "o" / "phan-hoi" / "2024" / "2024_so_y_te.xlsx")
     assert feedback.sheetnames[:2] == ["Phản hồi", "Báo cáo"]
@@ -227,22 +305,28 @@ def test_feedback_for_an_ods_return_is_a_new_xlsx(soffice: str, plan: Plan, form
     assert meta is not None and meta.agency_code == "so_y_te"
 
 
-def test_spliced_tables_read_back_like_written_ones(plan: Plan, forms: Path, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_spliced_tables_read_back_like_written_ones(
+    plan: Plan, forms: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Large tables are spliced in as XML; force that path on a small run and compare."""
     from pipeline.outputs import workbook as report
 
     for code in ("so_y_te", "so_khcn", "so_nnptnt"):
-        _fill(forms, tmp_path, code, _answers(plan, code, t13={
-            **GOOD, "result": "A & B < C > D \"q\" 'x' =1+1"}))
-    args = ["run", "--plan", str(PLAN), "--inbox", str(tmp_path / "inbox"), "--as-of",
-            "06/01/2025"]
+        _fill(
+            forms,
+            tmp_path,
+            code,
+            _answers(plan, code, t13={**GOOD, "result": "A & B < C > D \"q\" 'x' =1+1"}),
+        )
+    args = ["run", "--plan", str(PLAN), "--inbox", str(tmp_path / "inbox"), "--as-of", "06/01/2025"]
 
     def sheets(outbox: str) -> dict[str, list[tuple[object, ...]]]:
         assert CliRunner().invoke(cli, [*args, "--outbox", str(tmp_path / outbox)]).exit_code == 0
         workbook = load_workbook(tmp_path / outbox / "tong-hop-2024.xlsx")
-        return {name: list(workbook[name].iter_rows(values_only=True))
-                for name in ("Chi tiết", "Nhóm IV", "Nhật ký", "Kiểm tra")}
+        return {
+            name: list(workbook[name].iter_rows(values_only=True))
+            for name in ("Chi tiết", "Nhóm IV", "Nhật ký", "Kiểm tra")
+        }
 
     written = sheets("a")
     monkeypatch.setattr(report, "SPLICE_FROM", 1)
@@ -254,15 +338,21 @@ def test_spliced_tables_read_back_like_written_ones(plan: Plan, forms: Path, tmp
 def test_spliced_rows_repeat_values_skip_blanks_and_take_any_value() -> None:
     from pipeline.intake.sheet_data import Splice, rows_xml
 
-    splice = Splice(part="", first_row=2, styles=[(1, 2, 3, 4)] * 2, heights=[0, 0, 20.5],
-                    columns=[["Có", "Có", None], [1, float("nan"), ["a", "<b>"]]])
+    splice = Splice(
+        part="",
+        first_row=2,
+        styles=[(1, 2, 3, 4)] * 2,
+        heights=[0, 0, 20.5],
+        columns=[["Có", "Có", None], [1, float("nan"), ["a", "<b>"]]],
+    )
     assert rows_xml(splice) == (
         '<row r="2"><c r="A2" s="1" t="inlineStr"><is><t xml:space="preserve">Có</t></is></c>'
         '<c r="B2" s="2"><v>1</v></c></row>'
         '<row r="3"><c r="A3" s="1" t="inlineStr"><is><t xml:space="preserve">Có</t></is></c>'
-        '</row>'
+        "</row>"
         '<row r="4" ht="20.5" customHeight="1"><c r="B4" s="1" t="inlineStr"><is>'
-        "<t xml:space=\"preserve\">['a', '&lt;b&gt;']</t></is></c></row>")
+        "<t xml:space=\"preserve\">['a', '&lt;b&gt;']</t></is></c></row>"
+    )
 
 
 def test_column_widths_let_headers_wrap() -> None:
@@ -275,16 +365,26 @@ def test_column_widths_let_headers_wrap() -> None:
 
 
 @pytest.mark.libreoffice
-def test_spliced_workbook_opens_in_libreoffice(soffice: str, plan: Plan, forms: Path,
-                                               tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_spliced_workbook_opens_in_libreoffice(
+    soffice: str, plan: Plan, forms: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from pipeline.core.libreoffice import convert
     from pipeline.outputs import workbook as report
 
     monkeypatch.setattr(report, "SPLICE_FROM", 1)
     _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
-    result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox",
-                                      str(tmp_path / "inbox"), "--outbox", str(tmp_path / "o")])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "run",
+            "--plan",
+            str(PLAN),
+            "--inbox",
+            str(tmp_path / "inbox"),
+            "--outbox",
+            str(tmp_path / "o"),
+        ],
+    )
     assert result.exit_code == 0
     converted = convert(tmp_path / "o" / "tong-hop-2024.xlsx", "ods", tmp_path / "lo")
     assert converted is not None
@@ -295,18 +395,30 @@ def test_spliced_workbook_opens_in_libreoffice(soffice: str, plan: Plan, forms: 
 
 
 def _feedback_for(plan: Plan, inbox_file: Path, tmp_path: Path) -> Path:
-    result = CliRunner().invoke(cli, ["run", "--plan", str(PLAN), "--inbox",
-                                      str(inbox_file.parent), "--outbox", str(tmp_path / "o")])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "run",
+            "--plan",
+            str(PLAN),
+            "--inbox",
+            str(inbox_file.parent),
+            "--outbox",
+            str(tmp_path / "o"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     return tmp_path / "o" / "phan-hoi" / "2024" / "2024_so_y_te.xlsx"
 
 
-def test_feedback_is_the_agencys_own_package_with_marks(plan: Plan, forms: Path,
-                                                         tmp_path: Path) -> None:
+def test_feedback_is_the_agencys_own_package_with_marks(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
     import zipfile
 
-    source = _fill(forms, tmp_path, "so_y_te",
-                   _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
+    source = _fill(
+        forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300})
+    )
     feedback = _feedback_for(plan, source, tmp_path)
     original = zipfile.ZipFile(source)
     patched = zipfile.ZipFile(feedback)
@@ -323,11 +435,13 @@ def test_feedback_is_the_agencys_own_package_with_marks(plan: Plan, forms: Path,
 
 
 def test_feedback_falls_back_to_openpyxl_when_the_package_has_comments(
-        plan: Plan, forms: Path, tmp_path: Path) -> None:
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
     from openpyxl.comments import Comment
 
-    source = _fill(forms, tmp_path, "so_y_te",
-                   _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
+    source = _fill(
+        forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300})
+    )
     workbook = load_workbook(source)
     workbook["Báo cáo"]["K13"].comment = Comment("ghi chú của đơn vị", "Sở Y tế")
     workbook.save(source)
@@ -337,14 +451,16 @@ def test_feedback_falls_back_to_openpyxl_when_the_package_has_comments(
 
 
 @pytest.mark.libreoffice
-def test_feedback_patch_on_a_libreoffice_saved_xlsx(soffice: str, plan: Plan, forms: Path,
-                                                    tmp_path: Path) -> None:
+def test_feedback_patch_on_a_libreoffice_saved_xlsx(
+    soffice: str, plan: Plan, forms: Path, tmp_path: Path
+) -> None:
     import zipfile
 
     from pipeline.core.libreoffice import convert
 
-    source = _fill(forms, tmp_path / "src", "so_y_te",
-                   _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
+    source = _fill(
+        forms, tmp_path / "src", "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300})
+    )
     resaved = convert(source, "xlsx", tmp_path / "inbox")
     assert resaved is not None
     feedback = _feedback_for(plan, resaved, tmp_path)

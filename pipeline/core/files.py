@@ -25,9 +25,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target`; it replaces `target` only when the block succeeds."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(
-            prefix=".kehoach-", suffix=target.suffix, dir=target.parent
-        )
+        handle, name = tempfile.mkstemp(prefix=".kehoach-", suffix=target.suffix, dir=target.parent)
     except OSError as exc:
         raise KehoachError("output-not-writable", path=str(target.parent), reason=str(exc)) from exc
     os.close(handle)

@@ -20,9 +20,19 @@ def convert(source: Path, fmt: str, out_dir: Path, timeout: float = 180) -> Path
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            [program, f"-env:UserInstallation=file://{profile}", "--headless",
-             "--convert-to", fmt, "--outdir", str(out_dir), str(source)],
-            check=False, capture_output=True, timeout=timeout,
+            [
+                program,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                fmt,
+                "--outdir",
+                str(out_dir),
+                str(source),
+            ],
+            check=False,
+            capture_output=True,
+            timeout=timeout,
         )
     target = out_dir / f"{source.stem}.{fmt}"
     return target if target.exists() else None

@@ -89,8 +89,9 @@ def row_heights(columns: list[list[Any]], widths: list[float], rows: int) -> lis
     for column, width in zip(columns, widths, strict=True):
         per_line = max(width * 1.2, 4)
         for index, value in enumerate(column):
-            if (type(value) is str and len(value) > per_line) or (type(value) is str
-                                                                 and "\n" in value):
+            if (type(value) is str and len(value) > per_line) or (
+                type(value) is str and "\n" in value
+            ):
                 estimate = math.ceil(len(value) / per_line) + value.count("\n")
                 lines[index] = max(lines[index], estimate)
     return [min(ONE_LINE * min(n, 25.0) + 2, 409.0) for n in lines]

@@ -46,8 +46,11 @@ def write_forms(
     if codes:
         unknown = [c for c in codes if c not in plan.registry.agencies]
         if unknown:
-            raise KehoachError("agency-unknown", codes=", ".join(unknown),
-                               known=", ".join(a.code for a in everyone[:8]))
+            raise KehoachError(
+                "agency-unknown",
+                codes=", ".join(unknown),
+                known=", ".join(a.code for a in everyone[:8]),
+            )
         expected = [a for a in everyone if a.code in set(codes)]
         unassigned = [c for c in codes if c not in {a.code for a in expected}]
         if unassigned:
@@ -64,9 +67,14 @@ def write_forms(
     infos: list[FormInfo] = []
     for agency in everyone:
         roles = plan.assignments(agency.code)
-        infos.append(FormInfo(agency, out_dir / form_name(period, agency.code),
-                              [a.task.number for a in roles if a.role == ROLE_LEAD],
-                              [a.task.number for a in roles if a.role == ROLE_COORDINATE]))
+        infos.append(
+            FormInfo(
+                agency,
+                out_dir / form_name(period, agency.code),
+                [a.task.number for a in roles if a.role == ROLE_LEAD],
+                [a.task.number for a in roles if a.role == ROLE_COORDINATE],
+            )
+        )
     write_send_list(plan, period, infos, out_dir / "danh-sach-gui.xlsx")
     chosen = {a.code for a in expected}
     return [info for info in infos if info.agency.code in chosen]
@@ -125,12 +133,27 @@ def write_send_list(plan: Plan, period: str, infos: Sequence[FormInfo], target: 
         row_heights,
     )
 
-    headers = ("STT", "Mã đơn vị", "Tên đơn vị", "Tệp biểu mẫu", "Email",
-               "Chủ trì (nhiệm vụ)", "Phối hợp (nhiệm vụ)")
+    headers = (
+        "STT",
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Tệp biểu mẫu",
+        "Email",
+        "Chủ trì (nhiệm vụ)",
+        "Phối hợp (nhiệm vụ)",
+    )
     widths = [5.0, 18, 42, 30, 30, 22, 30]
-    rows = [(info.agency.code, info.agency.name, info.path.name,
-             info.agency.email or t("wb-no-email"), _task_list(info.leads),
-             _task_list(info.coordinates)) for info in infos]
+    rows = [
+        (
+            info.agency.code,
+            info.agency.name,
+            info.path.name,
+            info.agency.email or t("wb-no-email"),
+            _task_list(info.leads),
+            _task_list(info.coordinates),
+        )
+        for info in infos
+    ]
     with atomic_path(target) as temporary:
         workbook = new_workbook(str(temporary))
         style = formats(workbook)

@@ -74,8 +74,11 @@ def table_origin(workbook: Workbook) -> tuple[Worksheet, int, int]:
     wanted = {fold(h) for h in HEADERS}
     for sheet in workbook.worksheets:
         for cells in sheet.iter_rows(max_row=60):
-            found = [(c.row, c.column) for c in cells
-                     if isinstance(c.value, str) and fold(c.value) in wanted]
+            found = [
+                (c.row, c.column)
+                for c in cells
+                if isinstance(c.value, str) and fold(c.value) in wanted
+            ]
             if len(found) >= len(HEADERS) - 2:
                 first_row, first_col = min(found, key=lambda rc: rc[1])
                 return sheet, int(first_row or 0), int(first_col or 0)
@@ -91,8 +94,9 @@ class FormRenderer:
         try:
             workbook = load_workbook(template)
         except Exception as exc:  # openpyxl raises many classes for a damaged file
-            raise KehoachError("template-unreadable", path=str(template),
-                               reason=type(exc).__name__) from exc
+            raise KehoachError(
+                "template-unreadable", path=str(template), reason=type(exc).__name__
+            ) from exc
         table_origin(workbook)  # fail early, before any form is written
         _write_guide(workbook, lang)  # the same in every form: written once
         # Each form starts from a copy of the parsed template. A pickle round trip copies
@@ -119,14 +123,17 @@ class FormRenderer:
         _put_signature(sheet, signature, last_row + 2)
         _validations(sheet, header_row + 1, last_row, first_col, workbook)
         _protect_and_print(sheet, header_row, first_col, last_row, workbook)
-        _write_meta(workbook, FormMeta(
-            plan_code=self.plan.settings.plan_code,
-            agency_code=agency.code,
-            period=self.period,
-            form_version=self.plan.settings.form_version,
-            fingerprint=fingerprint(rows),
-            generator=f"kehoach {__version__}",
-        ))
+        _write_meta(
+            workbook,
+            FormMeta(
+                plan_code=self.plan.settings.plan_code,
+                agency_code=agency.code,
+                period=self.period,
+                form_version=self.plan.settings.form_version,
+                fingerprint=fingerprint(rows),
+                generator=f"kehoach {__version__}",
+            ),
+        )
         workbook.active = workbook.sheetnames.index(FORM_SHEET)
         return workbook
 
@@ -138,9 +145,14 @@ class FormRenderer:
             "kh_co_quan_chu_quan": parent,
             "kh_ten_don_vi": agency.name.upper(),
             "kh_ten_ke_hoach": s.short_title,
-            "kh_ky_bao_cao": t("form-period-line", "vi", period=self.period,
-                               cutoff=f"{s.cutoff_for(self.period):%d/%m/%Y}",
-                               deadline=f"{deadline:%d/%m/%Y}", receiver=s.receiver),
+            "kh_ky_bao_cao": t(
+                "form-period-line",
+                "vi",
+                period=self.period,
+                cutoff=f"{s.cutoff_for(self.period):%d/%m/%Y}",
+                deadline=f"{deadline:%d/%m/%Y}",
+                receiver=s.receiver,
+            ),
             "kh_don_vi": agency.name,
         }
         for name, value in values.items():
@@ -168,8 +180,13 @@ class _Style:
 
     @classmethod
     def of(cls, cell: Cell | MergedCell) -> _Style:
-        return cls(copy.copy(cell.font), copy.copy(cell.border), copy.copy(cell.fill),
-                   copy.copy(cell.alignment), cell.number_format)
+        return cls(
+            copy.copy(cell.font),
+            copy.copy(cell.border),
+            copy.copy(cell.fill),
+            copy.copy(cell.alignment),
+            cell.number_format,
+        )
 
     def apply(self, cell: Cell | MergedCell) -> None:
         cell.font, cell.border, cell.fill = self.font, self.border, self.fill
@@ -206,8 +223,9 @@ def _write_rows(sheet: Worksheet, header_row: int, first_col: int, rows: list[li
         if column.field in NUMBER_FORMATS:
             sample.number_format = NUMBER_FORMATS[column.field]
         sample.protection = Protection(locked=True) if column.prefilled else UNLOCKED
-    styles = [_style_record(sheet.cell(sample_row, first_col + i))
-              for i in range(len(FORM_COLUMNS))]
+    styles = [
+        _style_record(sheet.cell(sample_row, first_col + i)) for i in range(len(FORM_COLUMNS))
+    ]
     for offset, values in enumerate(rows):
         row = sample_row + offset
         for index, column in enumerate(FORM_COLUMNS):
@@ -244,8 +262,9 @@ def _put_signature(
     text, style, column, width = signature
     style.apply(sheet.cell(row, column, text))
     if width > 1:
-        sheet.merge_cells(start_row=row, start_column=column, end_row=row,
-                          end_column=column + width - 1)
+        sheet.merge_cells(
+            start_row=row, start_column=column, end_row=row, end_column=column + width - 1
+        )
     _set_height(sheet, row, 36)
 
 
@@ -257,8 +276,12 @@ def _column_range(first_col: int, field: str, top: int, bottom: int) -> str:
 
 def _validation(kind: Any, key: str, **options: Any) -> DataValidation:
     validation = DataValidation(
-        type=kind, allow_blank=True, showErrorMessage=True, showInputMessage=True,
-        errorStyle="stop", **options,
+        type=kind,
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorStyle="stop",
+        **options,
     )
     validation.promptTitle = t(f"{key}-title", "vi")[:32]
     validation.prompt = t(f"{key}-prompt", "vi")[:255]
@@ -270,11 +293,21 @@ def _validation(kind: Any, key: str, **options: Any) -> DataValidation:
 def _validations(sheet: Worksheet, top: int, bottom: int, first_col: int, wb: Workbook) -> None:
     specs = (
         ("status", _validation("list", "dv-status", formula1='"' + ",".join(STATUSES) + '"')),
-        ("progress", _validation("decimal", "dv-progress", operator="between",
-                                 formula1=str(int(PROGRESS_MIN)), formula2=str(int(PROGRESS_MAX)))),
+        (
+            "progress",
+            _validation(
+                "decimal",
+                "dv-progress",
+                operator="between",
+                formula1=str(int(PROGRESS_MIN)),
+                formula2=str(int(PROGRESS_MAX)),
+            ),
+        ),
         ("done_date", _validation("date", "dv-date", operator="greaterThan", formula1="36526")),
-        ("funding", _validation("decimal", "dv-funding", operator="greaterThanOrEqual",
-                                formula1="0")),
+        (
+            "funding",
+            _validation("decimal", "dv-funding", operator="greaterThanOrEqual", formula1="0"),
+        ),
     )
     for field, validation in specs:
         validation.add(_column_range(first_col, field, top, bottom))

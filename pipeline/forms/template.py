@@ -94,15 +94,25 @@ def build_template() -> Workbook:
         ("J10", "J10", "Email:", "K10", f"{last}10", "kh_email"),
     )
     for label_cell, label_end, label, value_cell, value_end, name in labels:
-        put(label_cell, label, _font(12, bold=True), right,
-            merge=label_end if label_end != label_cell else "")
+        put(
+            label_cell,
+            label,
+            _font(12, bold=True),
+            right,
+            merge=label_end if label_end != label_cell else "",
+        )
         put(value_cell, "", _font(12), left, merge=value_end if value_end != value_cell else "")
         if name != "kh_don_vi":
             sheet[value_cell].fill = INPUT_FILL
             sheet[value_cell].border = BOX
         _name(workbook, name, value_cell)
-    for name, cell in (("kh_co_quan_chu_quan", "A1"), ("kh_ten_don_vi", "A2"),
-                       ("kh_tieu_de", "A4"), ("kh_ten_ke_hoach", "A5"), ("kh_ky_bao_cao", "A6")):
+    for name, cell in (
+        ("kh_co_quan_chu_quan", "A1"),
+        ("kh_ten_don_vi", "A2"),
+        ("kh_tieu_de", "A4"),
+        ("kh_ten_ke_hoach", "A5"),
+        ("kh_ky_bao_cao", "A6"),
+    ):
         _name(workbook, name, cell)
     header_row = 12
     for index, column in enumerate(FORM_COLUMNS, start=1):
@@ -114,7 +124,8 @@ def build_template() -> Workbook:
         sample.font = _font(12)
         sample.border = BOX
         sample.alignment = Alignment(
-            vertical="top", wrap_text=True,
+            vertical="top",
+            wrap_text=True,
             horizontal="center" if column.field in ("group", "task", "role", "status") else None,
         )
         if not column.prefilled:
@@ -122,8 +133,12 @@ def build_template() -> Workbook:
         sheet.column_dimensions[letter].width = column.width
     sheet.row_dimensions[header_row].height = 32
     _name(workbook, "kh_bang", f"A{header_row}")
-    put(f"J{header_row + 3}", "THỦ TRƯỞNG ĐƠN VỊ\n(Ký tên, đóng dấu)", _font(13, bold=True),
-        merge=f"{last}{header_row + 3}")
+    put(
+        f"J{header_row + 3}",
+        "THỦ TRƯỞNG ĐƠN VỊ\n(Ký tên, đóng dấu)",
+        _font(13, bold=True),
+        merge=f"{last}{header_row + 3}",
+    )
     sheet.row_dimensions[header_row + 3].height = 36
     _name(workbook, "kh_chu_ky", f"J{header_row + 3}")
     guide = workbook.create_sheet(GUIDE_SHEET)

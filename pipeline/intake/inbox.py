@@ -122,8 +122,10 @@ def _zip_members(archive_file: InboxFile) -> list[InboxFile]:
     except (zipfile.BadZipFile, OSError, ValueError):
         return [_settled(archive_file, UNREADABLE, "file-corrupt")]
     total = sum(i.file_size for i in infos)
-    if len(infos) > MAX_ZIP_ENTRIES or total > 4 * MAX_FILE_BYTES or (
-        total > MAX_FILE_BYTES and total / max(archive_file.size, 1) > MAX_RATIO
+    if (
+        len(infos) > MAX_ZIP_ENTRIES
+        or total > 4 * MAX_FILE_BYTES
+        or (total > MAX_FILE_BYTES and total / max(archive_file.size, 1) > MAX_RATIO)
     ):
         return [_settled(archive_file, UNREADABLE, "file-zip-bomb")]
     members: list[InboxFile] = []
@@ -132,12 +134,14 @@ def _zip_members(archive_file: InboxFile) -> list[InboxFile]:
         rel = f"{archive_file.rel}/{name.as_posix()}"
         member = InboxFile(rel, None, None, info.file_size, datetime(*info.date_time))
         reason = _ignored_reason(name.name) or (
-            "ignored-temp-file" if name.parts and name.parts[0] == "__MACOSX" else "")
+            "ignored-temp-file" if name.parts and name.parts[0] == "__MACOSX" else ""
+        )
         if reason:
             members.append(_settled(member, IGNORED, reason))
         elif info.file_size > MAX_FILE_BYTES:
-            members.append(_settled(member, UNREADABLE, "file-too-big",
-                                    mb=MAX_FILE_BYTES // (1024 * 1024)))
+            members.append(
+                _settled(member, UNREADABLE, "file-too-big", mb=MAX_FILE_BYTES // (1024 * 1024))
+            )
         elif name.suffix.lower() == ".zip":
             members.append(_settled(member, UNREADABLE, "file-nested-zip"))
         else:
@@ -174,12 +178,15 @@ def read_files(
             r.settle(r.file.outcome, r.file.reason, **r.file.params)
             if on_done is not None:
                 on_done()
-    results = run_jobs(todo, jobs, time_limit,
-                       on_done=(lambda key, result: on_done()) if on_done else None,
-                       on_started=on_started)
+    results = run_jobs(
+        todo,
+        jobs,
+        time_limit,
+        on_done=(lambda key, result: on_done()) if on_done else None,
+        on_started=on_started,
+    )
     for key, outcome in results.items():
-        result = outcome if isinstance(outcome, ReadResult) else ReadResult(
-            problem=outcome.problem)
+        result = outcome if isinstance(outcome, ReadResult) else ReadResult(problem=outcome.problem)
         returns[key].read = result
         if result.problem:
             returns[key].settle(UNREADABLE, result.problem, limit=int(time_limit))
@@ -208,8 +215,7 @@ def _check_meta(item: Return, meta: FormMeta, plan: Plan, period: str) -> None:
     elif meta.period != period:
         item.settle(REJECTED, "return-other-period", found=meta.period, expected=period)
     elif meta.form_version != s.form_version:
-        item.settle(REJECTED, "return-old-form", found=meta.form_version,
-                    expected=s.form_version)
+        item.settle(REJECTED, "return-old-form", found=meta.form_version, expected=s.form_version)
     elif meta.agency_code not in plan.registry.agencies:
         item.settle(REJECTED, "return-unknown-agency", found=meta.agency_code)
     elif not plan.assignments(meta.agency_code):
@@ -264,7 +270,10 @@ def settle_resubmissions(returns: list[Return]) -> None:
         latest = max(kept, key=lambda r: (r.saved_at or datetime.min, r.rel))
         for item in kept:
             if item is not latest:
-                item.settle(SUPERSEDED, "return-superseded", other=latest.rel,
-                            saved=f"{latest.saved_at:%d/%m/%Y %H:%M}",
-                            own=f"{item.saved_at:%d/%m/%Y %H:%M}")
-
+                item.settle(
+                    SUPERSEDED,
+                    "return-superseded",
+                    other=latest.rel,
+                    saved=f"{latest.saved_at:%d/%m/%Y %H:%M}",
+                    own=f"{item.saved_at:%d/%m/%Y %H:%M}",
+                )

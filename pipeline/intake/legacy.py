@@ -15,9 +15,18 @@ _TONES = ("\u0301", "\u0300", "\u0309", "\u0303", "\u0323")  # sắc, huyền, h
 
 # TCVN3 (ABC) lower-case table: each row is a base letter then its five tones.
 _TCVN3_ROWS = (
-    ("a", "a¸µ¶·¹"), ("ă", "¨¾»¼½Æ"), ("â", "©ÊÇÈÉË"), ("e", "eÐÌÎÏÑ"), ("ê", "ªÕÒÓÔÖ"),
-    ("i", "iÝ×ØÜÞ"), ("o", "oãßáâä"), ("ô", "«èåæçé"), ("ơ", "¬íêëìî"), ("u", "uóïñòô"),
-    ("ư", "\xadøõö÷ù"), ("y", "yýúûüþ"),
+    ("a", "a¸µ¶·¹"),
+    ("ă", "¨¾»¼½Æ"),
+    ("â", "©ÊÇÈÉË"),
+    ("e", "eÐÌÎÏÑ"),
+    ("ê", "ªÕÒÓÔÖ"),
+    ("i", "iÝ×ØÜÞ"),
+    ("o", "oãßáâä"),
+    ("ô", "«èåæçé"),
+    ("ơ", "¬íêëìî"),
+    ("u", "uóïñòô"),
+    ("ư", "\xadøõö÷ù"),
+    ("y", "yýúûüþ"),
 )
 _TCVN3_SINGLE = {"®": "đ", "¡": "Ă", "¢": "Â", "§": "Đ", "£": "Ê", "¤": "Ô", "¥": "Ơ", "¦": "Ư"}
 
@@ -25,8 +34,17 @@ _TCVN3_SINGLE = {"®": "đ", "¡": "Ă", "¢": "Â", "§": "Đ", "£": "Ê", "¤
 _VNI_TONES = "ùøûõï"
 _VNI_HAT_TONES = "áàåãä"  # after â, ê, ô
 _VNI_BREVE_TONES = "éèúüë"  # after ă
-_VNI_SINGLE = {"ô": "ơ", "ö": "ư", "í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ",
-               "ñ": "đ"}
+_VNI_SINGLE = {
+    "ô": "ơ",
+    "ö": "ư",
+    "í": "í",
+    "ì": "ì",
+    "æ": "ỉ",
+    "ó": "ĩ",
+    "ò": "ị",
+    "î": "ỵ",
+    "ñ": "đ",
+}
 
 # Characters Unicode Vietnamese never uses: their presence marks legacy text.
 _VIETNAMESE = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
@@ -73,7 +91,7 @@ def _vni_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def detect(text: str) -> str | None:
-    """"TCVN3", "VNI" or None for text that already is Unicode (or plain ASCII)."""
+    """ "TCVN3", "VNI" or None for text that already is Unicode (or plain ASCII)."""
     if _VIETNAMESE.search(text):
         return None
     if len(_TCVN3_MARKERS.findall(text)) >= 2:

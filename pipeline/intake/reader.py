@@ -278,8 +278,11 @@ def _percent_ones(result: ReadResult, archive: zipfile.ZipFile | None) -> None:
     column = result.columns.get("progress")
     if archive is None or column is None:
         return
-    ones = {f"{address(column, row)}": cells for row, cells in result.rows
-            if column < len(cells) and type(cells[column]) in (int, float) and cells[column] == 1}
+    ones = {
+        f"{address(column, row)}": cells
+        for row, cells in result.rows
+        if column < len(cells) and type(cells[column]) in (int, float) and cells[column] == 1
+    }
     for ref in percent_cells(archive, result.sheet, list(ones)):
         ones[ref][column] = 100.0
 

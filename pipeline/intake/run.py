@@ -48,8 +48,9 @@ def run_intake(
     # While the workers read, this process loads pandas and pandera and warms pandera up:
     # the workers were forked before, so they stay small and nothing is loaded twice.
     warming = threading.Thread(target=_warm_up, daemon=True)
-    returns = read_files(files, jobs or default_jobs(), time_limit, on_read,
-                         on_started=warming.start)
+    returns = read_files(
+        files, jobs or default_jobs(), time_limit, on_read, on_started=warming.start
+    )
     if warming.is_alive():
         warming.join()
     phases["read"] = time.perf_counter() - started

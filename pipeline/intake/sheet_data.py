@@ -43,8 +43,10 @@ def _body(value: Any, styles: tuple[int, int, int, int]) -> str:
     """Everything of a cell after its reference: `<c r="B7"` + this."""
     kind = type(value)
     if kind is str:
-        return (f' s="{styles[0]}" t="inlineStr"><is><t xml:space="preserve">'
-                f"{_escape(value)}</t></is></c>")
+        return (
+            f' s="{styles[0]}" t="inlineStr"><is><t xml:space="preserve">'
+            f"{_escape(value)}</t></is></c>"
+        )
     if kind is bool:
         return _body("Có" if value else "Không", styles)
     if isinstance(value, int | float):
@@ -59,8 +61,12 @@ def _body(value: Any, styles: tuple[int, int, int, int]) -> str:
 
 
 def _blank(value: Any) -> bool:
-    return (value is None or value == "" or value is _NAT
-            or (type(value) is float and math.isnan(value)))
+    return (
+        value is None
+        or value == ""
+        or value is _NAT
+        or (type(value) is float and math.isnan(value))
+    )
 
 
 _NAT: Any = None
@@ -98,16 +104,21 @@ def _bodies(values: list[Any], styles: tuple[int, int, int, int]) -> list[str | 
 
 def rows_xml(splice: Splice) -> str:
     letters = [column_letter(i + 1) for i in range(len(splice.columns))]
-    columns = [_bodies(values, styles)
-               for values, styles in zip(splice.columns, splice.styles, strict=True)]
+    columns = [
+        _bodies(values, styles)
+        for values, styles in zip(splice.columns, splice.styles, strict=True)
+    ]
     parts: list[str] = []
     for offset, cells in enumerate(zip(*columns, strict=True)):
         row = str(splice.first_row + offset)
         height = splice.heights[offset]
         attributes = f' ht="{height}" customHeight="1"' if height else ""
         parts.append(f'<row r="{row}"{attributes}>')
-        parts.extend(f'<c r="{letter}{row}"{body}'
-                     for letter, body in zip(letters, cells, strict=True) if body is not None)
+        parts.extend(
+            f'<c r="{letter}{row}"{body}'
+            for letter, body in zip(letters, cells, strict=True)
+            if body is not None
+        )
         parts.append("</row>")
     return "".join(parts)
 
@@ -137,7 +148,7 @@ def _splice_sheet(xml: str, splice: Splice) -> str:
         head, existing, tail = xml[:start], "", xml[close:]
     else:
         open_end = xml.index(">", start) + 1
-        head, existing, tail = xml[:start], xml[open_end:end], xml[end + len("</sheetData>"):]
+        head, existing, tail = xml[:start], xml[open_end:end], xml[end + len("</sheetData>") :]
     before = [m.group(0) for m in _ROW.finditer(existing) if int(m.group(1)) < splice.first_row]
     after = [m.group(0) for m in _ROW.finditer(existing) if int(m.group(1)) >= splice.first_row]
     body = "".join(before) + rows_xml(splice) + "".join(after)

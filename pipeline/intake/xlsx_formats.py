@@ -30,9 +30,13 @@ def sheet_path(archive: zipfile.ZipFile, sheet: str) -> str:
     if match is None:
         return ""
     rels = _part(archive, "xl/_rels/workbook.xml.rels")
-    target = re.search(rf'<Relationship\b[^>]*Id="{re.escape(match.group(1))}"[^>]*Target="'
-                       r'([^"]+)"', rels) or re.search(
-        rf'<Relationship\b[^>]*Target="([^"]+)"[^>]*Id="{re.escape(match.group(1))}"', rels)
+    target = re.search(
+        rf'<Relationship\b[^>]*Id="{re.escape(match.group(1))}"[^>]*Target="'
+        r'([^"]+)"',
+        rels,
+    ) or re.search(
+        rf'<Relationship\b[^>]*Target="([^"]+)"[^>]*Id="{re.escape(match.group(1))}"', rels
+    )
     if target is None:
         return ""
     path = target.group(1).lstrip("/")
@@ -41,13 +45,17 @@ def sheet_path(archive: zipfile.ZipFile, sheet: str) -> str:
 
 def _percent_styles(archive: zipfile.ZipFile) -> set[int]:
     styles = _part(archive, "xl/styles.xml")
-    custom = {int(m.group(1)) for m in re.finditer(
-        r'<numFmt\b[^>]*numFmtId="(\d+)"[^>]*formatCode="([^"]*%[^"]*)"', styles)}
+    custom = {
+        int(m.group(1))
+        for m in re.finditer(
+            r'<numFmt\b[^>]*numFmtId="(\d+)"[^>]*formatCode="([^"]*%[^"]*)"', styles
+        )
+    }
     percent_ids = _BUILTIN_PERCENT | custom
     xfs = re.search(r"<cellXfs\b[^>]*>(.*?)</cellXfs>", styles, flags=re.S)
     if xfs is None:
         return set()
-    formats = re.findall(r'<xf\b([^>]*)', xfs.group(1))
+    formats = re.findall(r"<xf\b([^>]*)", xfs.group(1))
     found = set()
     for index, attributes in enumerate(formats):
         number = re.search(r'numFmtId="(\d+)"', attributes)

@@ -36,8 +36,9 @@ def feedback_job(
         return carried(error)
 
 
-def write_feedback(item: Return, findings: list[Finding], folder: Path, period: str,
-                   name: str, lang: str = "vi") -> Path:
+def write_feedback(
+    item: Return, findings: list[Finding], folder: Path, period: str, name: str, lang: str = "vi"
+) -> Path:
     """The agency's own workbook with marked cells and a first sheet of findings."""
     target = folder / form_name(period, item.agency)
     patched = _patched(item, findings, name, lang) if item.read.kind == "xlsx" else None
@@ -63,8 +64,9 @@ def _patched(item: Return, findings: list[Finding], name: str, lang: str) -> byt
         worst = ERROR if ERROR in (severity, finding.severity) else finding.severity
         marks[ref] = (worst, f"{before}\n{text}" if before else text)
     lines, table = findings_table(item, findings, name, lang)
-    patched = patch(source_bytes(item), item.read.sheet, marks, lines, table,
-                    [f.severity for f in findings])
+    patched = patch(
+        source_bytes(item), item.read.sheet, marks, lines, table, [f.severity for f in findings]
+    )
     if patched is None or not _opens(patched, item.read.sheet):
         return None
     return patched
@@ -87,19 +89,31 @@ def comment(finding: Finding, lang: str) -> str:
     return f"{SEVERITY_LABELS[finding.severity]}: {message}"
 
 
-def findings_table(item: Return, findings: list[Finding], name: str,
-                    lang: str) -> tuple[list[str], list[list[str]]]:
+def findings_table(
+    item: Return, findings: list[Finding], name: str, lang: str
+) -> tuple[list[str], list[list[str]]]:
     """The findings sheet's three heading lines and its table (header row first)."""
     errors = sum(1 for f in findings if f.severity == ERROR)
     lines = [
         t("feedback-title", lang, name=name.upper()),
-        t("feedback-outcome", lang, file=item.rel, outcome=t(f"outcome-{item.outcome}", lang),
-          errors=errors, warnings=len(findings) - errors),
+        t(
+            "feedback-outcome",
+            lang,
+            file=item.rel,
+            outcome=t(f"outcome-{item.outcome}", lang),
+            errors=errors,
+            warnings=len(findings) - errors,
+        ),
         t("feedback-intro", lang),
     ]
     table = [t("wb-feedback-header", lang).split("|")]
-    table += [[f.cell or t("wb-whole-file", lang), SEVERITY_LABELS[f.severity],
-               t(f"finding-{f.code}", lang, **f.params), f.value] for f in findings]
+    table += [
+        [
+            f.cell or t("wb-whole-file", lang),
+            SEVERITY_LABELS[f.severity],
+            t(f"finding-{f.code}", lang, **f.params),
+            f.value,
+        ]
+        for f in findings
+    ]
     return lines, table
-
-

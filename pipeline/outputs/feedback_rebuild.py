@@ -85,14 +85,18 @@ def _rebuilt(item: Return) -> Workbook:
     return workbook
 
 
-def _findings_sheet(workbook: Workbook, item: Return, findings: list[Finding], name: str,
-                    lang: str) -> None:
+def _findings_sheet(
+    workbook: Workbook, item: Return, findings: list[Finding], name: str, lang: str
+) -> None:
     """The first sheet: every finding, where it is and what to do, printable on one page wide."""
     sheet = workbook.create_sheet(SHEET, 0)
     workbook.active = 0
     lines, table = findings_table(item, findings, name, lang)
-    fonts = (Font(name=FONT, size=14, bold=True), Font(name=FONT, size=12, bold=True),
-             Font(name=FONT, size=12, italic=True))
+    fonts = (
+        Font(name=FONT, size=14, bold=True),
+        Font(name=FONT, size=12, bold=True),
+        Font(name=FONT, size=12, italic=True),
+    )
     for row, (text, font) in enumerate(zip(lines, fonts, strict=True), start=1):
         sheet.cell(row, 1, text).font = font
         sheet.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="center")

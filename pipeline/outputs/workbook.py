@@ -21,20 +21,57 @@ from pipeline.rollup.consolidate import NO, YES, Consolidation
 MAX_AGENCY_SHEETS = 60
 SPLICE_FROM = 2000  # rows; smaller tables are written cell by cell
 # What a leader reads per group; dates, funds, notes and file names stay on `Chi tiết`.
-GROUP_COLUMNS = ["Mã đơn vị", "Tên đơn vị", "TT", "Vai trò", "Tình trạng", "Tiến độ (%)",
-                 "Kết quả thực hiện", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị"]
-CENTERED = {"TT", "Nhóm", "Tình trạng chung", "Tình trạng", "Kết quả", "Quá hạn", "Đúng hạn",
-            "Mức độ", "Đã nộp", "Đã báo cáo", "Vai trò", "Mã kết quả"}
+GROUP_COLUMNS = [
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "TT",
+    "Vai trò",
+    "Tình trạng",
+    "Tiến độ (%)",
+    "Kết quả thực hiện",
+    "Khó khăn, vướng mắc",
+    "Đề xuất, kiến nghị",
+]
+CENTERED = {
+    "TT",
+    "Nhóm",
+    "Tình trạng chung",
+    "Tình trạng",
+    "Kết quả",
+    "Quá hạn",
+    "Đúng hạn",
+    "Mức độ",
+    "Đã nộp",
+    "Đã báo cáo",
+    "Vai trò",
+    "Mã kết quả",
+}
 TITLE_FONT = {"name": "Times New Roman", "size": 12}
 CUT_MARK = " …[đã cắt bớt]"
-WIDE = {"Nội dung", "Kết quả (chủ trì)", "Kết quả (phối hợp)", "Khó khăn, vướng mắc",
-        "Đề xuất, kiến nghị", "Kết quả thực hiện", "Lý do", "Nội dung nhiệm vụ", "Tên nhóm"}
+WIDE = {
+    "Nội dung",
+    "Kết quả (chủ trì)",
+    "Kết quả (phối hợp)",
+    "Khó khăn, vướng mắc",
+    "Đề xuất, kiến nghị",
+    "Kết quả thực hiện",
+    "Lý do",
+    "Nội dung nhiệm vụ",
+    "Tên nhóm",
+}
 # File paths and links: for the screen. Trailing columns of these are left off the printout.
 SCREEN_ONLY = {"Tệp", "Trang riêng", "Phản hồi"}
 STATUS_COLUMNS = {"Tình trạng chung", "Tình trạng", "Kết quả", "Quá hạn", "Đúng hạn", "Mức độ"}
-_FILLS = {DONE: "#C6EFCE", IN_PROGRESS: "#FFEB9C", NOT_STARTED: "#F4CCCC",
-          NOT_REPORTED: "#D9D9D9", "Chưa nộp": "#D9D9D9", "Từ chối": "#F4CCCC",
-          "Lỗi": "#F4CCCC", "Cảnh báo": "#FFEB9C"}
+_FILLS = {
+    DONE: "#C6EFCE",
+    IN_PROGRESS: "#FFEB9C",
+    NOT_STARTED: "#F4CCCC",
+    NOT_REPORTED: "#D9D9D9",
+    "Chưa nộp": "#D9D9D9",
+    "Từ chối": "#F4CCCC",
+    "Lỗi": "#F4CCCC",
+    "Cảnh báo": "#FFEB9C",
+}
 
 
 def sheet_name(text: str, used: set[str]) -> str:
@@ -106,14 +143,18 @@ class _Writer:
             sheet.set_column(col, col, widths[col])
         sheet.set_row(top, _header_height(columns, widths))
         if fast and len(frame) >= SPLICE_FROM:
-            self.splices.append(Splice(
-                part=f"xl/worksheets/sheet{sheet.index + 1}.xml",
-                first_row=top + 2,
-                columns=values,
-                styles=[tuple(f._get_xf_index() for f in self.column_formats(name))
-                        for name in columns],
-                heights=[h if h > ONE_LINE else 0 for h in heights],
-            ))
+            self.splices.append(
+                Splice(
+                    part=f"xl/worksheets/sheet{sheet.index + 1}.xml",
+                    first_row=top + 2,
+                    columns=values,
+                    styles=[
+                        tuple(f._get_xf_index() for f in self.column_formats(name))
+                        for name in columns
+                    ],
+                    heights=[h if h > ONE_LINE else 0 for h in heights],
+                )
+            )
         else:
             for col, name in enumerate(columns):
                 self.column(sheet, top + 1, col, name, values[col])
@@ -122,8 +163,13 @@ class _Writer:
                     sheet.set_row(top + 1 + offset, height)
         last = top + max(len(frame), 1)
         if len(frame) and columns:  # one rule draws every cell's border, written or blank
-            sheet.conditional_format(top + 1, 0, last, len(columns) - 1, {
-                "type": "formula", "criteria": "TRUE", "format": self.border})
+            sheet.conditional_format(
+                top + 1,
+                0,
+                last,
+                len(columns) - 1,
+                {"type": "formula", "criteria": "TRUE", "format": self.border},
+            )
         sheet.freeze_panes(top + 1, 0)
         sheet.autofilter(top, 0, last, max(len(columns) - 1, 0))
         print_landscape(sheet, top)
@@ -148,8 +194,13 @@ class _Writer:
         rules = [*self.status_formats.items(), (YES, self.flag)]
         for value, fmt in rules:
             if value in present:
-                sheet.conditional_format(first, col, last, col, {
-                    "type": "cell", "criteria": "==", "value": f'"{value}"', "format": fmt})
+                sheet.conditional_format(
+                    first,
+                    col,
+                    last,
+                    col,
+                    {"type": "cell", "criteria": "==", "value": f'"{value}"', "format": fmt},
+                )
 
 
 def _width(name: str, column: list[Any]) -> float:
@@ -212,8 +263,11 @@ def write_report(
         group_sheets = _group_sheets(workbook, writer, plan, result, used)
         agency_sheets = _agency_sheets(workbook, writer, plan, result, used)
         _agency_summary(names["Theo đơn vị"], writer, result, agency_sheets, feedback_links)
-        for title, frame in (("Chi tiết", result.detail), ("Kiểm tra", result.checks),
-                             ("Nhật ký", result.log)):
+        for title, frame in (
+            ("Chi tiết", result.detail),
+            ("Kiểm tra", result.checks),
+            ("Nhật ký", result.log),
+        ):
             writer.table(workbook.add_worksheet(sheet_name(title, used)), frame, fast=True)
         _overview(overview, writer, plan, result, period, group_sheets)
         workbook.close()
@@ -221,8 +275,9 @@ def write_report(
     return writer.cut
 
 
-def _group_sheets(workbook: Any, writer: _Writer, plan: Plan, result: Consolidation,
-                  used: set[str]) -> list[str]:
+def _group_sheets(
+    workbook: Any, writer: _Writer, plan: Plan, result: Consolidation, used: set[str]
+) -> list[str]:
     created = []
     by_group = _split(result.detail, "Nhóm")
     empty = result.detail.iloc[:0]
@@ -235,8 +290,9 @@ def _group_sheets(workbook: Any, writer: _Writer, plan: Plan, result: Consolidat
     return created
 
 
-def _agency_sheets(workbook: Any, writer: _Writer, plan: Plan, result: Consolidation,
-                   used: set[str]) -> dict[str, str]:
+def _agency_sheets(
+    workbook: Any, writer: _Writer, plan: Plan, result: Consolidation, used: set[str]
+) -> dict[str, str]:
     if len(result.agencies) > MAX_AGENCY_SHEETS:
         return {}
     sheets: dict[str, str] = {}
@@ -248,12 +304,18 @@ def _agency_sheets(workbook: Any, writer: _Writer, plan: Plan, result: Consolida
         name = sheet_name(agency.short, used)
         sheet = workbook.add_worksheet(name)
         sheet.write_string(0, 0, agency.name, writer.style["title"])
-        status = t("wb-agency-status", submitted=record["Đã nộp"],
-                   on_time=record["Đúng hạn"] or "—", outcome=record["Kết quả"],
-                   errors=record["Số lỗi"], warnings=record["Số cảnh báo"])
+        status = t(
+            "wb-agency-status",
+            submitted=record["Đã nộp"],
+            on_time=record["Đúng hạn"] or "—",
+            outcome=record["Kết quả"],
+            errors=record["Số lỗi"],
+            warnings=record["Số cảnh báo"],
+        )
         sheet.write_string(1, 0, status, writer.style["italic"])
-        sheet.write_url(1, 8, "internal:'Theo đơn vị'!A1", writer.style["link"],
-                        t("wb-back-to-agencies"))
+        sheet.write_url(
+            1, 8, "internal:'Theo đơn vị'!A1", writer.style["link"], t("wb-back-to-agencies")
+        )
         rows = by_agency.get(code, empty).drop(columns=["Mã đơn vị", "Tên đơn vị"])
         writer.table(sheet, rows, top=3)
         sheets[code] = name
@@ -265,8 +327,13 @@ def _split(frame: pd.DataFrame, key: str) -> dict[Any, pd.DataFrame]:
     return {value: rows for value, rows in frame.groupby(key, sort=False, dropna=False)}
 
 
-def _agency_summary(sheet: Any, writer: _Writer, result: Consolidation,
-                    agency_sheets: dict[str, str], feedback: dict[str, str]) -> None:
+def _agency_summary(
+    sheet: Any,
+    writer: _Writer,
+    result: Consolidation,
+    agency_sheets: dict[str, str],
+    feedback: dict[str, str],
+) -> None:
     frame = result.agencies.copy()
     frame["Trang riêng"] = ""
     frame["Phản hồi"] = ""
@@ -274,18 +341,35 @@ def _agency_summary(sheet: Any, writer: _Writer, result: Consolidation,
     page_col = len(frame.columns) - 2
     for row, code in enumerate(frame["Mã đơn vị"], start=1):
         if code in agency_sheets:
-            sheet.write_url(row, page_col, f"internal:'{agency_sheets[code]}'!A1",
-                            writer.style["link"], t("wb-open"))
+            sheet.write_url(
+                row,
+                page_col,
+                f"internal:'{agency_sheets[code]}'!A1",
+                writer.style["link"],
+                t("wb-open"),
+            )
         if code in feedback:
-            sheet.write_url(row, page_col + 1, f"external:{feedback[code]}",
-                            writer.style["link"], t("wb-feedback-file"))
+            sheet.write_url(
+                row,
+                page_col + 1,
+                f"external:{feedback[code]}",
+                writer.style["link"],
+                t("wb-feedback-file"),
+            )
     if not agency_sheets:
-        sheet.write_string(last + 2, 0, t("wb-many-agencies", limit=MAX_AGENCY_SHEETS),
-                           writer.style["line"])
+        sheet.write_string(
+            last + 2, 0, t("wb-many-agencies", limit=MAX_AGENCY_SHEETS), writer.style["line"]
+        )
 
 
-def _overview(sheet: Any, writer: _Writer, plan: Plan, result: Consolidation, period: str,
-              group_sheets: list[str]) -> None:
+def _overview(
+    sheet: Any,
+    writer: _Writer,
+    plan: Plan,
+    result: Consolidation,
+    period: str,
+    group_sheets: list[str],
+) -> None:
     style = writer.style
     s = plan.settings
     sheet.set_column(0, 0, 44)
@@ -293,18 +377,33 @@ def _overview(sheet: Any, writer: _Writer, plan: Plan, result: Consolidation, pe
     sheet.set_column(2, 10, 12)
     sheet.write_string(0, 0, t("wb-overview-title", period=period), style["title"])
     sheet.write_string(1, 0, s.short_title, style["line"])
-    sheet.write_string(2, 0, t("wb-overview-dates", deadline=f"{result.deadline:%d/%m/%Y}",
-                               as_of=f"{result.as_of:%d/%m/%Y}", receiver=s.receiver),
-                       style["line"])
+    sheet.write_string(
+        2,
+        0,
+        t(
+            "wb-overview-dates",
+            deadline=f"{result.deadline:%d/%m/%Y}",
+            as_of=f"{result.as_of:%d/%m/%Y}",
+            receiver=s.receiver,
+        ),
+        style["line"],
+    )
     h = result.headline
     figures = [
-        (t("wb-agencies"), None), (t("wb-expected"), h["expected"]),
-        (t("wb-submitted"), h["submitted"]), (t("wb-on-time"), h["on_time"]),
-        (t("wb-late"), h["late"]), (t("wb-missing"), h["missing"]),
+        (t("wb-agencies"), None),
+        (t("wb-expected"), h["expected"]),
+        (t("wb-submitted"), h["submitted"]),
+        (t("wb-on-time"), h["on_time"]),
+        (t("wb-late"), h["late"]),
+        (t("wb-missing"), h["missing"]),
         (t("wb-rejected"), h["rejected"]),
-        (t("wb-tasks"), None), (t("wb-task-total"), h["tasks"]), (DONE, h["done"]),
-        (IN_PROGRESS, h["in_progress"]), (NOT_STARTED, h["not_started"]),
-        (NOT_REPORTED, h["not_reported"]), (t("wb-overdue"), h["overdue"]),
+        (t("wb-tasks"), None),
+        (t("wb-task-total"), h["tasks"]),
+        (DONE, h["done"]),
+        (IN_PROGRESS, h["in_progress"]),
+        (NOT_STARTED, h["not_started"]),
+        (NOT_REPORTED, h["not_reported"]),
+        (t("wb-overdue"), h["overdue"]),
     ]
     row = 4
     for label, value in figures:
@@ -337,28 +436,35 @@ def _charts(sheet: Any, writer: _Writer, groups: int) -> None:
     patterns = ("percent_90", "percent_25", "wide_upward_diagonal", "light_vertical")
     colours = ("#2E7D32", "#F9A825", "#C62828", "#9E9E9E")
     for index, column in enumerate((3, 4, 5, 6)):
-        chart.add_series({
-            "name": ["Theo nhóm", 0, column],
-            "categories": ["Theo nhóm", 1, 0, groups, 0],
-            "values": ["Theo nhóm", 1, column, groups, column],
-            "pattern": {"pattern": patterns[index], "fg_color": colours[index],
-                        "bg_color": "#FFFFFF"},
-            "border": {"color": "#000000"},
-        })
+        chart.add_series(
+            {
+                "name": ["Theo nhóm", 0, column],
+                "categories": ["Theo nhóm", 1, 0, groups, 0],
+                "values": ["Theo nhóm", 1, column, groups, column],
+                "pattern": {
+                    "pattern": patterns[index],
+                    "fg_color": colours[index],
+                    "bg_color": "#FFFFFF",
+                },
+                "border": {"color": "#000000"},
+            }
+        )
     chart.set_title({"name": t("wb-chart-groups"), "name_font": TITLE_FONT})
     chart.set_y_axis({"reverse": True})
     chart.set_legend({"position": "bottom", "font": {"name": "Times New Roman"}})
     chart.set_size({"width": 620, "height": 300})
     sheet.insert_chart(4, 3, chart)
     submit = workbook.add_chart({"type": "column"})
-    submit.add_series({
-        "name": t("wb-chart-agencies"),
-        "categories": ["Tổng quan", 7, 0, 10, 0],
-        "values": ["Tổng quan", 7, 1, 10, 1],
-        "pattern": {"pattern": "percent_50", "fg_color": "#1F4E79", "bg_color": "#FFFFFF"},
-        "border": {"color": "#000000"},
-        "data_labels": {"value": True},
-    })
+    submit.add_series(
+        {
+            "name": t("wb-chart-agencies"),
+            "categories": ["Tổng quan", 7, 0, 10, 0],
+            "values": ["Tổng quan", 7, 1, 10, 1],
+            "pattern": {"pattern": "percent_50", "fg_color": "#1F4E79", "bg_color": "#FFFFFF"},
+            "border": {"color": "#000000"},
+            "data_labels": {"value": True},
+        }
+    )
     submit.set_title({"name": t("wb-chart-submission"), "name_font": TITLE_FONT})
     submit.set_legend({"none": True})
     submit.set_size({"width": 620, "height": 260})

@@ -28,8 +28,10 @@ VML = "xl/drawings/kehoach-vml1.vml"
 FEEDBACK_SHEET = "xl/worksheets/kehoach-feedback.xml"
 FILLS = {"error": "FFFFC7CE", "warning": "FFFFEB9C"}
 FEEDBACK_SHEET_NAME = "Phản hồi"
-_AFTER_LEGACY = re.compile(r"<(?:legacyDrawingHF|picture|oleObjects|controls|webPublishItems|"
-                           r"tableParts|extLst)\b|</worksheet>")
+_AFTER_LEGACY = re.compile(
+    r"<(?:legacyDrawingHF|picture|oleObjects|controls|webPublishItems|"
+    r"tableParts|extLst)\b|</worksheet>"
+)
 
 
 class _Unexpected(Exception):
@@ -58,11 +60,17 @@ class _Styles:
     def __init__(self, xml: str) -> None:
         self.xml = xml
         self.xfs = self._items("cellXfs", r"<xf\b[^>]*/>|<xf\b[^>]*>.*?</xf>")
-        self.added: dict[str, list[str]] = {"fills": [], "fonts": [], "borders": [],
-                                            "cellXfs": []}
-        self.counts = {name: len(self._items(name, rf"<{name[:-1]}\b[^>]*/>|"
-                                                   rf"<{name[:-1]}\b[^>]*>.*?</{name[:-1]}>"))
-                       for name in ("fills", "fonts", "borders")}
+        self.added: dict[str, list[str]] = {"fills": [], "fonts": [], "borders": [], "cellXfs": []}
+        self.counts = {
+            name: len(
+                self._items(
+                    name,
+                    rf"<{name[:-1]}\b[^>]*/>|"
+                    rf"<{name[:-1]}\b[^>]*>.*?</{name[:-1]}>",
+                )
+            )
+            for name in ("fills", "fonts", "borders")
+        }
 
     def _items(self, block: str, pattern: str) -> list[str]:
         match = re.search(rf"<{block}\b[^>]*>(.*?)</{block}>", self.xml, flags=re.S)
@@ -84,26 +92,30 @@ class _Styles:
         if head is None:
             raise _Unexpected(xf)
         tag = _set_attribute(_set_attribute(head.group(0), "fillId", str(fill)), "applyFill", "1")
-        return self.add("cellXfs", tag + xf[head.end():])
+        return self.add("cellXfs", tag + xf[head.end() :])
 
     def render(self) -> str:
         xml = self.xml
         for block, items in self.added.items():
             if not items:
                 continue
-            match = re.search(rf'<{block}\b([^>]*)>(.*?)</{block}>', xml, flags=re.S)
+            match = re.search(rf"<{block}\b([^>]*)>(.*?)</{block}>", xml, flags=re.S)
             assert match is not None
             total = (len(self.xfs) if block == "cellXfs" else self.counts[block]) + len(items)
             attributes = re.sub(r'\bcount="\d+"', f'count="{total}"', match.group(1))
-            xml = (xml[:match.start()] + f"<{block}{attributes}>{match.group(2)}"
-                   f"{''.join(items)}</{block}>" + xml[match.end():])
+            xml = (
+                xml[: match.start()] + f"<{block}{attributes}>{match.group(2)}"
+                f"{''.join(items)}</{block}>" + xml[match.end() :]
+            )
         return xml
 
 
 def _comment_parts(notes: dict[str, str]) -> tuple[str, str]:
     comments = "".join(
         f'<comment ref="{ref}" authorId="0"><text><t xml:space="preserve">{escape(text)}'
-        "</t></text></comment>" for ref, text in notes.items())
+        "</t></text></comment>"
+        for ref, text in notes.items()
+    )
     shapes = []
     for number, ref in enumerate(notes):
         col, row = _ref_parts(ref)
@@ -117,65 +129,87 @@ def _comment_parts(notes: dict[str, str]) -> tuple[str, str]:
             "<x:MoveWithCells/><x:SizeWithCells/>"
             f"<x:Anchor>{col + 1}, 15, {row}, 2, {col + 4}, 15, {row + 5}, 2</x:Anchor>"
             f"<x:AutoFill>False</x:AutoFill><x:Row>{row}</x:Row><x:Column>{col}</x:Column>"
-            "</x:ClientData></v:shape>")
+            "</x:ClientData></v:shape>"
+        )
     vml = (
         '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:'
         'office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout '
         'v:ext="edit"><o:idmap v:ext="edit" data="9"/></o:shapelayout><v:shapetype '
         'id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,'
         'xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/>'
-        f"</v:shapetype>{''.join(shapes)}</xml>")
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="{MAIN}">'
-            f"<authors><author>kehoach</author></authors><commentList>{comments}"
-            "</commentList></comments>"), vml
+        f"</v:shapetype>{''.join(shapes)}</xml>"
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="{MAIN}">'
+        f"<authors><author>kehoach</author></authors><commentList>{comments}"
+        "</commentList></comments>"
+    ), vml
 
 
-def _feedback_sheet(lines: Sequence[str], table: Sequence[Sequence[str]],
-                    severities: Sequence[str], styles: _Styles) -> str:
+def _feedback_sheet(
+    lines: Sequence[str], table: Sequence[Sequence[str]], severities: Sequence[str], styles: _Styles
+) -> str:
     font = styles.add("fonts", '<font><sz val="12"/><name val="Times New Roman"/></font>')
     bold = styles.add("fonts", '<font><b/><sz val="12"/><name val="Times New Roman"/></font>')
     big = styles.add("fonts", '<font><b/><sz val="14"/><name val="Times New Roman"/></font>')
     thin = '<left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/>'
     border = styles.add("borders", f"<border>{thin}<diagonal/></border>")
-    fills = {name: styles.add("fills", f'<fill><patternFill patternType="solid"><fgColor '
-                                       f'rgb="{rgb}"/><bgColor indexed="64"/></patternFill></fill>')
-             for name, rgb in (*FILLS.items(), ("header", "FFD9E1F2"))}
+    fills = {
+        name: styles.add(
+            "fills",
+            f'<fill><patternFill patternType="solid"><fgColor '
+            f'rgb="{rgb}"/><bgColor indexed="64"/></patternFill></fill>',
+        )
+        for name, rgb in (*FILLS.items(), ("header", "FFD9E1F2"))
+    }
 
     def xf(font_id: int, border_id: int = 0, fill_id: int = 0) -> int:
-        return styles.add("cellXfs", f'<xf numFmtId="0" fontId="{font_id}" fillId="{fill_id}" '
-                                     f'borderId="{border_id}" xfId="0" applyFont="1" '
-                                     'applyBorder="1" applyFill="1" applyAlignment="1">'
-                                     '<alignment vertical="top" wrapText="1"/></xf>')
+        return styles.add(
+            "cellXfs",
+            f'<xf numFmtId="0" fontId="{font_id}" fillId="{fill_id}" '
+            f'borderId="{border_id}" xfId="0" applyFont="1" '
+            'applyBorder="1" applyFill="1" applyAlignment="1">'
+            '<alignment vertical="top" wrapText="1"/></xf>',
+        )
 
     title, plain, header = xf(big), xf(font, border), xf(bold, border, fills["header"])
     by_severity = {name: xf(font, border, fills[name]) for name in FILLS}
     line_style = [title, xf(bold), xf(font)]
     rows = []
     for number, text in enumerate(lines, start=1):
-        rows.append(f'<row r="{number}"><c r="A{number}" s="{line_style[number - 1]}" '
-                    f't="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c></row>')
+        rows.append(
+            f'<row r="{number}"><c r="A{number}" s="{line_style[number - 1]}" '
+            f't="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c></row>'
+        )
     first = len(lines) + 2
     for offset, values in enumerate(table):
         row = first + offset
         cells = []
         for col, value in enumerate(values):
-            style = header if offset == 0 else (
-                by_severity.get(severities[offset - 1], plain) if col == 1 else plain)
-            cells.append(f'<c r="{column_letter(col + 1)}{row}" s="{style}" t="inlineStr"><is>'
-                         f'<t xml:space="preserve">{escape(str(value))}</t></is></c>')
+            style = (
+                header
+                if offset == 0
+                else (by_severity.get(severities[offset - 1], plain) if col == 1 else plain)
+            )
+            cells.append(
+                f'<c r="{column_letter(col + 1)}{row}" s="{style}" t="inlineStr"><is>'
+                f'<t xml:space="preserve">{escape(str(value))}</t></is></c>'
+            )
         rows.append(f'<row r="{row}">{"".join(cells)}</row>')
     merges = "".join(f'<mergeCell ref="A{n}:D{n}"/>' for n in range(1, len(lines) + 1))
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" '
-            f'xmlns:r="{REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews>'
-            f'<sheetView workbookViewId="0" tabSelected="1"><pane ySplit="{first}" '
-            f'topLeftCell="A{first + 1}" activePane="bottomLeft" state="frozen"/></sheetView>'
-            '</sheetViews><sheetFormatPr defaultRowHeight="15"/><cols><col min="1" max="1" '
-            'width="18" customWidth="1"/><col min="2" max="2" width="11" customWidth="1"/>'
-            '<col min="3" max="3" width="75" customWidth="1"/><col min="4" max="4" width="30" '
-            f'customWidth="1"/></cols><sheetData>{"".join(rows)}</sheetData><mergeCells '
-            f'count="{len(lines)}">{merges}</mergeCells><pageMargins left="0.4" right="0.4" '
-            'top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup paperSize="9" '
-            'orientation="landscape" fitToHeight="0"/></worksheet>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" '
+        f'xmlns:r="{REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews>'
+        f'<sheetView workbookViewId="0" tabSelected="1"><pane ySplit="{first}" '
+        f'topLeftCell="A{first + 1}" activePane="bottomLeft" state="frozen"/></sheetView>'
+        '</sheetViews><sheetFormatPr defaultRowHeight="15"/><cols><col min="1" max="1" '
+        'width="18" customWidth="1"/><col min="2" max="2" width="11" customWidth="1"/>'
+        '<col min="3" max="3" width="75" customWidth="1"/><col min="4" max="4" width="30" '
+        f'customWidth="1"/></cols><sheetData>{"".join(rows)}</sheetData><mergeCells '
+        f'count="{len(lines)}">{merges}</mergeCells><pageMargins left="0.4" right="0.4" '
+        'top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup paperSize="9" '
+        'orientation="landscape" fitToHeight="0"/></worksheet>'
+    )
 
 
 def patch(
@@ -193,8 +227,14 @@ def patch(
         return None
 
 
-def _patch(data: bytes, sheet: str, marks: dict[str, tuple[str, str]], lines: Sequence[str],
-           table: Sequence[Sequence[str]], severities: Sequence[str]) -> bytes:
+def _patch(
+    data: bytes,
+    sheet: str,
+    marks: dict[str, tuple[str, str]],
+    lines: Sequence[str],
+    table: Sequence[Sequence[str]],
+    severities: Sequence[str],
+) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(data))
     parts = {info.filename: info for info in source.infolist()}
 
@@ -208,9 +248,14 @@ def _patch(data: bytes, sheet: str, marks: dict[str, tuple[str, str]], lines: Se
     if "<legacyDrawing" in sheet_xml or COMMENTS in parts:
         raise _Unexpected("the sheet has comments already")
     styles = _Styles(read("xl/styles.xml"))
-    fills = {name: styles.add("fills", f'<fill><patternFill patternType="solid"><fgColor '
-                                       f'rgb="{rgb}"/><bgColor indexed="64"/></patternFill></fill>')
-             for name, rgb in FILLS.items()}
+    fills = {
+        name: styles.add(
+            "fills",
+            f'<fill><patternFill patternType="solid"><fgColor '
+            f'rgb="{rgb}"/><bgColor indexed="64"/></patternFill></fill>',
+        )
+        for name, rgb in FILLS.items()
+    }
     cloned: dict[tuple[int, str], int] = {}
     for ref, (severity, _) in marks.items():
         cell = re.search(rf'<c r="{ref}"(?=[\s/>])[^>]*?/?>', sheet_xml)
@@ -222,9 +267,12 @@ def _patch(data: bytes, sheet: str, marks: dict[str, tuple[str, str]], lines: Se
         key = (style, severity)
         if key not in cloned:
             cloned[key] = styles.marked(style, fills[severity])
-        new_tag = (re.sub(r'\bs="\d+"', f's="{cloned[key]}"', tag) if current
-                   else tag.replace(f'<c r="{ref}"', f'<c r="{ref}" s="{cloned[key]}"', 1))
-        sheet_xml = sheet_xml[:cell.start()] + new_tag + sheet_xml[cell.end():]
+        new_tag = (
+            re.sub(r'\bs="\d+"', f's="{cloned[key]}"', tag)
+            if current
+            else tag.replace(f'<c r="{ref}"', f'<c r="{ref}" s="{cloned[key]}"', 1)
+        )
+        sheet_xml = sheet_xml[: cell.start()] + new_tag + sheet_xml[cell.end() :]
     sheet_xml = _with_legacy_drawing(sheet_xml.replace(' tabSelected="1"', ""))
     comments_xml, vml_xml = _comment_parts({ref: text for ref, (_, text) in marks.items()})
     feedback_xml = _feedback_sheet(lines, table, severities, styles)
@@ -233,17 +281,26 @@ def _patch(data: bytes, sheet: str, marks: dict[str, tuple[str, str]], lines: Se
         "xl/styles.xml": styles.render(),
         "xl/workbook.xml": _workbook_with_feedback(read("xl/workbook.xml")),
         "xl/_rels/workbook.xml.rels": _add_relationship(
-            read("xl/_rels/workbook.xml.rels"), "rIdKhFb", f"{REL}/worksheet",
-            "worksheets/kehoach-feedback.xml"),
+            read("xl/_rels/workbook.xml.rels"),
+            "rIdKhFb",
+            f"{REL}/worksheet",
+            "worksheets/kehoach-feedback.xml",
+        ),
         "[Content_Types].xml": _content_types(read("[Content_Types].xml")),
     }
     rels_path = f"{path.rsplit('/', 1)[0]}/_rels/{path.rsplit('/', 1)[1]}.rels"
-    rels = read(rels_path) if rels_path in parts else (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<Relationships xmlns="{PKG_REL}"></Relationships>')
+    rels = (
+        read(rels_path)
+        if rels_path in parts
+        else (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{PKG_REL}"></Relationships>'
+        )
+    )
     rels = _add_relationship(rels, "rIdKhC", f"{REL}/comments", "../kehoach-comments1.xml")
-    changed[rels_path] = _add_relationship(rels, "rIdKhV", f"{REL}/vmlDrawing",
-                                           "../drawings/kehoach-vml1.vml")
+    changed[rels_path] = _add_relationship(
+        rels, "rIdKhV", f"{REL}/vmlDrawing", "../drawings/kehoach-vml1.vml"
+    )
     added = {COMMENTS: comments_xml, VML: vml_xml, FEEDBACK_SHEET: feedback_xml}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -252,8 +309,7 @@ def _patch(data: bytes, sheet: str, marks: dict[str, tuple[str, str]], lines: Se
                 target.writestr(name, changed[name].encode("utf-8"))
             else:
                 target.writestr(info, source.read(info))
-        for name, xml in {**{k: v for k, v in changed.items() if k not in parts},
-                          **added}.items():
+        for name, xml in {**{k: v for k, v in changed.items() if k not in parts}, **added}.items():
             target.writestr(name, xml.encode("utf-8"))
     return out.getvalue()
 
@@ -264,7 +320,7 @@ def _with_r_namespace(xml: str, root_name: str) -> str:
         raise _Unexpected(root_name)
     if f'xmlns:r="{REL}"' in root.group(0):
         return xml
-    return xml[:root.end() - 1] + f' xmlns:r="{REL}"' + xml[root.end() - 1:]
+    return xml[: root.end() - 1] + f' xmlns:r="{REL}"' + xml[root.end() - 1 :]
 
 
 def _with_legacy_drawing(xml: str) -> str:
@@ -272,7 +328,7 @@ def _with_legacy_drawing(xml: str) -> str:
     place = _AFTER_LEGACY.search(xml)
     if place is None:
         raise _Unexpected("end of worksheet")
-    return xml[:place.start()] + '<legacyDrawing r:id="rIdKhV"/>' + xml[place.start():]
+    return xml[: place.start()] + '<legacyDrawing r:id="rIdKhV"/>' + xml[place.start() :]
 
 
 def _add_relationship(xml: str, rid: str, kind: str, target: str) -> str:
@@ -286,8 +342,10 @@ def _content_types(xml: str) -> str:
     additions = ""
     if 'Extension="vml"' not in xml:
         additions += f'<Default Extension="vml" ContentType="{CT_VML}"/>'
-    additions += (f'<Override PartName="/{COMMENTS}" ContentType="{CT_COMMENTS}"/>'
-                  f'<Override PartName="/{FEEDBACK_SHEET}" ContentType="{CT_SHEET}"/>')
+    additions += (
+        f'<Override PartName="/{COMMENTS}" ContentType="{CT_COMMENTS}"/>'
+        f'<Override PartName="/{FEEDBACK_SHEET}" ContentType="{CT_SHEET}"/>'
+    )
     return xml.replace("</Types>", additions + "</Types>", 1)
 
 
@@ -304,5 +362,5 @@ def _workbook_with_feedback(xml: str) -> str:
     if view is not None:
         tag = re.sub(r'\s(?:activeTab|firstSheet)="\d+"', "", view.group(0))
         tag = tag.replace("<workbookView", '<workbookView activeTab="0"', 1)
-        xml = xml[:view.start()] + tag + xml[view.end():]
+        xml = xml[: view.start()] + tag + xml[view.end() :]
     return xml

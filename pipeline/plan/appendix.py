@@ -221,15 +221,21 @@ def from_xlsx(path: Path) -> Appendix:
         ]
         if any(header_columns(r) for r in rows[:50]):
             return build(rows, str(path))
-        first = first or next(([one_line(c) for c in r if c.strip()] for r in rows
-                               if any(c.strip() for c in r)), [])
+        first = first or next(
+            ([one_line(c) for c in r if c.strip()] for r in rows if any(c.strip() for c in r)), []
+        )
     raise KehoachError("appendix-no-table", file=str(path), found=_found(first))
 
 
 def read(path: Path) -> Appendix:
     suffix = path.suffix.lower()
-    readers = {".docx": from_docx, ".xlsx": from_xlsx, ".xlsm": from_xlsx, ".xls": from_xlsx,
-               ".ods": from_xlsx}
+    readers = {
+        ".docx": from_docx,
+        ".xlsx": from_xlsx,
+        ".xlsm": from_xlsx,
+        ".xls": from_xlsx,
+        ".ods": from_xlsx,
+    }
     try:
         if suffix in readers:
             return readers[suffix](path)
@@ -240,6 +246,7 @@ def read(path: Path) -> Appendix:
     except BaseException as exc:  # a damaged document; calamine panics are BaseException
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
-        raise KehoachError("appendix-unreadable", file=str(path),
-                           reason=type(exc).__name__) from exc
+        raise KehoachError(
+            "appendix-unreadable", file=str(path), reason=type(exc).__name__
+        ) from exc
     raise KehoachError("appendix-unsupported", file=str(path), suffix=suffix or "-")

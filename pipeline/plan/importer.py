@@ -43,12 +43,20 @@ def registry_rows_from_workbook(path: Path) -> RegistryRows:
         sheets: dict[str, list[list[str | int]]] = {}
         for name, headers in ((AGENCY_SHEET, AGENCY_HEADERS), (PHRASE_SHEET, PHRASE_HEADERS)):
             if name not in workbook.sheetnames:
-                raise KehoachError("plan-sheet-missing", file=str(path), sheet=name,
-                                   sheets=", ".join(workbook.sheetnames))
+                raise KehoachError(
+                    "plan-sheet-missing",
+                    file=str(path),
+                    sheet=name,
+                    sheets=", ".join(workbook.sheetnames),
+                )
             rows = list(workbook[name].iter_rows(values_only=True, max_col=len(headers)))
             sheets[name] = [
-                ["" if v is None else (v if isinstance(v, int) and not isinstance(v, bool)
-                                       else str(v)) for v in row]
+                [
+                    ""
+                    if v is None
+                    else (v if isinstance(v, int) and not isinstance(v, bool) else str(v))
+                    for v in row
+                ]
                 for row in rows[1:]
                 if any(v not in (None, "") for v in row)
             ]
@@ -60,8 +68,13 @@ def registry_rows_from_workbook(path: Path) -> RegistryRows:
 
 def registry_from_rows(rows: RegistryRows) -> Registry:
     agencies = [
-        Agency(str(r[0]), clean(str(r[1])), str(r[2]), int(r[3]) if str(r[3]).isdigit() else 0,
-               tuple(a.strip() for a in str(r[4]).split(";") if a.strip()))
+        Agency(
+            str(r[0]),
+            clean(str(r[1])),
+            str(r[2]),
+            int(r[3]) if str(r[3]).isdigit() else 0,
+            tuple(a.strip() for a in str(r[4]).split(";") if a.strip()),
+        )
         for r in rows.agencies
     ]
     phrases = [
@@ -100,8 +113,11 @@ def import_plan(
     if target.exists() and not force:
         raise KehoachError("target-exists", path=str(target))
     doc = appendix_reader.read(source)
-    text = source.read_text(encoding="utf-8-sig", errors="replace") if source.suffix.lower() in {
-        ".md", ".txt", ".markdown", ".tsv"} else doc.title
+    text = (
+        source.read_text(encoding="utf-8-sig", errors="replace")
+        if source.suffix.lower() in {".md", ".txt", ".markdown", ".tsv"}
+        else doc.title
+    )
     values = {**stated_settings(doc, text), **(settings or {})}
     rows = [(key, values.get(key, ""), meaning) for key, meaning in SETTING_KEYS.items()]
     write_task_matrix(target, doc, registry_rows, rows)

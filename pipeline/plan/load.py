@@ -175,8 +175,13 @@ def _agencies(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[A
         for header, text in [("Tên đơn vị", name)] + [("Tên gọi khác", a) for a in aliases]:
             owner = owners.setdefault(name_key(text), code)
             if owner != code and header in cols:
-                out.add("alias-shared", sheet=AGENCY_SHEET, cell=_cell(cols[header], number),
-                        name=text, codes=f"{owner}, {code}")
+                out.add(
+                    "alias-shared",
+                    sheet=AGENCY_SHEET,
+                    cell=_cell(cols[header], number),
+                    name=text,
+                    codes=f"{owner}, {code}",
+                )
         agencies.append(
             Agency(
                 code=code,

@@ -39,8 +39,14 @@ def write_task_matrix(
         workbook = new_workbook(str(temporary))
         style = formats(workbook)
         _write_tasks(workbook, style, appendix)
-        _write_rows(workbook, style, AGENCY_SHEET, AGENCY_HEADERS, registry.agencies,
-                    (10, 42, 11, 7, 60, 28))
+        _write_rows(
+            workbook,
+            style,
+            AGENCY_SHEET,
+            AGENCY_HEADERS,
+            registry.agencies,
+            (10, 42, 11, 7, 60, 28),
+        )
         _write_rows(workbook, style, PHRASE_SHEET, PHRASE_HEADERS, registry.phrases, (48, 90))
         _write_rows(workbook, style, SETTINGS_SHEET, SETTINGS_HEADERS, settings, (26, 70, 60))
         workbook.close()

@@ -93,14 +93,19 @@ class Plan:
                 leads.setdefault(code, []).append(Assignment(task, LEAD))
             for code in task.coordinators:  # never also a lead: resolution removed those
                 coords.setdefault(code, []).append(Assignment(task, COORDINATE))
-        return {code: leads.get(code, []) + coords.get(code, [])
-                for code in leads.keys() | coords.keys()}
+        return {
+            code: leads.get(code, []) + coords.get(code, [])
+            for code in leads.keys() | coords.keys()
+        }
 
     @cached_property
     def roles(self) -> dict[tuple[str, str], str]:
         """(agency code, task number) -> role."""
-        return {(code, a.task.number): a.role
-                for code, items in self._assignments.items() for a in items}
+        return {
+            (code, a.task.number): a.role
+            for code, items in self._assignments.items()
+            for a in items
+        }
 
     def assignments(self, code: str) -> list[Assignment]:
         """An agency's tasks in plan order: those it leads first, then those it coordinates."""
@@ -120,5 +125,3 @@ class Plan:
             raise KehoachError(
                 "period-not-in-plan", period=period, periods=", ".join(self.settings.periods)
             )
-
-

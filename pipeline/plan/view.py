@@ -25,10 +25,20 @@ def render(plan: Plan, lang: str) -> list[str]:
     s = plan.settings
     lines = [
         t("plan-head", lang, code=s.plan_code, title=s.short_title),
-        t("plan-period", lang, periods=", ".join(s.periods), deadline=f"{s.deadline:%d/%m/%Y}",
-          cutoff=f"{s.cutoff:%d/%m/%Y}"),
-        t("plan-counts", lang, groups=len(plan.groups), tasks=len(plan.tasks),
-          agencies=len(plan.expected_agencies())),
+        t(
+            "plan-period",
+            lang,
+            periods=", ".join(s.periods),
+            deadline=f"{s.deadline:%d/%m/%Y}",
+            cutoff=f"{s.cutoff:%d/%m/%Y}",
+        ),
+        t(
+            "plan-counts",
+            lang,
+            groups=len(plan.groups),
+            tasks=len(plan.tasks),
+            agencies=len(plan.expected_agencies()),
+        ),
         "",
     ]
     for group in plan.groups:
@@ -36,30 +46,55 @@ def render(plan: Plan, lang: str) -> list[str]:
         for task in (x for x in plan.tasks if x.group == group.numeral):
             first = task.content.splitlines()[0] if task.content else ""
             lines += _wrapped(f"  {task.number}. ", textwrap.shorten(first, 90, placeholder=" …"))
-            lines += _wrapped("       ", t("plan-leads", lang, n=len(task.leads),
-                                           names=_names(plan, task.leads)))
-            lines += _wrapped("       ", t("plan-coords", lang, n=len(task.coordinators),
-                                           names=_names(plan, task.coordinators)))
+            lines += _wrapped(
+                "       ", t("plan-leads", lang, n=len(task.leads), names=_names(plan, task.leads))
+            )
+            lines += _wrapped(
+                "       ",
+                t(
+                    "plan-coords",
+                    lang,
+                    n=len(task.coordinators),
+                    names=_names(plan, task.coordinators),
+                ),
+            )
             due = task.timeline.due_for(s.periods[0]) if s.periods else task.timeline.due
-            lines.append("       " + t("plan-timeline", lang, text=task.timeline.text or "—",
-                                       kind=task.timeline.label,
-                                       due=f"{due:%d/%m/%Y}" if due else "—"))
+            lines.append(
+                "       "
+                + t(
+                    "plan-timeline",
+                    lang,
+                    text=task.timeline.text or "—",
+                    kind=task.timeline.label,
+                    due=f"{due:%d/%m/%Y}" if due else "—",
+                )
+            )
     lines += ["", t("plan-agencies-head", lang, n=len(plan.expected_agencies()))]
     for agency in plan.expected_agencies():
         roles = [a.role for a in plan.assignments(agency.code)]
-        lines.append(t("plan-agency-line", lang, code=agency.code.ljust(18),
-                       name=agency.name.ljust(48), lead=roles.count(LEAD),
-                       coord=roles.count(COORDINATE)))
+        lines.append(
+            t(
+                "plan-agency-line",
+                lang,
+                code=agency.code.ljust(18),
+                name=agency.name.ljust(48),
+                lead=roles.count(LEAD),
+                coord=roles.count(COORDINATE),
+            )
+        )
     lines += ["", t("plan-unexpanded-head", lang)]
     by_phrase: dict[str, list[str]] = {}
     for task_number, phrase in plan.unexpanded:
         by_phrase.setdefault(phrase, [])
         if task_number not in by_phrase[phrase]:
             by_phrase[phrase].append(task_number)
-    lines += [t("plan-unexpanded-line", lang, phrase=p, tasks=", ".join(n))
-              for p, n in by_phrase.items()] or [t("plan-none", lang)]
+    lines += [
+        t("plan-unexpanded-line", lang, phrase=p, tasks=", ".join(n)) for p, n in by_phrase.items()
+    ] or [t("plan-none", lang)]
     unknown = [x for x in plan.tasks if x.timeline.kind == tl.UNKNOWN]
     lines += ["", t("plan-timeline-unknown-head", lang)]
-    lines += [t("plan-timeline-unknown-line", lang, task=x.number, text=x.timeline.text or "—")
-              for x in unknown] or [t("plan-none", lang)]
+    lines += [
+        t("plan-timeline-unknown-line", lang, task=x.number, text=x.timeline.text or "—")
+        for x in unknown
+    ] or [t("plan-none", lang)]
     return lines

@@ -32,8 +32,11 @@ def write_matrix(plan: Plan, target: Path) -> None:
         for row, agency in enumerate(agencies, start=header + 1):
             sheet.write_string(row, 0, agency.name, style["cell"])
             for col, task in enumerate(plan.tasks, start=1):
-                mark = "C" if agency.code in task.leads else (
-                    "P" if agency.code in task.coordinators else "")
+                mark = (
+                    "C"
+                    if agency.code in task.leads
+                    else ("P" if agency.code in task.coordinators else "")
+                )
                 sheet.write_string(row, col, mark, style["center"])
             roles = [a.role for a in plan.assignments(agency.code)]
             sheet.write_number(row, totals, roles.count(ROLE_LEAD), style["number"])

@@ -89,23 +89,27 @@ def by_task(plan: Plan, rows: pd.DataFrame, period: str, as_of: date) -> pd.Data
         status = task_status(lead_statuses, len(task.leads))
         due = task.timeline.due_for(period)
         progress = None if leads.empty else leads["progress"].dropna().mean()
-        records.append({
-            "Nhóm": task.group,
-            "TT": task.number,
-            "Nội dung": task.content,
-            "Thời gian thực hiện": task.timeline.text,
-            "Hạn": due,
-            "Số đơn vị chủ trì": len(task.leads),
-            "Đã báo cáo": f"{0 if leads.empty else leads['agency'].nunique()}/{len(task.leads)}",
-            "Tình trạng chung": status,
-            "Tiến độ bình quân (%)": None if progress is None or pd.isna(progress)
-            else round(float(progress), 1),
-            "Quá hạn": YES if is_overdue(task, status, period, as_of) else "",
-            "Kết quả (chủ trì)": "" if leads.empty else _texts(leads, "result", names),
-            "Kết quả (phối hợp)": "" if coords.empty else _texts(coords, "result", names),
-            "Khó khăn, vướng mắc": "" if mine.empty else _texts(mine, "difficulty", names),
-            "Đề xuất, kiến nghị": "" if mine.empty else _texts(mine, "proposal", names),
-        })
+        reported = 0 if leads.empty else leads["agency"].nunique()
+        records.append(
+            {
+                "Nhóm": task.group,
+                "TT": task.number,
+                "Nội dung": task.content,
+                "Thời gian thực hiện": task.timeline.text,
+                "Hạn": due,
+                "Số đơn vị chủ trì": len(task.leads),
+                "Đã báo cáo": f"{reported}/{len(task.leads)}",
+                "Tình trạng chung": status,
+                "Tiến độ bình quân (%)": None
+                if progress is None or pd.isna(progress)
+                else round(float(progress), 1),
+                "Quá hạn": YES if is_overdue(task, status, period, as_of) else "",
+                "Kết quả (chủ trì)": "" if leads.empty else _texts(leads, "result", names),
+                "Kết quả (phối hợp)": "" if coords.empty else _texts(coords, "result", names),
+                "Khó khăn, vướng mắc": "" if mine.empty else _texts(mine, "difficulty", names),
+                "Đề xuất, kiến nghị": "" if mine.empty else _texts(mine, "proposal", names),
+            }
+        )
     return pd.DataFrame.from_records(records)
 
 
@@ -115,17 +119,19 @@ def by_group(plan: Plan, tasks: pd.DataFrame) -> pd.DataFrame:
         mine = tasks[tasks["Nhóm"] == group.numeral]
         counts = mine["Tình trạng chung"].value_counts()
         total = len(mine)
-        records.append({
-            "Nhóm": group.numeral,
-            "Tên nhóm": group.title,
-            "Số nhiệm vụ": total,
-            DONE: int(counts.get(DONE, 0)),
-            IN_PROGRESS: int(counts.get(IN_PROGRESS, 0)),
-            NOT_STARTED: int(counts.get(NOT_STARTED, 0)),
-            NOT_REPORTED: int(counts.get(NOT_REPORTED, 0)),
-            "Quá hạn": int((mine["Quá hạn"] == YES).sum()),
-            "Tỷ lệ hoàn thành": (counts.get(DONE, 0) / total) if total else 0.0,
-        })
+        records.append(
+            {
+                "Nhóm": group.numeral,
+                "Tên nhóm": group.title,
+                "Số nhiệm vụ": total,
+                DONE: int(counts.get(DONE, 0)),
+                IN_PROGRESS: int(counts.get(IN_PROGRESS, 0)),
+                NOT_STARTED: int(counts.get(NOT_STARTED, 0)),
+                NOT_REPORTED: int(counts.get(NOT_REPORTED, 0)),
+                "Quá hạn": int((mine["Quá hạn"] == YES).sum()),
+                "Tỷ lệ hoàn thành": (counts.get(DONE, 0) / total) if total else 0.0,
+            }
+        )
     return pd.DataFrame.from_records(records)
 
 
@@ -164,90 +170,125 @@ def by_agency(plan: Plan, intake: Intake, rows: pd.DataFrame, deadline: date) ->
         items = per_agency.get(agency.code, [])
         chosen = _counting_return(items)
         rid = index[id(chosen)] if chosen is not None else -1
-        punctual = on_time(chosen.saved_at, deadline, plan.settings.deadline_inclusive) \
-            if chosen is not None else None
-        records.append({
-            "Mã đơn vị": agency.code,
-            "Tên đơn vị": agency.name,
-            "Chủ trì": roles.count(ROLE_LEAD),
-            "Phối hợp": len(roles) - roles.count(ROLE_LEAD),
-            "Đã nộp": YES if items else NO,
-            "Đúng hạn": "" if punctual is None else (YES if punctual else NO),
-            "Thời điểm nộp": chosen.saved_at if chosen is not None else None,
-            "Căn cứ thời điểm": "" if chosen is None else t(
-                "wb-saved-in-workbook" if chosen.saved_source == "workbook"
-                else "wb-saved-file-time"),
-            "Kết quả": OUTCOME_LABELS[chosen.outcome] if chosen is not None else NOT_SUBMITTED,
-            DONE: status_counts.get((rid, DONE), 0),
-            IN_PROGRESS: status_counts.get((rid, IN_PROGRESS), 0),
-            NOT_STARTED: status_counts.get((rid, NOT_STARTED), 0),
-            "Số lỗi": errors.get(rid, 0),
-            "Số cảnh báo": warnings.get(rid, 0),
-            "Tệp": chosen.rel if chosen is not None else "",
-        })
+        punctual = (
+            on_time(chosen.saved_at, deadline, plan.settings.deadline_inclusive)
+            if chosen is not None
+            else None
+        )
+        records.append(
+            {
+                "Mã đơn vị": agency.code,
+                "Tên đơn vị": agency.name,
+                "Chủ trì": roles.count(ROLE_LEAD),
+                "Phối hợp": len(roles) - roles.count(ROLE_LEAD),
+                "Đã nộp": YES if items else NO,
+                "Đúng hạn": "" if punctual is None else (YES if punctual else NO),
+                "Thời điểm nộp": chosen.saved_at if chosen is not None else None,
+                "Căn cứ thời điểm": ""
+                if chosen is None
+                else t(
+                    "wb-saved-in-workbook"
+                    if chosen.saved_source == "workbook"
+                    else "wb-saved-file-time"
+                ),
+                "Kết quả": OUTCOME_LABELS[chosen.outcome] if chosen is not None else NOT_SUBMITTED,
+                DONE: status_counts.get((rid, DONE), 0),
+                IN_PROGRESS: status_counts.get((rid, IN_PROGRESS), 0),
+                NOT_STARTED: status_counts.get((rid, NOT_STARTED), 0),
+                "Số lỗi": errors.get(rid, 0),
+                "Số cảnh báo": warnings.get(rid, 0),
+                "Tệp": chosen.rel if chosen is not None else "",
+            }
+        )
     return pd.DataFrame.from_records(records)
 
 
 def detail(plan: Plan, intake: Intake, rows: pd.DataFrame) -> pd.DataFrame:
-    columns = ["Mã đơn vị", "Tên đơn vị", "Nhóm", "TT", "Vai trò", "Tình trạng", "Tiến độ (%)",
-               "Thời điểm hoàn thành", "Kết quả thực hiện", "Khó khăn, vướng mắc",
-               "Đề xuất, kiến nghị", "Kinh phí (triệu đồng)", "Ghi chú", "Tệp"]
+    columns = [
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Nhóm",
+        "TT",
+        "Vai trò",
+        "Tình trạng",
+        "Tiến độ (%)",
+        "Thời điểm hoàn thành",
+        "Kết quả thực hiện",
+        "Khó khăn, vướng mắc",
+        "Đề xuất, kiến nghị",
+        "Kinh phí (triệu đồng)",
+        "Ghi chú",
+        "Tệp",
+    ]
     if rows.empty:
         return pd.DataFrame(columns=columns)
     order = {a.code: i for i, a in enumerate(plan.registry.agencies.values())}
     task_order = {x.number: i for i, x in enumerate(plan.tasks)}
     groups = {x.number: x.group for x in plan.tasks}
-    frame = pd.DataFrame({
-        "Mã đơn vị": rows["agency"],
-        "Tên đơn vị": rows["agency"].map({c: a.name for c, a in plan.registry.agencies.items()}),
-        "Nhóm": rows["task"].map(groups),
-        "TT": rows["task"],
-        "Vai trò": rows["plan_role"],
-        "Tình trạng": rows["status"].fillna(""),
-        "Tiến độ (%)": rows["progress"],
-        "Thời điểm hoàn thành": rows["done_date"],
-        "Kết quả thực hiện": rows["result"],
-        "Khó khăn, vướng mắc": rows["difficulty"],
-        "Đề xuất, kiến nghị": rows["proposal"],
-        "Kinh phí (triệu đồng)": rows["funding"],
-        "Ghi chú": rows["note"],
-        "Tệp": rows["rid"].map(dict(enumerate(r.rel for r in intake.returns))),
-    })
+    frame = pd.DataFrame(
+        {
+            "Mã đơn vị": rows["agency"],
+            "Tên đơn vị": rows["agency"].map(
+                {c: a.name for c, a in plan.registry.agencies.items()}
+            ),
+            "Nhóm": rows["task"].map(groups),
+            "TT": rows["task"],
+            "Vai trò": rows["plan_role"],
+            "Tình trạng": rows["status"].fillna(""),
+            "Tiến độ (%)": rows["progress"],
+            "Thời điểm hoàn thành": rows["done_date"],
+            "Kết quả thực hiện": rows["result"],
+            "Khó khăn, vướng mắc": rows["difficulty"],
+            "Đề xuất, kiến nghị": rows["proposal"],
+            "Kinh phí (triệu đồng)": rows["funding"],
+            "Ghi chú": rows["note"],
+            "Tệp": rows["rid"].map(dict(enumerate(r.rel for r in intake.returns))),
+        }
+    )
     frame["_a"] = frame["Mã đơn vị"].map(order)
     frame["_t"] = frame["TT"].map(task_order)
     frame["_r"] = frame["Vai trò"].ne(ROLE_LEAD)
-    return frame.sort_values(["_a", "_r", "_t"]).drop(columns=["_a", "_t", "_r"]).reset_index(
-        drop=True)
+    return (
+        frame.sort_values(["_a", "_r", "_t"])
+        .drop(columns=["_a", "_t", "_r"])
+        .reset_index(drop=True)
+    )
 
 
 def checks(intake: Intake, lang: str = "vi") -> pd.DataFrame:
-    return pd.DataFrame.from_records([
-        {
-            "Tệp": intake.returns[f.rid].rel,
-            "Mã đơn vị": f.agency,
-            "Ô": f.cell,
-            "Mức độ": SEVERITY_LABELS[f.severity],
-            "Mã lỗi": f.code,
-            "Nội dung": t(f"finding-{f.code}", lang, **f.params),
-            "Giá trị đã ghi": f.value,
-        }
-        for f in intake.findings
-    ], columns=["Tệp", "Mã đơn vị", "Ô", "Mức độ", "Mã lỗi", "Nội dung", "Giá trị đã ghi"])
+    return pd.DataFrame.from_records(
+        [
+            {
+                "Tệp": intake.returns[f.rid].rel,
+                "Mã đơn vị": f.agency,
+                "Ô": f.cell,
+                "Mức độ": SEVERITY_LABELS[f.severity],
+                "Mã lỗi": f.code,
+                "Nội dung": t(f"finding-{f.code}", lang, **f.params),
+                "Giá trị đã ghi": f.value,
+            }
+            for f in intake.findings
+        ],
+        columns=["Tệp", "Mã đơn vị", "Ô", "Mức độ", "Mã lỗi", "Nội dung", "Giá trị đã ghi"],
+    )
 
 
 def log(intake: Intake, lang: str = "vi") -> pd.DataFrame:
-    return pd.DataFrame.from_records([
-        {
-            "Tệp": r.rel,
-            "SHA-256": r.read.sha256,
-            "Mã đơn vị": r.agency,
-            "Mã kết quả": r.outcome,
-            "Kết quả": OUTCOME_LABELS[r.outcome],
-            "Lý do": t(r.reason, lang, **r.params),
-            "Thời điểm lưu": r.saved_at,
-        }
-        for r in intake.returns
-    ], columns=["Tệp", "SHA-256", "Mã đơn vị", "Mã kết quả", "Kết quả", "Lý do", "Thời điểm lưu"])
+    return pd.DataFrame.from_records(
+        [
+            {
+                "Tệp": r.rel,
+                "SHA-256": r.read.sha256,
+                "Mã đơn vị": r.agency,
+                "Mã kết quả": r.outcome,
+                "Kết quả": OUTCOME_LABELS[r.outcome],
+                "Lý do": t(r.reason, lang, **r.params),
+                "Thời điểm lưu": r.saved_at,
+            }
+            for r in intake.returns
+        ],
+        columns=["Tệp", "SHA-256", "Mã đơn vị", "Mã kết quả", "Kết quả", "Lý do", "Thời điểm lưu"],
+    )
 
 
 def consolidate(plan: Plan, intake: Intake, period: str, as_of: date) -> Consolidation:
@@ -271,5 +312,14 @@ def consolidate(plan: Plan, intake: Intake, period: str, as_of: date) -> Consoli
         "overdue": int((tasks["Quá hạn"] == YES).sum()),
         "files": len(intake.returns),
     }
-    return Consolidation(tasks, by_group(plan, tasks), agencies, detail(plan, intake, rows),
-                         checks(intake), log(intake), headline, deadline, as_of)
+    return Consolidation(
+        tasks,
+        by_group(plan, tasks),
+        agencies,
+        detail(plan, intake, rows),
+        checks(intake),
+        log(intake),
+        headline,
+        deadline,
+        as_of,
+    )

@@ -51,11 +51,15 @@ def build_frame(returns: list[Return], plan: Plan) -> pd.DataFrame:
         if item.outcome:
             continue
         report_date = normalize.day(item.read.header_block.get("report_date"))
-        common = {"rid": rid, "agency": item.agency,
-                  "report_date": report_date if isinstance(report_date, date) else None}
+        common = {
+            "rid": rid,
+            "agency": item.agency,
+            "report_date": report_date if isinstance(report_date, date) else None,
+        }
         for record in item.read.records:
-            records.append({**record, **common,
-                            "plan_role": roles.get((item.agency, str(record["task"])))})
+            records.append(
+                {**record, **common, "plan_role": roles.get((item.agency, str(record["task"])))}
+            )
     frame = pd.DataFrame.from_records(records)
     frame.index = pd.RangeIndex(len(frame))  # failure indexes are positions
     if frame.empty:
@@ -75,11 +79,21 @@ def error_schema() -> pa.DataFrameSchema:
             "status_ok": _flag("status-invalid"),
             "status_present": _flag("status-missing"),
             "progress_parsed": _flag("progress-not-number"),
-            "progress": pa.Column(float, nullable=True, coerce=True, checks=pa.Check(
-                lambda s: s.between(PROGRESS_MIN, PROGRESS_MAX), name="progress-out-of-range")),
+            "progress": pa.Column(
+                float,
+                nullable=True,
+                coerce=True,
+                checks=pa.Check(
+                    lambda s: s.between(PROGRESS_MIN, PROGRESS_MAX), name="progress-out-of-range"
+                ),
+            ),
             "funding_parsed": _flag("funding-not-number"),
-            "funding": pa.Column(float, nullable=True, coerce=True, checks=pa.Check(
-                lambda s: s >= FUNDING_MIN, name="funding-negative")),
+            "funding": pa.Column(
+                float,
+                nullable=True,
+                coerce=True,
+                checks=pa.Check(lambda s: s >= FUNDING_MIN, name="funding-negative"),
+            ),
             "date_parsed": _flag("date-invalid"),
             "assigned": _flag("task-not-assigned"),
             "first": _flag("task-duplicate"),
@@ -119,8 +133,7 @@ def derive_checks(frame: pd.DataFrame, as_of: date) -> pd.DataFrame:
         not_started_has_reason=~(f["status"].eq(NOT_STARTED) & f["difficulty"].eq("")),
         full_is_done=~(f["progress"].eq(PROGRESS_MAX) & f["status"].notna() & ~done),
         date_not_after_report=~(
-            f["done_date"].notna()
-            & (pd.to_datetime(f["done_date"]) > pd.to_datetime(report))
+            f["done_date"].notna() & (pd.to_datetime(f["done_date"]) > pd.to_datetime(report))
         ),
     )
 
@@ -137,9 +150,7 @@ def _failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> list[tuple[str
     return []
 
 
-def validate(
-    returns: list[Return], plan: Plan, as_of: date
-) -> tuple[list[Finding], pd.DataFrame]:
+def validate(returns: list[Return], plan: Plan, as_of: date) -> tuple[list[Finding], pd.DataFrame]:
     """Findings for every counting return, and the stacked frame of their rows."""
     frame = build_frame(returns, plan)
     findings: list[Finding] = []
@@ -175,8 +186,15 @@ def _row_finding(code: str, row: pd.Series, returns: list[Return]) -> Finding:
     if code == "date-after-report":
         report = row["report_date"]
         params["report_date"] = f"{report:%d/%m/%Y}" if isinstance(report, date) else "?"
-    return Finding(code, rule.severity, int(row["rid"]), item.agency,
-                   _cell(item, field, int(row["row"])), shown, params)
+    return Finding(
+        code,
+        rule.severity,
+        int(row["rid"]),
+        item.agency,
+        _cell(item, field, int(row["row"])),
+        shown,
+        params,
+    )
 
 
 def _show(value: object) -> str:
@@ -191,16 +209,27 @@ def _show(value: object) -> str:
 
 def _missing_leads(frame: pd.DataFrame, returns: list[Return], plan: Plan) -> list[Finding]:
     found: list[Finding] = []
-    present = set() if frame.empty else set(zip(frame["rid"].tolist(), frame["task"].tolist(),
-                                                           strict=True))
+    present = (
+        set()
+        if frame.empty
+        else set(zip(frame["rid"].tolist(), frame["task"].tolist(), strict=True))
+    )
     for rid, item in enumerate(returns):
         if item.outcome:
             continue
         for assignment in plan.assignments(item.agency):
             if assignment.role == ROLE_LEAD and (rid, assignment.task.number) not in present:
-                found.append(Finding("lead-task-missing", ERROR, rid, item.agency,
-                                     _cell(item, "task", None), "",
-                                     {"task": assignment.task.number}))
+                found.append(
+                    Finding(
+                        "lead-task-missing",
+                        ERROR,
+                        rid,
+                        item.agency,
+                        _cell(item, "task", None),
+                        "",
+                        {"task": assignment.task.number},
+                    )
+                )
     return found
 
 
@@ -208,9 +237,12 @@ def _prefilled_edits(frame: pd.DataFrame, returns: list[Return], plan: Plan) -> 
     """Edited task text or role, checked row by row only where the fingerprint differs."""
     tasks = {t.number: t for t in plan.tasks}
     found: list[Finding] = []
-    edited = {rid for rid, item in enumerate(returns)
-              if not item.outcome and (item.meta is None
-                                       or item.read.prefilled_fingerprint != item.meta.fingerprint)}
+    edited = {
+        rid
+        for rid, item in enumerate(returns)
+        if not item.outcome
+        and (item.meta is None or item.read.prefilled_fingerprint != item.meta.fingerprint)
+    }
     candidates = frame[frame["plan_role"].notna() & frame["rid"].isin(edited)]
     for rid, rows in candidates.groupby("rid", sort=True):
         item = returns[int(str(rid))]
@@ -219,10 +251,17 @@ def _prefilled_edits(frame: pd.DataFrame, returns: list[Return], plan: Plan) -> 
             expected = {"content": task.content, "role": row["plan_role"]}
             for name, want in expected.items():
                 if fold(row[name]) != fold(want):
-                    found.append(Finding(
-                        "prefilled-edited", WARNING, int(str(rid)), item.agency,
-                        _cell(item, name, int(row["row"])), row[name][:80],
-                        {"task": row["task"], "value": row[name][:80], "expected": want[:80]}))
+                    found.append(
+                        Finding(
+                            "prefilled-edited",
+                            WARNING,
+                            int(str(rid)),
+                            item.agency,
+                            _cell(item, name, int(row["row"])),
+                            row[name][:80],
+                            {"task": row["task"], "value": row[name][:80], "expected": want[:80]},
+                        )
+                    )
     return found
 
 
@@ -232,38 +271,71 @@ def _too_long(frame: pd.DataFrame, returns: list[Return]) -> list[Finding]:
         long_rows = frame[frame[name].str.len() > EXCEL_TEXT_LIMIT]
         for _, row in long_rows.iterrows():
             item = returns[int(row["rid"])]
-            found.append(Finding("text-too-long", WARNING, int(row["rid"]), item.agency,
-                                 _cell(item, name, int(row["row"])), "",
-                                 {"length": len(row[name]), "task": row["task"]}))
+            found.append(
+                Finding(
+                    "text-too-long",
+                    WARNING,
+                    int(row["rid"]),
+                    item.agency,
+                    _cell(item, name, int(row["row"])),
+                    "",
+                    {"length": len(row[name]), "task": row["task"]},
+                )
+            )
     return found
 
 
 def _legacy_text(frame: pd.DataFrame, returns: list[Return]) -> list[Finding]:
     found: list[Finding] = []
     rows = frame[frame["legacy"].map(bool)]
-    for rid, excel_row, task, converted in zip(rows["rid"].tolist(), rows["row"].tolist(),
-                                               rows["task"].tolist(), rows["legacy"].tolist(),
-                                               strict=True):
+    for rid, excel_row, task, converted in zip(
+        rows["rid"].tolist(),
+        rows["row"].tolist(),
+        rows["task"].tolist(),
+        rows["legacy"].tolist(),
+        strict=True,
+    ):
         item = returns[int(rid)]
         for name, encoding, original in converted:
-            found.append(Finding("legacy-encoding", WARNING, int(rid), item.agency,
-                                 _cell(item, name, int(excel_row)), original[:80],
-                                 {"task": task, "encoding": encoding, "value": original[:80]}))
+            found.append(
+                Finding(
+                    "legacy-encoding",
+                    WARNING,
+                    int(rid),
+                    item.agency,
+                    _cell(item, name, int(excel_row)),
+                    original[:80],
+                    {"task": task, "encoding": encoding, "value": original[:80]},
+                )
+            )
     return found
 
 
 def _fallbacks(returns: list[Return]) -> list[Finding]:
     sources = {"header": t("wb-fallback-header"), "filename": t("wb-fallback-filename")}
     return [
-        Finding("identified-by-fallback", WARNING, rid, item.agency, "", item.fallback_value,
-                {"source": sources[item.identified_by], "value": item.fallback_value})
+        Finding(
+            "identified-by-fallback",
+            WARNING,
+            rid,
+            item.agency,
+            "",
+            item.fallback_value,
+            {"source": sources[item.identified_by], "value": item.fallback_value},
+        )
         for rid, item in enumerate(returns)
         if not item.outcome and item.identified_by
     ]
 
 
-_KIND_OF_SUFFIX = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xltx": "xlsx", ".xltm": "xlsx",
-                   ".xls": "xls", ".ods": "ods"}
+_KIND_OF_SUFFIX = {
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".xltx": "xlsx",
+    ".xltm": "xlsx",
+    ".xls": "xls",
+    ".ods": "ods",
+}
 
 
 def _mismatched_extensions(returns: list[Return]) -> list[Finding]:
@@ -273,8 +345,17 @@ def _mismatched_extensions(returns: list[Return]) -> list[Finding]:
         suffix = "." + item.rel.rsplit(".", 1)[-1].lower() if "." in item.rel else ""
         expected = _KIND_OF_SUFFIX.get(suffix)
         if not item.outcome and item.read.kind and expected and expected != item.read.kind:
-            found.append(Finding("extension-mismatch", WARNING, rid, item.agency, "", suffix,
-                                 {"extension": suffix, "kind": "." + item.read.kind}))
+            found.append(
+                Finding(
+                    "extension-mismatch",
+                    WARNING,
+                    rid,
+                    item.agency,
+                    "",
+                    suffix,
+                    {"extension": suffix, "kind": "." + item.read.kind},
+                )
+            )
     return found
 
 
@@ -285,14 +366,19 @@ def _settle(returns: list[Return], findings: list[Finding]) -> None:
         if item.outcome:
             continue
         if rid in errors:
-            item.settle(REJECTED, "return-has-errors",
-                        n=sum(1 for f in findings if f.rid == rid and f.severity == ERROR))
+            item.settle(
+                REJECTED,
+                "return-has-errors",
+                n=sum(1 for f in findings if f.rid == rid and f.severity == ERROR),
+            )
         elif rid in warnings:
-            item.settle(ACCEPTED_WITH_WARNINGS, "return-has-warnings",
-                        n=sum(1 for f in findings if f.rid == rid))
+            item.settle(
+                ACCEPTED_WITH_WARNINGS,
+                "return-has-warnings",
+                n=sum(1 for f in findings if f.rid == rid),
+            )
         else:
             item.settle(ACCEPTED, "return-ok")
-
 
 
 def warm_up() -> None:

@@ -2,7 +2,10 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- texts inside the workbooks (Vietnamese: the documents themselves) ----------------------
-    "wb-overview-title": ("TỔNG HỢP KẾT QUẢ THỰC HIỆN NĂM {period}", "IMPLEMENTATION SUMMARY {period}"),
+    "wb-overview-title": (
+        "TỔNG HỢP KẾT QUẢ THỰC HIỆN NĂM {period}",
+        "IMPLEMENTATION SUMMARY {period}",
+    ),
     "wb-overview-dates": (
         "Hạn nộp: {deadline} · Số liệu tính đến: {as_of} · Cơ quan tổng hợp: {receiver}",
         "Deadline: {deadline} · Data as of: {as_of} · Compiled by: {receiver}",
@@ -39,8 +42,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "wb-saved-file-time": ("Thời điểm sửa tệp", "File modification time"),
     "wb-whole-file": ("(cả tệp)", "(whole file)"),
     "wb-no-email": ("(chưa có)", "(none yet)"),
-    "wb-feedback-header": ("Ô|Mức độ|Vấn đề và cách sửa|Giá trị đã ghi", "Cell|Severity|Problem and fix|Value written"),
-    "wb-matrix-title": ("Ma trận phân công (C = chủ trì, P = phối hợp)", "Assignment matrix (C = lead, P = coordinating)"),
+    "wb-feedback-header": (
+        "Ô|Mức độ|Vấn đề và cách sửa|Giá trị đã ghi",
+        "Cell|Severity|Problem and fix|Value written",
+    ),
+    "wb-matrix-title": (
+        "Ma trận phân công (C = chủ trì, P = phối hợp)",
+        "Assignment matrix (C = lead, P = coordinating)",
+    ),
     "wb-fallback-header": ("ô 'Đơn vị báo cáo'", "the 'Đơn vị báo cáo' cell"),
     "wb-fallback-filename": ("tên tệp", "the file name"),
 }

@@ -33,8 +33,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đơn vị {codes} không được giao nhiệm vụ nào trong kế hoạch nên không có biểu mẫu.",
         "Agency {codes} has no task in the plan, so it gets no form.",
     ),
-    "sendlist-title": ("DANH SÁCH GỬI BIỂU MẪU BÁO CÁO NĂM {period}",
-                       "FORMS TO SEND, PERIOD {period}"),
+    "sendlist-title": (
+        "DANH SÁCH GỬI BIỂU MẪU BÁO CÁO NĂM {period}",
+        "FORMS TO SEND, PERIOD {period}",
+    ),
     "templates-summary": (
         "Đã ghi {count} biểu mẫu kỳ {period} vào {folder}\nDanh sách gửi: {sendlist}",
         "Wrote {count} forms for period {period} to {folder}\nSend list: {sendlist}",
@@ -53,20 +55,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nhập một số từ 0 đến 100, không kèm dấu % (ví dụ 75).",
         "Type a number from 0 to 100 without % (e.g. 75).",
     ),
-    "dv-progress-error": ("Tiến độ phải là số từ 0 đến 100.",
-                          "Progress must be a number from 0 to 100."),
+    "dv-progress-error": (
+        "Tiến độ phải là số từ 0 đến 100.",
+        "Progress must be a number from 0 to 100.",
+    ),
     "dv-date-title": ("Ngày", "Date"),
-    "dv-date-prompt": ("Nhập ngày theo dạng ngày/tháng/năm, ví dụ 30/11/2024.",
-                       "Type a date as day/month/year, e.g. 30/11/2024."),
-    "dv-date-error": ("Giá trị phải là một ngày (ngày/tháng/năm).",
-                      "The value must be a date (day/month/year)."),
+    "dv-date-prompt": (
+        "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 30/11/2024.",
+        "Type a date as day/month/year, e.g. 30/11/2024.",
+    ),
+    "dv-date-error": (
+        "Giá trị phải là một ngày (ngày/tháng/năm).",
+        "The value must be a date (day/month/year).",
+    ),
     "dv-funding-title": ("Kinh phí (triệu đồng)", "Funding (million VND)"),
     "dv-funding-prompt": (
         "Nhập số tiền bằng triệu đồng, không âm (ví dụ 150 hoặc 12,5).",
         "Type the amount in million VND, not negative (e.g. 150 or 12.5).",
     ),
-    "dv-funding-error": ("Kinh phí phải là số không âm, đơn vị triệu đồng.",
-                         "Funding must be a non-negative number, in million VND."),
+    "dv-funding-error": (
+        "Kinh phí phải là số không âm, đơn vị triệu đồng.",
+        "Funding must be a non-negative number, in million VND.",
+    ),
     "guide-title": ("HƯỚNG DẪN ĐIỀN BIỂU MẪU", "HOW TO FILL IN THE FORM"),
     "guide-intro": (
         "Mỗi dòng của trang 'Báo cáo' là một nhiệm vụ đơn vị được giao trong kế hoạch: các dòng "
@@ -90,10 +100,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "If the return has errors, your agency gets the file back with the cells to fix marked; "
         "fix them and send that file back.",
     ),
-    "guide-col-group": ("Nhóm nhiệm vụ (số La Mã) theo phụ lục kế hoạch.",
-                        "Task group (Roman numeral) as in the plan's appendix."),
+    "guide-col-group": (
+        "Nhóm nhiệm vụ (số La Mã) theo phụ lục kế hoạch.",
+        "Task group (Roman numeral) as in the plan's appendix.",
+    ),
     "guide-col-task": ("Số thứ tự nhiệm vụ trong phụ lục.", "Task number in the appendix."),
-    "guide-col-content": ("Nội dung nhiệm vụ như trong kế hoạch.", "The task as the plan states it."),
+    "guide-col-content": (
+        "Nội dung nhiệm vụ như trong kế hoạch.",
+        "The task as the plan states it.",
+    ),
     "guide-col-role": ("Chủ trì hoặc Phối hợp.", "Chủ trì (lead) or Phối hợp (coordinating)."),
     "guide-col-timeline": ("Thời gian thực hiện theo kế hoạch.", "The plan's timeline."),
     "guide-col-status": (
@@ -114,7 +129,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Difficulties; give the reason when not started.",
     ),
     "guide-col-proposal": ("Đề xuất, kiến nghị với cấp trên.", "Proposals to higher levels."),
-    "guide-col-funding": ("Kinh phí đã sử dụng, đơn vị triệu đồng, không âm.",
-                          "Funds used, in million VND, not negative."),
+    "guide-col-funding": (
+        "Kinh phí đã sử dụng, đơn vị triệu đồng, không âm.",
+        "Funds used, in million VND, not negative.",
+    ),
     "guide-col-note": ("Ghi chú khác.", "Other notes."),
 }

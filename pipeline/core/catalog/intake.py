@@ -7,8 +7,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Excel's temporary lock file (~$…), not a return.",
     ),
     "ignored-temp-file": ("Tệp ẩn hoặc tệp tạm, bỏ qua.", "Hidden or temporary file, skipped."),
-    "file-empty": ("Tệp rỗng (0 byte). Đề nghị đơn vị gửi lại tệp.",
-                   "The file is empty (0 bytes). Ask the agency to send it again."),
+    "file-empty": (
+        "Tệp rỗng (0 byte). Đề nghị đơn vị gửi lại tệp.",
+        "The file is empty (0 bytes). Ask the agency to send it again.",
+    ),
     "file-too-big": (
         "Tệp quá lớn (giới hạn {mb} MB) hoặc cần quá nhiều bộ nhớ để đọc. Đề nghị đơn vị gửi "
         "lại đúng biểu mẫu.",
@@ -19,8 +21,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp có đặt mật khẩu. Đề nghị đơn vị gỡ mật khẩu (Tệp › Thông tin › Bảo vệ) rồi gửi lại.",
         "The file is password-protected. Ask the agency to remove the password and resend.",
     ),
-    "file-word": ("Đây là tệp Word, không phải biểu mẫu Excel. Đề nghị đơn vị gửi tệp .xlsx.",
-                  "This is a Word file, not the Excel form. Ask the agency for the .xlsx."),
+    "file-word": (
+        "Đây là tệp Word, không phải biểu mẫu Excel. Đề nghị đơn vị gửi tệp .xlsx.",
+        "This is a Word file, not the Excel form. Ask the agency for the .xlsx.",
+    ),
     "file-legacy-biff": (
         "Tệp Excel đời cũ (Excel 2.x–4.x) không đọc được. Đề nghị đơn vị lưu lại dạng .xlsx.",
         "A very old Excel file (2.x–4.x). Ask the agency to save it as .xlsx.",
@@ -50,8 +54,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp có quá nhiều thành phần bên trong (vượt giới hạn an toàn). Đề nghị gửi lại biểu mẫu.",
         "The file has too many internal parts (safety limit). Ask for the form again.",
     ),
-    "file-nested-zip": ("Tệp nén nằm trong tệp nén khác: giải nén ra rồi đặt vào inbox.",
-                        "A zip inside a zip: unpack it into the inbox."),
+    "file-nested-zip": (
+        "Tệp nén nằm trong tệp nén khác: giải nén ra rồi đặt vào inbox.",
+        "A zip inside a zip: unpack it into the inbox.",
+    ),
     "file-empty-zip": ("Tệp nén không có tệp nào.", "The zip holds no files."),
     "file-timeout": (
         "Đọc tệp quá {limit} giây nên đã dừng (tệp có thể bị hỏng). Đề nghị đơn vị lưu lại .xlsx.",
@@ -63,8 +69,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lại dạng .xlsx.",
         "The file crashed the reader (damaged or too memory-hungry). Ask for a re-saved .xlsx.",
     ),
-    "file-cannot-open": ("Không mở được tệp (có thể đang bị khóa).",
-                         "The file could not be opened (it may be locked)."),
+    "file-cannot-open": (
+        "Không mở được tệp (có thể đang bị khóa).",
+        "The file could not be opened (it may be locked).",
+    ),
     "file-no-form-table": (
         "Bảng tính đọc được nhưng không có bảng báo cáo (dòng tiêu đề TT, Tình trạng…). Đề nghị "
         "đơn vị dùng biểu mẫu được gửi.",
@@ -84,10 +92,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cho đơn vị.",
         "Form version {found} was replaced by version {expected}. Send the agency the new form.",
     ),
-    "return-unknown-agency": ("Mã đơn vị '{found}' không có trong danh sách đơn vị.",
-                              "Agency code '{found}' is not in the registry."),
-    "return-agency-unassigned": ("Đơn vị '{found}' không được giao nhiệm vụ nào.",
-                                 "Agency '{found}' has no task in the plan."),
+    "return-unknown-agency": (
+        "Mã đơn vị '{found}' không có trong danh sách đơn vị.",
+        "Agency code '{found}' is not in the registry.",
+    ),
+    "return-agency-unassigned": (
+        "Đơn vị '{found}' không được giao nhiệm vụ nào.",
+        "Agency '{found}' has no task in the plan.",
+    ),
     "return-unidentified": (
         "Không xác định được đơn vị gửi (không có thông tin biểu mẫu, tên đơn vị hay tên tệp "
         "nhận ra được). Đề nghị đơn vị dùng biểu mẫu được gửi.",
@@ -100,11 +112,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bị thay bằng tệp {other} lưu lúc {saved} (tệp này lưu lúc {own}); bản lưu sau cùng được tính.",
         "Replaced by {other}, saved {saved} (this one {own}); the last saved return counts.",
     ),
-    "return-has-errors": ("Có {n} lỗi; xem trang Kiểm tra và tệp phản hồi.",
-                          "{n} error(s); see the Kiểm tra sheet and the feedback file."),
+    "return-has-errors": (
+        "Có {n} lỗi; xem trang Kiểm tra và tệp phản hồi.",
+        "{n} error(s); see the Kiểm tra sheet and the feedback file.",
+    ),
     "return-has-warnings": ("Có {n} cảnh báo.", "{n} warning(s)."),
     "return-ok": ("Hợp lệ.", "Valid."),
-    "feedback-title": ("PHẢN HỒI KẾT QUẢ KIỂM TRA BÁO CÁO — {name}", "REVIEW OF YOUR RETURN — {name}"),
+    "feedback-title": (
+        "PHẢN HỒI KẾT QUẢ KIỂM TRA BÁO CÁO — {name}",
+        "REVIEW OF YOUR RETURN — {name}",
+    ),
     "feedback-outcome": (
         "Tệp {file}: {outcome} ({errors} lỗi, {warnings} cảnh báo).",
         "File {file}: {outcome} ({errors} error(s), {warnings} warning(s)).",

@@ -108,22 +108,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "plan-leads": ("Chủ trì ({n}): {names}", "Lead ({n}): {names}"),
     "plan-coords": ("Phối hợp ({n}): {names}", "Coordinating ({n}): {names}"),
-    "plan-timeline": ("Thời gian: {text} → {kind}, hạn {due}", "Timeline: {text} → {kind}, due {due}"),
+    "plan-timeline": (
+        "Thời gian: {text} → {kind}, hạn {due}",
+        "Timeline: {text} → {kind}, due {due}",
+    ),
     "plan-agencies-head": (
         "Đơn vị nhận biểu mẫu ({n}):               chủ trì / phối hợp",
         "Agencies that get a form ({n}):           lead / coordinating",
     ),
-    "plan-agency-line": ("  {code} {name} {lead:>3} / {coord}", "  {code} {name} {lead:>3} / {coord}"),
+    "plan-agency-line": (
+        "  {code} {name} {lead:>3} / {coord}",
+        "  {code} {name} {lead:>3} / {coord}",
+    ),
     "plan-unexpanded-head": (
         "Cụm từ không chỉ rõ đơn vị (không gửi biểu mẫu theo cụm này):",
         "Phrases that name no agency (no form is sent for them):",
     ),
     "plan-unexpanded-line": ("  {phrase} — nhiệm vụ {tasks}", "  {phrase} — tasks {tasks}"),
     "plan-timeline-unknown-head": (
-        "Thời gian thực hiện không đọc được:", "Timelines that could not be read:"),
+        "Thời gian thực hiện không đọc được:",
+        "Timelines that could not be read:",
+    ),
     "plan-timeline-unknown-line": ("  nhiệm vụ {task}: '{text}'", "  task {task}: '{text}'"),
     "plan-none": ("  (không có)", "  (none)"),
-    "plan-matrix-written": ("Đã ghi ma trận phân công: {path}", "Assignment matrix written: {path}"),
+    "plan-matrix-written": (
+        "Đã ghi ma trận phân công: {path}",
+        "Assignment matrix written: {path}",
+    ),
     "import-summary": (
         "Đã ghi {path}: {groups} nhóm, {tasks} nhiệm vụ, {joined} dòng nối tiếp đã được gộp.",
         "Wrote {path}: {groups} groups, {tasks} tasks, {joined} continuation rows joined.",

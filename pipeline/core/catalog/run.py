@@ -16,8 +16,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tasks: {tasks} · {done} done · {in_progress} in progress · {not_started} not started · "
         "{not_reported} not reported · {overdue} overdue",
     ),
-    "run-feedback": ("Tệp phản hồi cho đơn vị: {n} tệp trong {folder}",
-                     "Feedback for agencies: {n} file(s) in {folder}"),
+    "run-feedback": (
+        "Tệp phản hồi cho đơn vị: {n} tệp trong {folder}",
+        "Feedback for agencies: {n} file(s) in {folder}",
+    ),
     "run-feedback-failed": (
         "Không tạo được tệp phản hồi: {files} (tệp gốc quá lớn hoặc hỏng); các lỗi vẫn có ở trang Kiểm tra.",
         "Feedback could not be written for: {files} (the original is too large or damaged); the findings are on Kiểm tra.",
@@ -46,10 +48,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sửa templates/task_matrix.xlsx cho kế hoạch của mình, rồi trong {folder} chạy: kehoach plan",
         "Edit templates/task_matrix.xlsx for your plan, then in {folder} run: kehoach plan",
     ),
-    "demo-forms": ("Demo: đã sinh biểu mẫu và giả lập báo cáo của các đơn vị.",
-                   "Demo: forms generated and agency returns simulated."),
-    "demo-libreoffice": ("Demo: một báo cáo được lưu lại bằng LibreOffice (.ods).",
-                         "Demo: one return was re-saved by LibreOffice (.ods)."),
-    "demo-no-libreoffice": ("Demo: không có LibreOffice nên bỏ qua bước lưu lại bằng LibreOffice.",
-                            "Demo: LibreOffice not installed, the re-save step was skipped."),
+    "demo-forms": (
+        "Demo: đã sinh biểu mẫu và giả lập báo cáo của các đơn vị.",
+        "Demo: forms generated and agency returns simulated.",
+    ),
+    "demo-libreoffice": (
+        "Demo: một báo cáo được lưu lại bằng LibreOffice (.ods).",
+        "Demo: one return was re-saved by LibreOffice (.ods).",
+    ),
+    "demo-no-libreoffice": (
+        "Demo: không có LibreOffice nên bỏ qua bước lưu lại bằng LibreOffice.",
+        "Demo: LibreOffice not installed, the re-save step was skipped.",
+    ),
 }
