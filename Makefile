@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a machine with Python 3.11+ and make:
 #   make demo   create .venv, install kehoach, run the whole workflow on the embedded plan
-#   make test   install the dev tools and run ruff, mypy (strict, pipeline/) and pytest
+#   make test   install the dev tools and run ruff (check and format), mypy (strict) and pytest
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

@@ -17,9 +17,12 @@ from pipeline.rules.validate import build_frame, derive_checks, error_schema, wa
 
 
 def _read_naively(path: Path) -> list[list[object]]:
-    engine = "openpyxl" if path.suffix.lower() in (".xlsx", ".xlsm") else "calamine"
-    frame = pd.read_excel(path, sheet_name="Báo cáo", header=None, engine=engine)
-    return frame.astype(object).where(frame.notna(), None).values.tolist()
+    xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
+    frame = pd.read_excel(
+        path, sheet_name="Báo cáo", header=None, engine="openpyxl" if xlsx else "calamine"
+    )
+    rows: list[list[object]] = frame.astype(object).where(frame.notna(), None).values.tolist()
+    return rows
 
 
 def naive_run(plan: Plan, inbox: Path, as_of: date) -> dict[str, float]:

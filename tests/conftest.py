@@ -40,3 +40,13 @@ def soffice() -> str:
     if program is None:
         pytest.skip("LibreOffice is not installed: apt-get install libreoffice-calc-nogui")
     return program
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses LibreOffice must say so, so that `-m "not libreoffice"` really skips it."""
+    for item in items:
+        uses_soffice = "soffice" in getattr(item, "fixturenames", ())
+        if uses_soffice and item.get_closest_marker("libreoffice") is None:
+            raise pytest.UsageError(
+                f"{item.nodeid} uses LibreOffice: mark it @pytest.mark.libreoffice"
+            )

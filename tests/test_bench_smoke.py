@@ -6,6 +6,7 @@ No time is asserted: timing belongs to `make bench`, not to the test suite.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandera.pandas as pa
 import pytest
@@ -37,7 +38,7 @@ def test_synthetic_plan_forms_and_run(tmp_path: Path, monkeypatch: pytest.Monkey
     calls: list[int] = []
     validate = pa.DataFrameSchema.validate
 
-    def counted(self: pa.DataFrameSchema, *args: object, **kwargs: object) -> object:
+    def counted(self: pa.DataFrameSchema, *args: Any, **kwargs: Any) -> Any:
         calls.append(1)
         return validate(self, *args, **kwargs)
 

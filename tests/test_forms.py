@@ -33,7 +33,9 @@ def test_one_form_per_assigned_agency(plan: Plan, forms: Path) -> None:
     send = load_workbook(forms / "danh-sach-gui.xlsx").active
     assert send is not None and send.max_row == 4 + 31
     assert not send["A2"].alignment.wrap_text  # the plan's title stays on one line
-    khcn = next(row[0].row for row in send.iter_rows(min_row=5) if row[1].value == "so_khcn")
+    khcn = next(
+        int(row[0].row or 0) for row in send.iter_rows(min_row=5) if row[1].value == "so_khcn"
+    )
     assert str(send.cell(khcn, 6).value).startswith("11: 1, 2, 3")
     assert send.row_dimensions[khcn].height >= 2 * 15.75  # its 11 lead tasks take two lines
 

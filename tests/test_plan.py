@@ -109,8 +109,8 @@ def test_leads_resolve_as_the_plan_means(plan: Plan) -> None:
 def test_timelines(plan: Plan) -> None:
     assert task(plan, "1").timeline.kind == "ongoing"
     assert task(plan, "2").timeline.kind == "compound"
-    assert task(plan, "2").timeline.due_for("2024").isoformat() == "2024-12-31"  # type: ignore[union-attr]
-    assert task(plan, "4").timeline.due_for("2025").isoformat() == "2025-12-31"  # type: ignore[union-attr]
+    assert task(plan, "2").timeline.due_for("2024").isoformat() == "2024-12-31"  # type: ignore[union-attr,unused-ignore]
+    assert task(plan, "4").timeline.due_for("2025").isoformat() == "2025-12-31"  # type: ignore[union-attr,unused-ignore]
     assert task(plan, "8").timeline.kind == "ongoing"  # "Thường xuyên." with a full stop
 
 
