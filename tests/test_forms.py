@@ -253,3 +253,37 @@ def test_template_defines_every_place_the_generator_looks_up() -> None:
 
     workbook = load_workbook(TEMPLATE)
     assert sorted(workbook.defined_names) == sorted(NAMES)
+
+
+def test_openpyxl_shortcuts_still_hold(tmp_path: Path) -> None:
+    """forms/fast_copy.py leans on openpyxl internals; if openpyxl changes them, say so here."""
+    from openpyxl import Workbook, load_workbook
+    from openpyxl.styles import Font, PatternFill, Protection
+
+    from pipeline.forms import fast_copy
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    source = sheet["B2"]
+    source.font = Font(name="Times New Roman", size=13, bold=True)
+    source.fill = PatternFill("solid", fgColor="FFF2CC")
+    source.protection = Protection(locked=False)
+    source.number_format = "0%"
+    frozen = fast_copy.freeze(book)
+    copy_a, copy_b = fast_copy.thaw(frozen), fast_copy.thaw(frozen)
+    sheet_a, sheet_b = copy_a.active, copy_b.active
+    assert sheet_a is not None and sheet_b is not None
+    sheet_a["A1"] = "only in a"
+    assert sheet_b["A1"].value is None  # copies are independent
+    target = sheet_a["C5"]
+    fast_copy.apply_style(target, fast_copy.style_record(sheet_a["B2"]))
+    fast_copy.set_height(sheet_a, 5, 33.0)
+    copy_a.save(tmp_path / "a.xlsx")
+    again = load_workbook(tmp_path / "a.xlsx").active
+    assert again is not None
+    cell = again["C5"]
+    assert (cell.font.name, cell.font.sz, cell.font.b) == ("Times New Roman", 13, True)
+    assert cell.fill.fgColor.rgb.endswith("FFF2CC")
+    assert cell.protection.locked is False and cell.number_format == "0%"
+    assert again.row_dimensions[5].height == 33.0

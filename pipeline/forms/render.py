@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import math
-import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,6 @@ from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline import __version__
@@ -35,6 +33,7 @@ from pipeline.core.catalog import t
 from pipeline.core.errors import KehoachError
 from pipeline.core.text import fold
 from pipeline.core.xlsx_style import FONT
+from pipeline.forms import fast_copy
 from pipeline.forms.metadata import FormMeta, fingerprint
 from pipeline.forms.template import INPUT_NAMES, a4_landscape
 from pipeline.plan.model import Assignment, Plan
@@ -99,20 +98,13 @@ class FormRenderer:
             ) from exc
         table_origin(workbook)  # fail early, before any form is written
         _write_guide(workbook, lang)  # the same in every form: written once
-        # Each form starts from a copy of the parsed template. A pickle round trip copies
-        # the workbook with its style tables intact (copy.deepcopy does not) in a fifth of
-        # the time a fresh parse takes.
-        self.template = pickle.dumps(workbook)
+        self.template = fast_copy.freeze(workbook)  # each form starts from a copy of it
         self.plan = plan
         self.period = period
         self.lang = lang
 
-    def _fresh(self) -> Workbook:
-        workbook: Workbook = pickle.loads(self.template)
-        return workbook
-
     def render(self, agency: Agency) -> Workbook:
-        workbook = self._fresh()
+        workbook = fast_copy.thaw(self.template)
         assignments = self.plan.assignments(agency.code)
         rows = prefilled_rows(self.plan, assignments)
         self._fill_header(workbook, agency)
@@ -202,18 +194,6 @@ def _row_height(values: Sequence[str]) -> float:
     return round(min(lines * LINE_HEIGHT + 4, 409), 1)
 
 
-def _style_record(cell: Cell | MergedCell) -> Any:
-    """openpyxl's per-cell style record (font, fill, border, format, protection ids)."""
-    return copy.copy(cell._style)  # type: ignore[union-attr]  # not in openpyxl's stubs
-
-
-def _set_height(sheet: Worksheet, row: int, height: float) -> None:
-    # A pickled copy loses the dimension table's default factory: create entries ourselves.
-    if row not in sheet.row_dimensions:
-        sheet.row_dimensions[row] = RowDimension(sheet, index=row)
-    sheet.row_dimensions[row].height = height
-
-
 def _write_rows(sheet: Worksheet, header_row: int, first_col: int, rows: list[list[str]]) -> int:
     sample_row = header_row + 1
     # Style each column's sample cell once, then copy its style record to every row: setting
@@ -224,15 +204,16 @@ def _write_rows(sheet: Worksheet, header_row: int, first_col: int, rows: list[li
             sample.number_format = NUMBER_FORMATS[column.field]
         sample.protection = Protection(locked=True) if column.prefilled else UNLOCKED
     styles = [
-        _style_record(sheet.cell(sample_row, first_col + i)) for i in range(len(FORM_COLUMNS))
+        fast_copy.style_record(sheet.cell(sample_row, first_col + i))
+        for i in range(len(FORM_COLUMNS))
     ]
     for offset, values in enumerate(rows):
         row = sample_row + offset
         for index, column in enumerate(FORM_COLUMNS):
             cell = sheet.cell(row, first_col + index)
-            cell._style = copy.copy(styles[index])  # type: ignore[union-attr]  # see _style_record
+            fast_copy.apply_style(cell, styles[index])
             cell.value = values[index] if column.prefilled else None
-        _set_height(sheet, row, _row_height(values))
+        fast_copy.set_height(sheet, row, _row_height(values))
     return header_row + max(len(rows), 1)
 
 
@@ -265,7 +246,7 @@ def _put_signature(
         sheet.merge_cells(
             start_row=row, start_column=column, end_row=row, end_column=column + width - 1
         )
-    _set_height(sheet, row, 36)
+    fast_copy.set_height(sheet, row, 36)
 
 
 def _column_range(first_col: int, field: str, top: int, bottom: int) -> str:
