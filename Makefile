@@ -38,6 +38,7 @@ bench: $(STAMP) bytecode
 defaults: $(STAMP)
 	$(BIN)/python scripts/build_default_plan.py
 	$(BIN)/kehoach make-template --force
+	$(BIN)/python scripts/build_report_template.py
 
 clean:
 	rm -rf $(VENV) demo .pytest_cache .mypy_cache .ruff_cache

@@ -164,3 +164,23 @@ def check_files(plan: Plan, paths: list[Path], period: str, as_of: date) -> Inta
     for path in paths:
         files += discover(path) if path.is_dir() else inbox_entry(path, path.name)
     return run_intake(files, plan, period, as_of)
+
+
+def consolidated(
+    plan: Plan,
+    inbox: Path,
+    period: str,
+    as_of: date,
+    jobs: int | None = None,
+    on_discovered: Callable[[int], None] | None = None,
+    on_read: Callable[[], None] | None = None,
+) -> Consolidation:
+    """The intake and the rollups, writing nothing: what `report` and `remind` start from."""
+    plan.check_period(period)
+    if not inbox.is_dir():
+        raise KehoachError("inbox-not-found", path=str(inbox))
+    intake = intake_folder(inbox, plan, period, as_of, jobs, on_discovered=on_discovered,
+                           on_read=on_read)
+    from pipeline.rollup.consolidate import consolidate
+
+    return consolidate(plan, intake, period, as_of)

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from pipeline.core import libreoffice
 from pipeline.forms.batch import write_forms
+from pipeline.outputs.docx_layout import TEMPLATE_NAME as REPORT_TEMPLATE
+from pipeline.outputs.remind import write_reminders
+from pipeline.outputs.report_docx import report_path, write_report
 from pipeline.plan.model import Plan
 from pipeline.plan.load import load_plan
 from pipeline.run import RunResult, run
@@ -29,7 +32,7 @@ def init_folder(folder: Path) -> list[Path]:
         if not path.exists():
             path.mkdir(parents=True)
             created.append(path)
-    for name in ("task_matrix.xlsx", "agency_report_template.xlsx"):
+    for name in ("task_matrix.xlsx", "agency_report_template.xlsx", REPORT_TEMPLATE):
         target = folder / "templates" / name
         if not target.exists():
             shutil.copyfile(DATA / name, target)
@@ -47,7 +50,11 @@ def build_demo(folder: Path) -> tuple[RunResult, list[str]]:
     forms = outbox / "templates" / period
     write_forms(plan, templates / "agency_report_template.xlsx", period, forms)
     notes = ["demo-forms", *_returns(plan, forms, inbox, period)]
-    return run(plan, inbox, outbox, period, AS_OF, jobs=None), notes
+    result = run(plan, inbox, outbox, period, AS_OF, jobs=None)
+    word = templates / REPORT_TEMPLATE
+    write_report(plan, result.consolidation, period, report_path(outbox, period), word)
+    write_reminders(plan, result.consolidation, period, outbox, word)
+    return result, [*notes, "demo-documents"]
 
 
 def _returns(plan: Plan, forms: Path, inbox: Path, period: str) -> list[str]:

@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.core.catalog import documents, forms, importer, intake, outputs, plan, rules, run
+from pipeline.core.catalog import reports as reports  # own line: parallel areas do not collide
 from pipeline.core.errors import Problem
 
 LANGS = ("vi", "en")
 
-_AREAS = (plan, forms, rules, intake, run, documents, importer, outputs)
+_AREAS = (plan, forms, rules, intake, run, documents, importer, outputs, reports)
 
 
 def _join() -> dict[str, tuple[str, str]]:
