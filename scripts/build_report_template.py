@@ -233,7 +233,7 @@ def _sample(template: Path) -> None:
             name=lay.Todo("họ tên người ký"),
         )
     )
-    draft.document.save(str(template))
+    lay.write_stable(draft.document, template)
 
 
 def build(target: Path) -> None:

@@ -8,7 +8,9 @@ styles, so an officer who restyles the template in Word changes every report and
 from __future__ import annotations
 
 import copy
+import io
 import unicodedata
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +34,7 @@ FONT = "Times New Roman"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 PLACEHOLDER = "Cán bộ bổ sung"
+ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 
 
 class S:
@@ -264,8 +267,19 @@ class Draft:
 
     def save(self, target: Path) -> Path:
         with atomic_path(target) as temporary:
-            self.document.save(str(temporary))
+            write_stable(self.document, temporary)
         return target
+
+
+def write_stable(document: Any, path: Path) -> None:
+    """Save with a fixed time on every zip member: the same inputs give the same bytes."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(member, source.read(info.filename))
 
 
 def _set_widths(table: Any, widths: Sequence[Any]) -> None:

@@ -161,7 +161,8 @@ def merge_voices(
     task_order: dict[str, int] | None = None,
 ) -> list[Voice]:
     """(text, agency name, task) triples -> one voice per distinct text, in first-seen order,
-    its agencies in the plan's official order and its tasks in the plan's order."""
+    worded as the variant with the most diacritics, its agencies in the plan's official order
+    and its tasks in the plan's order."""
     task_order = task_order or {}
     texts: dict[str, str] = {}
     agencies: dict[str, list[str]] = {}
@@ -171,7 +172,8 @@ def merge_voices(
         if not shown:
             continue
         key = text_key(shown)
-        texts.setdefault(key, shown)
+        if key not in texts or _marks(shown) > _marks(texts[key]):
+            texts[key] = shown  # the wording typed with its diacritics reads best
         if agency not in agencies.setdefault(key, []):
             agencies[key].append(agency)
         if task not in tasks.setdefault(key, []):
@@ -185,6 +187,10 @@ def merge_voices(
         )
         for key in texts
     ]
+
+
+def _marks(text: str) -> int:
+    return sum(1 for char in text if ord(char) > 127)
 
 
 def gather(plan: Plan, result: Consolidation, period: str) -> ReportFacts:
