@@ -51,7 +51,7 @@ STYLES: dict[str, tuple[float, bool, bool, Any, float, float, float]] = {
     S.TITLE: (14, True, False, CENTER, 0, 0, 0),
     S.TO: (14, False, False, CENTER, 0, 6, 6),
     S.TO_ITEM: (14, False, False, LEFT, 0, 0, 0),
-    S.SECTION: (14, True, False, JUSTIFY, 10, 6, 6),
+    S.SECTION: (14, True, False, LEFT, 10, 6, 6),
     S.SUBSECTION: (14, True, False, JUSTIFY, 10, 6, 3),
     S.TEXT: (14, False, False, JUSTIFY, 10, 0, 6),
     S.ITEM: (14, False, False, JUSTIFY, 10, 0, 3),

@@ -31,7 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Under {plan}, and from the returns of the agencies (data as of {as_of}), {receiver} reports the results of {period} as follows:",
     ),
     "report-section-reporting": (
-        "I. TÌNH HÌNH BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
+        "I. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ",
         "I. REPORTING BY THE AGENCIES",
     ),
     "report-reporting": (
