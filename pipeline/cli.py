@@ -361,42 +361,73 @@ DEFAULT_REPORT_TEMPLATE = Path("templates") / "bao-cao-template.docx"
 
 def _document_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options `report` and `remind` share: what to read, where to write, the look."""
-    for option in reversed((
-        plan_option,
-        click.option("--inbox", type=click.Path(path_type=Path, file_okay=False),
-                     default=Path("inbox"), show_default=True,
-                     help="Thư mục chứa báo cáo nhận được (không bị sửa)."),
-        click.option("--outbox", type=click.Path(path_type=Path, file_okay=False),
-                     default=Path("outbox"), show_default=True, help="Thư mục ghi kết quả."),
-        click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch."),
-        click.option("--as-of", "as_of", metavar="NGÀY",
-                     help="Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay."),
-        click.option("--jobs", type=click.IntRange(1, 64),
-                     help="Số tiến trình đọc tệp (mặc định: số lõi)."),
-        click.option("--template", "docx_template", type=click.Path(path_type=Path,
-                     dir_okay=False), default=DEFAULT_REPORT_TEMPLATE, show_default=True,
-                     help="Mẫu Word (kiểu chữ, lề); thiếu thì dùng mẫu mặc định."),
-        click.option("--force", is_flag=True, help="Ghi đè tệp Word đã có (mất phần đã sửa)."),
-    )):
+    for option in reversed(
+        (
+            plan_option,
+            click.option(
+                "--inbox",
+                type=click.Path(path_type=Path, file_okay=False),
+                default=Path("inbox"),
+                show_default=True,
+                help="Thư mục chứa báo cáo nhận được (không bị sửa).",
+            ),
+            click.option(
+                "--outbox",
+                type=click.Path(path_type=Path, file_okay=False),
+                default=Path("outbox"),
+                show_default=True,
+                help="Thư mục ghi kết quả.",
+            ),
+            click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch."),
+            click.option(
+                "--as-of",
+                "as_of",
+                metavar="NGÀY",
+                help="Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay.",
+            ),
+            click.option(
+                "--jobs",
+                type=click.IntRange(1, 64),
+                help="Số tiến trình đọc tệp (mặc định: số lõi).",
+            ),
+            click.option(
+                "--template",
+                "docx_template",
+                type=click.Path(path_type=Path, dir_okay=False),
+                default=DEFAULT_REPORT_TEMPLATE,
+                show_default=True,
+                help="Mẫu Word (kiểu chữ, lề); thiếu thì dùng mẫu mặc định.",
+            ),
+            click.option("--force", is_flag=True, help="Ghi đè tệp Word đã có (mất phần đã sửa)."),
+        )
+    ):
         command = option(command)
     return command
 
 
-def _consolidated(ctx: click.Context, plan: Plan, inbox: Path, period: str, as_of: str | None,
-                  jobs: int | None) -> Any:
+def _consolidated(
+    ctx: click.Context, plan: Plan, inbox: Path, period: str, as_of: str | None, jobs: int | None
+) -> Any:
     from pipeline.run import consolidated
 
     with _Progress(t("progress-read", _lang(ctx))) as progress:
-        return consolidated(plan, inbox, period, _as_of(as_of), jobs, progress.start,
-                            progress.step)
+        return consolidated(plan, inbox, period, _as_of(as_of), jobs, progress.start, progress.step)
 
 
 @cli.command("report", short_help="Viết dự thảo báo cáo (Word) từ inbox/.")
 @_document_options
 @click.pass_context
-def report_command(ctx: click.Context, plan_path: Path, inbox: Path, outbox: Path,
-                   period: str | None, as_of: str | None, jobs: int | None,
-                   docx_template: Path, force: bool) -> None:
+def report_command(
+    ctx: click.Context,
+    plan_path: Path,
+    inbox: Path,
+    outbox: Path,
+    period: str | None,
+    as_of: str | None,
+    jobs: int | None,
+    docx_template: Path,
+    force: bool,
+) -> None:
     """Viết dự thảo báo cáo outbox/bao-cao-<kỳ>.docx theo thể thức Nghị định 30/2020."""
     from pipeline.outputs.report_docx import refuse_overwrite, report_path, write_report
     from pipeline.plan.load import load_plan
@@ -412,12 +443,24 @@ def report_command(ctx: click.Context, plan_path: Path, inbox: Path, outbox: Pat
 
 @cli.command("remind", short_help="Viết công văn đôn đốc và tin nhắn cho đơn vị.")
 @_document_options
-@click.option("--deadline", metavar="NGÀY",
-              help="Hạn gửi ghi trong công văn (dd/mm/yyyy); mặc định: đề xuất, tô vàng.")
+@click.option(
+    "--deadline",
+    metavar="NGÀY",
+    help="Hạn gửi ghi trong công văn (dd/mm/yyyy); mặc định: đề xuất, tô vàng.",
+)
 @click.pass_context
-def remind_command(ctx: click.Context, plan_path: Path, inbox: Path, outbox: Path,
-                   period: str | None, as_of: str | None, jobs: int | None,
-                   docx_template: Path, force: bool, deadline: str | None) -> None:
+def remind_command(
+    ctx: click.Context,
+    plan_path: Path,
+    inbox: Path,
+    outbox: Path,
+    period: str | None,
+    as_of: str | None,
+    jobs: int | None,
+    docx_template: Path,
+    force: bool,
+    deadline: str | None,
+) -> None:
     """Viết công văn đôn đốc outbox/don-doc-<kỳ>.docx và tin nhắn cho từng đơn vị."""
     from pipeline.intake.normalize import day
     from pipeline.outputs.remind import letter_path, write_reminders
@@ -432,8 +475,9 @@ def remind_command(ctx: click.Context, plan_path: Path, inbox: Path, outbox: Pat
     chosen = _period(plan, period)
     refuse_overwrite(letter_path(outbox, chosen), force)
     result = _consolidated(ctx, plan, inbox, chosen, as_of, jobs)
-    written = write_reminders(plan, result, chosen, outbox, docx_template,
-                              due if isinstance(due, date) else None, force)
+    written = write_reminders(
+        plan, result, chosen, outbox, docx_template, due if isinstance(due, date) else None, force
+    )
     if not written.chases:
         _echo(t("remind-none", lang))
     _echo(t("remind-written", lang, path=written.letter, n=len(written.chases)))

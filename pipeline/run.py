@@ -179,8 +179,9 @@ def consolidated(
     plan.check_period(period)
     if not inbox.is_dir():
         raise KehoachError("inbox-not-found", path=str(inbox))
-    intake = intake_folder(inbox, plan, period, as_of, jobs, on_discovered=on_discovered,
-                           on_read=on_read)
-    from pipeline.rollup.consolidate import consolidate
+    intake = intake_folder(
+        inbox, plan, period, as_of, jobs, on_discovered=on_discovered, on_read=on_read
+    )
+    from pipeline.rollup.consolidate import consolidate  # pandas: loaded while files were read
 
     return consolidate(plan, intake, period, as_of)

@@ -64,8 +64,11 @@ def _returns(plan: Plan, forms: Path, inbox: Path, period: str) -> list[str]:
     for index, agency in enumerate(agencies):
         answers = plausible_answers(plan, agency.code, rng)
         saved = datetime(2024, 12, 2 + index % 12, 8 + index % 9, 15)
-        header = {"kh_ngay_bao_cao": saved.date(), "kh_nguoi_lien_he": "Nguyễn Văn An",
-                  "kh_dien_thoai": "0260 3862 000"}
+        header = {
+            "kh_ngay_bao_cao": saved.date(),
+            "kh_nguoi_lien_he": "Nguyễn Văn An",
+            "kh_dien_thoai": "0260 3862 000",
+        }
         source = forms / form_name(period, agency.code)
         target = inbox / form_name(period, agency.code)
         first = next(iter(answers))
@@ -79,8 +82,9 @@ def _returns(plan: Plan, forms: Path, inbox: Path, period: str) -> list[str]:
             saved = datetime(2024, 12, 18, 16, 40)
         if agency.code == "so_gtvt":  # resubmission: an early draft, then the final one
             draft = {k: {"status": "Đang thực hiện", "progress": 10} for k in answers}
-            fill_form(source, inbox / "ban-nhap" / target.name, draft, header,
-                      datetime(2024, 12, 3, 9, 0))
+            fill_form(
+                source, inbox / "ban-nhap" / target.name, draft, header, datetime(2024, 12, 3, 9, 0)
+            )
         fill_form(source, target, answers, header, saved)
         if agency.code == "so_cong_thuong":  # sent as a zip of the e-mail
             with zipfile.ZipFile(inbox / "thu-so-cong-thuong.zip", "w") as archive:
