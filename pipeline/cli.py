@@ -120,7 +120,7 @@ def cli(ctx: click.Context, lang: str) -> None:
       kehoach run         đọc inbox/, kiểm tra, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx
       kehoach check TỆP   kiểm tra một vài tệp báo cáo
       kehoach demo        chạy thử trọn vẹn trên kế hoạch mẫu
-      kehoach import-plan đọc phụ lục từ văn bản kế hoạch mới (.docx, .md, .xlsx)
+      kehoach import-plan đọc phụ lục từ văn bản kế hoạch mới (.docx, .md, .html, .xlsx)
 
     Thư mục templates/, inbox/, outbox/ được tìm trong thư mục hiện tại.
 
@@ -167,11 +167,13 @@ def plan_command(ctx: click.Context, plan_path: Path, matrix: Path | None) -> No
 @cli.command("import-plan", short_help="Phụ lục nhiệm vụ từ văn bản kế hoạch.")
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
+    "--registry",
     "--agencies",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_PLAN,
-    show_default=True,
-    help="Lấy trang 'Đơn vị' và 'Cụm từ' từ tệp kế hoạch này.",
+    "registry",
+    metavar="TỆP|default",
+    help="Danh sách đơn vị và cụm từ: trang 'Đơn vị', 'Cụm từ' của tệp kế hoạch này, hoặc "
+    "'default' (danh sách mặc định). Bỏ trống: dùng danh sách mặc định chỉ khi kế hoạch do "
+    "cùng tỉnh ban hành.",
 )
 @click.option(
     "--out",
@@ -183,28 +185,17 @@ def plan_command(ctx: click.Context, plan_path: Path, matrix: Path | None) -> No
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 @click.pass_context
 def import_plan_command(
-    ctx: click.Context, source: Path, agencies: Path, out: Path, force: bool
+    ctx: click.Context, source: Path, registry: str | None, out: Path, force: bool
 ) -> None:
-    """Đọc phụ lục nhiệm vụ từ văn bản kế hoạch (.docx, .md, .txt, .xlsx) thành tệp kế hoạch."""
-    from pipeline.plan.importer import import_plan, registry_rows_from_workbook
+    """Đọc phụ lục nhiệm vụ từ văn bản kế hoạch (.docx, .md, .txt, .html, .xlsx) thành tệp
+    kế hoạch, rồi in những gì cần kiểm tra: nhóm, nhiệm vụ, cột đã nhận và cột giữ lại,
+    thời gian thực hiện và tên đơn vị chưa đọc được."""
+    from pipeline.plan import import_view
+    from pipeline.plan.importer import import_plan
 
-    lang = _lang(ctx)
-    report = import_plan(source, registry_rows_from_workbook(agencies), out, force=force)
-    _echo(
-        t(
-            "import-summary",
-            lang,
-            path=report.target,
-            groups=report.groups,
-            tasks=report.tasks,
-            joined=report.continuations,
-        )
-    )
-    for task, column, words in report.unresolved:
-        _echo(t("import-unresolved", lang, task=task, column=column, words=words))
-    if report.settings_missing:
-        _echo(t("import-settings-missing", lang, keys=", ".join(report.settings_missing)))
-    _echo(t("import-next", lang, path=report.target))
+    report = import_plan(source, registry, out, force=force)
+    for line in import_view.render(report, _lang(ctx)):
+        _echo(line)
 
 
 @cli.command("make-template", short_help="Tạo lại mẫu biểu gốc.")

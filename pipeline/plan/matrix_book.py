@@ -9,13 +9,14 @@ from typing import Any
 
 from pipeline.core.files import atomic_path
 from pipeline.core.xlsx_style import formats, new_workbook
-from pipeline.plan.appendix import Appendix
+from pipeline.plan.appendix import Appendix, AppendixGroup, AppendixTask
+from pipeline.plan.appendix_headers import MATRIX_HEADERS, SOURCE_NUMBER
 
 TASK_SHEET = "Nhiệm vụ"
 AGENCY_SHEET = "Đơn vị"
 PHRASE_SHEET = "Cụm từ"
 SETTINGS_SHEET = "Cấu hình"
-TASK_HEADERS = ("TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện")
+TASK_HEADERS = MATRIX_HEADERS
 AGENCY_HEADERS = ("Mã", "Tên đơn vị", "Loại", "Thứ tự", "Tên gọi khác", "Email")
 PHRASE_HEADERS = ("Cụm từ", "Gồm")
 SETTINGS_HEADERS = ("Khóa", "Giá trị", "Ý nghĩa")
@@ -53,27 +54,43 @@ def write_task_matrix(
 
 
 def _write_tasks(workbook: Any, style: dict[str, Any], appendix: Appendix) -> None:
+    """The appendix as printed: a row per group, then its tasks; extra columns at the right.
+
+    Extra columns (`Sản phẩm`, `Kinh phí`, the printed numbers `TT gốc` …) sit after the five
+    Contract 1 columns; `load_plan` reads columns by header, so they never disturb it, and
+    `reference_columns.read_reference_columns` gives them to whoever shows them (the forms).
+    """
     sheet = workbook.add_worksheet(TASK_SHEET)
-    for col, (header, width) in enumerate(zip(TASK_HEADERS, (6, 80, 34, 34, 22), strict=True)):
+    extras = appendix.extra_headers
+    headers = (*TASK_HEADERS, *extras)
+    widths = (6, 80, 34, 34, 22, *(24 for _ in extras))
+    for col, (header, width) in enumerate(zip(headers, widths, strict=True)):
         sheet.write_string(0, col, header, style["header"])
         sheet.set_column(col, col, width)
     row = 1
-    groups = dict(appendix.groups)
-    written: set[str] = set()
-    for task in appendix.tasks:
-        if task.group and task.group not in written:
-            sheet.write_string(row, 0, task.group, style["bold"])
-            sheet.write_string(row, 1, groups.get(task.group, ""), style["bold"])
-            for col in (2, 3, 4):
-                sheet.write_blank(row, col, None, style["bold"])
-            written.add(task.group)
-            row += 1
-        values = (task.number, task.content, task.lead, task.coord, task.timeline)
+    for group in appendix.groups:
+        values = (group.numeral, group.title, "", "", "", *_extras(group, extras))
         for col, value in enumerate(values):
-            sheet.write_string(row, col, value, style["center"] if col == 0 else style["cell"])
+            sheet.write_string(row, col, value, style["bold"])
         row += 1
+        for task in (t for t in appendix.tasks if t.group == group.numeral):
+            values = (
+                task.number,
+                task.content,
+                task.lead,
+                task.coord,
+                task.timeline,
+                *_extras(task, extras),
+            )
+            for col, value in enumerate(values):
+                sheet.write_string(row, col, value, style["center"] if col == 0 else style["cell"])
+            row += 1
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, row - 1, len(TASK_HEADERS) - 1)
+    sheet.autofilter(0, 0, row - 1, len(headers) - 1)
+
+
+def _extras(entry: AppendixGroup | AppendixTask, headers: Sequence[str]) -> list[str]:
+    return [entry.source_number if h == SOURCE_NUMBER else entry.extras.get(h, "") for h in headers]
 
 
 def _write_rows(

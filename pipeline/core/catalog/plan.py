@@ -135,20 +135,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã ghi ma trận phân công: {path}",
         "Assignment matrix written: {path}",
     ),
-    "import-summary": (
-        "Đã ghi {path}: {groups} nhóm, {tasks} nhiệm vụ, {joined} dòng nối tiếp đã được gộp.",
-        "Wrote {path}: {groups} groups, {tasks} tasks, {joined} continuation rows joined.",
-    ),
-    "import-unresolved": (
-        "  Nhiệm vụ {task}, cột '{column}': chưa nhận ra '{words}'",
-        "  Task {task}, column '{column}': '{words}' is not recognised",
-    ),
-    "import-settings-missing": (
-        "Cần điền ở trang 'Cấu hình': {keys}",
-        "To fill in on the 'Cấu hình' sheet: {keys}",
-    ),
-    "import-next": (
-        "Kiểm tra lại rồi chạy: kehoach plan --plan {path}",
-        "Review it, then run: kehoach plan --plan {path}",
-    ),
 }

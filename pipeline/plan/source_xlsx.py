@@ -1,0 +1,90 @@
+"""Rows of a plan kept as a workbook (.xlsx, .xlsm with openpyxl; .xls, .ods with calamine).
+
+openpyxl also gives merged cells and bold fonts: a range merged down repeats its text in every
+row and is marked continued; a range merged across keeps its text in the first column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pipeline.plan.source_rows import SourceDocument, SourceRow
+
+MAX_ROWS = 5000
+MAX_COLUMNS = 40
+_TITLE_ROWS = 12  # rows above the table that may hold the title, number and date
+
+
+def cell_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a TT typed as 1 comes back as 1.0
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")  # type: ignore[no-any-return]  # a date cell
+    return "" if value is None else str(value)
+
+
+def read(path: Path) -> SourceDocument:
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_openpyxl(path)
+    return _read_calamine(path)
+
+
+def _read_openpyxl(path: Path) -> SourceDocument:
+    from openpyxl import load_workbook  # heavy; only this command needs it
+
+    workbook = load_workbook(path, data_only=True)
+    try:
+        rows: list[SourceRow] = []
+        text: list[str] = []
+        for sheet in workbook.worksheets:
+            sheet_rows = _sheet_rows(sheet)
+            text += [c for row in sheet_rows[:_TITLE_ROWS] for c in row.cells if c]
+            rows += sheet_rows
+        return SourceDocument(rows, "\n".join(text))
+    finally:
+        workbook.close()
+
+
+def _sheet_rows(sheet: Any) -> list[SourceRow]:
+    last_row = min(sheet.max_row, MAX_ROWS)
+    last_col = min(sheet.max_column, MAX_COLUMNS)
+    down: dict[tuple[int, int], str] = {}  # cells covered by a range merged down
+    for merged in sheet.merged_cells.ranges:
+        value = cell_text(sheet.cell(merged.min_row, merged.min_col).value)
+        for row in range(merged.min_row + 1, merged.max_row + 1):
+            down[(row, merged.min_col)] = value
+    rows: list[SourceRow] = []
+    for r, cells in enumerate(
+        sheet.iter_rows(min_row=1, max_row=last_row, max_col=last_col), start=1
+    ):
+        texts: list[str] = []
+        continued: set[int] = set()
+        bold: list[bool] = []
+        for c, cell in enumerate(cells, start=1):
+            if (r, c) in down:
+                texts.append(down[(r, c)])
+                continued.add(c - 1)
+                continue
+            text = cell_text(cell.value).strip()
+            texts.append(text)
+            if text:
+                bold.append(bool(cell.font is not None and cell.font.b))
+        rows.append(SourceRow(texts, bool(bold) and all(bold), frozenset(continued)))
+    return rows
+
+
+def _read_calamine(path: Path) -> SourceDocument:
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_path(str(path))
+    rows: list[SourceRow] = []
+    text: list[str] = []
+    for name in workbook.sheet_names:
+        values = workbook.get_sheet_by_name(name).to_python(nrows=MAX_ROWS)
+        sheet_rows = [
+            SourceRow([cell_text(v).strip() for v in row[:MAX_COLUMNS]]) for row in values
+        ]
+        text += [c for row in sheet_rows[:_TITLE_ROWS] for c in row.cells if c]
+        rows += sheet_rows
+    return SourceDocument(rows, "\n".join(text))
