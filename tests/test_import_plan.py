@@ -12,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 from pipeline.cli import cli
 from pipeline.plan.appendix import read
 from pipeline.plan.appendix_headers import classify, combine_header_rows
+from pipeline.plan.import_registry import Issuer, stated_issuer
 from pipeline.plan.load import load_plan
 from pipeline.plan.matrix_book import TASK_HEADERS
 from pipeline.plan.model import Plan
@@ -564,3 +565,31 @@ def test_two_row_header_is_one_header_per_column() -> None:
         "Thời gian - Hoàn thành",
         "Ghi chú",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "province"),
+    [
+        (
+            "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 12/KH-UBND",
+            "Ủy ban nhân dân tỉnh Thanh Hóa",
+            "thanh hoa",
+        ),
+        ("**UBND TỈNH KON TUM**\n\nSố: 47/KH-UBND", "Ủy ban nhân dân tỉnh Kon Tum", "kon tum"),
+        (
+            "| ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+            "Ủy ban nhân dân tỉnh Quảng Ngãi",
+            "quang ngai",
+        ),
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "Ủy ban nhân dân thành phố Hà Nội", "ha noi"),
+        (
+            "BỘ KHOA HỌC VÀ CÔNG NGHỆ\nHà Nội, ngày 3 tháng 2 năm 2025",
+            "Bộ khoa học và công nghệ",
+            "",
+        ),
+        ("Số: /KH-UBND\n\nKon Tum, ngày tháng 6 năm 2024", "", "kon tum"),  # the seed: place only
+        ("Kế hoạch không có phần đầu", "", ""),
+    ],
+)
+def test_issuer_stated_in_the_header(text: str, name: str, province: str) -> None:
+    assert stated_issuer(text) == Issuer(name, province)

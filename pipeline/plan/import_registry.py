@@ -30,6 +30,7 @@ DEFAULT_CHOICE = "default"
 _PROVINCE = re.compile(r"\b(?:tinh|thanh pho)\s+([a-z' -]+?)\s*$")
 _ISSUER = re.compile(r"^(?:uy ban nhan dan|ubnd)\s+((?:tinh|thanh pho)\s+\S.*)$")
 _MINISTRY = re.compile(r"^(bo|ban chi dao|van phong chinh phu|tinh uy)\b")
+_MARKUP = re.compile(r"[#*_>]|<[^>]+>")  # Markdown emphasis, headings, HTML tags
 _PLACE = re.compile(r"^([^\d,;:()]{2,40}),\s*ngay\b")
 
 
@@ -52,7 +53,8 @@ class ChosenRegistry:
 def stated_issuer(text: str) -> Issuer:
     """The issuing body from the header block ("ỦY BAN NHÂN DÂN / TỈNH KON TUM"), else the
     province of the place-and-date line ("Kon Tum, ngày … tháng 6 năm 2024")."""
-    lines = [one_line(line) for line in text.splitlines() if line.strip()]
+    pieces = (p for line in text.splitlines() for p in re.split(r"[|\t]", line))
+    lines = [line for line in (one_line(_MARKUP.sub("", p)) for p in pieces) if line]
     for index, line in enumerate(lines[:40]):
         key = fold(line).strip(" .")
         if key in ("uy ban nhan dan", "ubnd") and index + 1 < len(lines):

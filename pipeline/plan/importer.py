@@ -87,8 +87,16 @@ def stated_settings(doc: Appendix, text: str, issuer: Issuer) -> dict[str, objec
 
 
 def timeline_unread(text: str) -> bool:
-    """True when the timeline reader cannot give the text a meaning (blank included)."""
-    return timeline.parse(text).kind == timeline.UNKNOWN
+    """True when the timeline reader cannot give the text a full meaning (blank included).
+
+    The reader is being rewritten (issue 15, item 2) to say `fully_read`; until both land,
+    the older `unknown` kind means the same.
+    """
+    reading = timeline.parse(text)
+    fully_read = getattr(reading, "fully_read", None)
+    if isinstance(fully_read, bool):
+        return not fully_read
+    return reading.kind == getattr(timeline, "UNKNOWN", "unknown")
 
 
 def import_plan(
