@@ -593,3 +593,34 @@ def test_two_row_header_is_one_header_per_column() -> None:
 )
 def test_issuer_stated_in_the_header(text: str, name: str, province: str) -> None:
     assert stated_issuer(text) == Issuer(name, province)
+
+
+def test_parts_above_groups_and_numbers_restarting_in_each_group(tmp_path: Path) -> None:
+    source = tmp_path / "ke-hoach.md"
+    source.write_text(
+        "| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện |\n"
+        "|---|---|---|---|---|\n"
+        "| A | **PHẦN CHUNG** | | | |\n| I | Nhóm một | | | |\n"
+        "| 1 | Việc một | Sở Y tế | | Năm 2025 |\n| 2 | Việc hai | Sở Y tế | | Năm 2025 |\n"
+        "| a) | ý phụ của việc hai | | | |\n| II | Nhóm hai | | | |\n"
+        "| 1 | Việc ba | Sở Nội vụ | | Quý I/2025 |\n| B | **PHẦN RIÊNG** | | | |\n"
+        "| I | Nhóm ba | | | |\n| 1 | Việc bốn | Sở Nội vụ | | Quý I/2025 |\n",
+        encoding="utf-8",
+    )
+    imported = read(source)
+    assert [(g.numeral, g.source_number, g.title) for g in imported.groups] == [
+        ("I", "A.I", "Nhóm một"),
+        ("II", "A.II", "Nhóm hai"),
+        ("III", "B.I", "Nhóm ba"),
+    ]
+    assert [(t.number, t.source_number, t.group, t.content) for t in imported.tasks] == [
+        ("1", "A.I.1", "I", "Việc một"),
+        ("2", "A.I.2", "I", "Việc hai\na) ý phụ của việc hai"),
+        ("3", "A.II.1", "II", "Việc ba"),
+        ("4", "B.I.1", "III", "Việc bốn"),
+    ]
+    assert imported.other_headings == ["A. PHẦN CHUNG", "B. PHẦN RIÊNG"]
+    out = tmp_path / "m.xlsx"
+    result = _import(source, out, "--registry", str(PLAN))
+    assert "Tiêu đề không dùng làm nhóm (chỉ để biết, không đưa vào): 2" in result.output
+    assert "  A. PHẦN CHUNG" in result.output.splitlines()

@@ -21,7 +21,7 @@ from pipeline.plan.appendix_headers import SOURCE_NUMBER
 from pipeline.plan.appendix_table import RawRow, describe_first_row, read_table
 from pipeline.plan.source_rows import SourceDocument, html_cell
 
-_BULLET = re.compile(r"^[-–•+*]\s*")
+_BULLET = re.compile(r"^(?:[-–•+*]|[a-zđ]\))\s*")  # a line of its own: "- …", "a) …"
 _AGENCY_FIELDS = ("lead", "coord")
 
 
@@ -167,13 +167,17 @@ def assemble(rows: list[RawRow], appendix: Appendix) -> None:
         {items[i].label for i in task_rows}
     ) == len(task_rows)
     appendix.renumbered = not (groups_kept and tasks_kept)
+    printed = {i: item.label for i, item in enumerate(items)}
+    for rows_ in (group_rows, task_rows):  # a number printed twice is told apart by its path
+        if len({items[i].label for i in rows_}) < len(rows_):
+            printed.update({i: _path(items, i) for i in rows_})
     numerals: dict[int, str] = {}
     for order, index in enumerate(group_rows, start=1):
         values, extras = _merged(entries[index])
         numerals[index] = items[index].label if groups_kept else roman(order)
         appendix.groups.append(
             AppendixGroup(
-                numerals[index], one_line(values.get("content", "")), items[index].label, extras
+                numerals[index], one_line(values.get("content", "")), printed[index], extras
             )
         )
     for index, item in enumerate(items):
@@ -193,12 +197,24 @@ def assemble(rows: list[RawRow], appendix: Appendix) -> None:
                 lead=values.get("lead", ""),
                 coord=values.get("coord", ""),
                 timeline=values.get("timeline", ""),
-                source_number=items[index].label,
+                source_number=printed[index],
                 extras=extras,
             )
         )
     if any(not task.group for task in appendix.tasks):
         _implicit_group(appendix)
+
+
+def _path(items: list[nb.Item], index: int) -> str:
+    """ "B.I.1": the printed labels of the headings above a row, then its own."""
+    labels = [items[index].label]
+    parent = items[index].parent
+    while parent is not None:
+        label = items[parent].label
+        if label and not labels[0].startswith(f"{label}."):
+            labels.insert(0, label)
+        parent = items[parent].parent
+    return ".".join(labels)
 
 
 def _implicit_group(appendix: Appendix) -> None:
