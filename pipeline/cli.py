@@ -338,7 +338,7 @@ def run_command(
     chosen = _period(plan, period)
     with _Progress(t("progress-read", lang)) as progress:
         result = run(
-            plan, inbox, outbox, chosen, _as_of(as_of), jobs, progress.start, progress.step, lang
+            plan, inbox, outbox, chosen, _as_of(as_of), jobs, progress.start, progress.step
         )
     for line in summary(result, lang):
         _echo(line)

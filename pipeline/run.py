@@ -16,7 +16,8 @@ from pipeline.core.errors import KehoachError, raise_carried
 from pipeline.core.workers import Job, default_jobs, run_jobs
 from pipeline.intake.inbox import InboxFile, discover, inbox_entry
 from pipeline.intake.run import Intake, intake_folder, run_intake
-from pipeline.outputs.feedback import feedback_job
+from pipeline.outputs.feedback import FeedbackRequest, feedback_job, task_texts
+from pipeline.outputs.feedback_folder import remove_stale
 from pipeline.plan.model import Plan
 from pipeline.rules.findings import Finding
 
@@ -31,6 +32,7 @@ class RunResult:
     workbook: Path
     feedback: dict[str, Path] = field(default_factory=dict)
     feedback_failed: list[str] = field(default_factory=list)
+    feedback_removed: list[Path] = field(default_factory=list)  # stale copies of earlier runs
     cut_cells: list[str] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)
 
@@ -51,8 +53,9 @@ def run(
     jobs: int | None = None,
     on_discovered: Callable[[int], None] | None = None,
     on_read: Callable[[], None] | None = None,
-    lang: str = "vi",
 ) -> RunResult:
+    """Read the inbox, roll it up, write the workbook and the feedback copies (documents are
+    Vietnamese: the console language is the CLI's business)."""
     plan.check_period(period)
     if not inbox.is_dir():
         raise KehoachError("inbox-not-found", path=str(inbox))
@@ -66,48 +69,44 @@ def run(
     result = consolidate(plan, intake, period, as_of)
     phases["consolidate"] = time.perf_counter() - started
     started = time.perf_counter()
-    plans = feedback_plans(plan, intake, outbox / "phan-hoi" / period, period, lang)
+    folder = outbox / "phan-hoi" / period
+    plans = feedback_plans(plan, intake, folder, period)
     target = workbook_path(outbox, period)
-    links = {job.agency: job.target.relative_to(outbox).as_posix() for job in plans}
+    links = {agency: job.target.relative_to(outbox).as_posix() for agency, job in plans.items()}
     cut, feedback = write_outputs(
         plan, intake, result, target, period, links, plans, jobs or default_jobs()
     )
+    removed = remove_stale(folder, period, feedback.values())
     phases["write"] = time.perf_counter() - started
-    failed = [job.target.name for job in plans if job.agency not in feedback]
-    return RunResult(intake, result, target, feedback, failed, cut, phases)
-
-
-@dataclass(frozen=True)
-class FeedbackJob:
-    rid: int
-    agency: str
-    name: str
-    target: Path
-    findings: list[Finding]
-    period: str
-    lang: str
+    failed = [job.target.name for agency, job in plans.items() if agency not in feedback]
+    return RunResult(intake, result, target, feedback, failed, removed, cut, phases)
 
 
 def feedback_plans(
-    plan: Plan, intake: Intake, folder: Path, period: str, lang: str
-) -> list[FeedbackJob]:
-    """A feedback copy for every rejected or warned return, as data to be written."""
+    plan: Plan, intake: Intake, folder: Path, period: str
+) -> dict[str, FeedbackRequest]:
+    """A feedback copy for every rejected or warned return, by agency, as data to be written."""
     by_rid: dict[int, list[Finding]] = {}
     for finding in intake.findings:
         by_rid.setdefault(finding.rid, []).append(finding)
-    return [
-        FeedbackJob(
-            rid,
-            item.agency,
-            plan.registry.agencies[item.agency].name,
-            folder / form_name(period, item.agency),
-            by_rid[rid],
-            period,
-            lang,
+    return {
+        item.agency: FeedbackRequest(
+            target=folder / form_name(period, item.agency),
+            source=item.file.data if item.file.data is not None else _path(item.file.path),
+            file=item.rel,
+            outcome=item.outcome,
+            agency_name=plan.registry.agencies[item.agency].name,
+            findings=tuple(by_rid[rid]),
+            tasks=task_texts(plan, by_rid[rid]),
         )
         for rid, item in enumerate(intake.returns)
         if item.outcome in (REJECTED, ACCEPTED_WITH_WARNINGS) and item.agency and rid in by_rid
-    ]
+    }
+
+
+def _path(path: Path | None) -> Path:
+    assert path is not None  # an inbox file is either on disk or a zip member's bytes
+    return path
 
 
 WRITE_MEMORY_LIMIT = 1536 * 1024 * 1024
@@ -120,7 +119,7 @@ def write_outputs(
     target: Path,
     period: str,
     links: dict[str, str],
-    plans: list[FeedbackJob],
+    plans: dict[str, FeedbackRequest],
     processes: int,
 ) -> tuple[list[str], dict[str, Path]]:
     """The workbook here, and meanwhile the feedback copies in limited worker processes.
@@ -132,14 +131,7 @@ def write_outputs(
     """
     from pipeline.outputs.workbook import write_report
 
-    jobs = [
-        Job(
-            index,
-            feedback_job,
-            (intake.returns[job.rid], job.findings, job.target, job.period, job.name, job.lang),
-        )
-        for index, job in enumerate(plans)
-    ]
+    jobs = [Job(index, feedback_job, request) for index, request in enumerate(plans.values())]
     outcomes: dict[int, Any] = {}
     dispatcher = threading.Thread(
         target=lambda: outcomes.update(run_jobs(jobs, processes, memory_limit=WRITE_MEMORY_LIMIT)),
@@ -151,10 +143,10 @@ def write_outputs(
     finally:
         dispatcher.join()
     written: dict[str, Path] = {}
-    for index, job in enumerate(plans):
+    for index, agency in enumerate(plans):
         raise_carried(outcomes.get(index))
         if isinstance(outcomes.get(index), Path):
-            written[job.agency] = outcomes[index]
+            written[agency] = outcomes[index]
     return cut, written
 
 

@@ -28,6 +28,8 @@ def summary(result: RunResult, lang: str) -> list[str]:
                 folder=next(iter(result.feedback.values())).parent,
             )
         )
+    if result.feedback_removed:
+        lines.append(t("feedback-stale-removed", lang, n=len(result.feedback_removed)))
     if result.feedback_failed:
         lines.append(t("run-feedback-failed", lang, files=", ".join(result.feedback_failed)))
     if result.cut_cells:

@@ -1,119 +1,87 @@
-"""Feedback copies for agencies: their own workbook with each problem cell marked.
+"""Feedback copies for agencies: their own workbook with each problem cell marked and a first
+page listing every finding, each linked to its cell.
 
-The package is edited in place (`xlsx_patch`); openpyxl (`feedback_openpyxl`) handles what
-that cannot. Both write the same findings sheet from `findings_table`.
+What the orchestration hands over is one `FeedbackRequest` per copy: where the return is,
+what it was found to hold, and the plan's task texts those findings name. The copy is made by
+editing the agency's package (`xlsx_patch`); a package that edit cannot take is first made
+into one it can (`feedback_rebuild`). Either way the findings page is the same drawing
+(`feedback_sheet`) of the same content (`feedback_content`).
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.contracts.form import ERROR, SEVERITY_LABELS, form_name
-from pipeline.core.catalog import t
 from pipeline.core.errors import Carried, KehoachError, carried
 from pipeline.core.files import atomic_path
-from pipeline.intake.inbox import Return
-from pipeline.outputs.xlsx_patch import FEEDBACK_SHEET_NAME, patch
+from pipeline.outputs import feedback_content as content
+from pipeline.outputs.feedback_rebuild import rebuilt_package, remarked_package
+from pipeline.outputs.feedback_xml import Unexpected
+from pipeline.outputs.xlsx_patch import patch
+from pipeline.plan.model import Plan
 from pipeline.rules.findings import Finding
 
 
-def source_bytes(item: Return) -> bytes:
-    if item.file.data is not None:
-        return item.file.data
-    assert item.file.path is not None
-    return item.file.path.read_bytes()
+@dataclass(frozen=True)
+class FeedbackRequest:
+    """One feedback copy to write. Small and picklable: it travels to a worker process."""
+
+    target: Path  # outbox/phan-hoi/<kỳ>/<kỳ>_<code>.xlsx
+    source: Path | bytes  # the return as received (a zip member comes as its bytes)
+    file: str  # the return's path in the inbox, named on the findings page
+    outcome: str  # its outcome code
+    agency_name: str
+    findings: tuple[Finding, ...]
+    tasks: Mapping[str, str] = field(default_factory=dict)  # task number -> task text
 
 
-def feedback_job(
-    argument: tuple[Return, list[Finding], Path, str, str, str],
-) -> Path | Carried:
+def task_texts(plan: Plan, findings: Iterable[Finding]) -> dict[str, str]:
+    """The plan's text of every task the findings name, for the findings page."""
+    named = {str(f.params.get("task", "")) for f in findings}
+    return {task.number: task.content for task in plan.tasks if task.number in named}
+
+
+def feedback_job(request: FeedbackRequest) -> Path | Carried:
     """A worker job: write one feedback copy; an error comes back as its message key."""
-    item, findings, target, period, name, lang = argument
     try:
-        return write_feedback(item, findings, target.parent, period, name, lang)
+        return write_feedback(request)
     except KehoachError as error:
         return carried(error)
 
 
-def write_feedback(
-    item: Return, findings: list[Finding], folder: Path, period: str, name: str, lang: str = "vi"
-) -> Path:
-    """The agency's own workbook with marked cells and a first sheet of findings."""
-    target = folder / form_name(period, item.agency)
-    patched = _patched(item, findings, name, lang) if item.read.kind == "xlsx" else None
-    if patched is None:  # .xls/.ods, a package with comments already, anything unexpected
-        from pipeline.outputs.feedback_rebuild import feedback_workbook
-
-        patched = feedback_workbook(item, findings, name, lang)
-    with atomic_path(target) as temporary:
-        temporary.write_bytes(patched)
-    return target
+def write_feedback(request: FeedbackRequest) -> Path:
+    with atomic_path(request.target) as temporary:
+        temporary.write_bytes(feedback_bytes(request))
+    return request.target
 
 
-def _patched(item: Return, findings: list[Finding], name: str, lang: str) -> bytes | None:
-    """The fast way: edit the agency's package in place (see xlsx_patch), checked by reading
-    it back; None sends the caller to openpyxl."""
-    marks: dict[str, tuple[str, str]] = {}
-    for finding in findings:
-        sheet, _, ref = finding.cell.rpartition("!")
-        if sheet != item.read.sheet or not ref:
-            continue
-        text = comment(finding, lang)
-        severity, before = marks.get(ref, (finding.severity, ""))
-        worst = ERROR if ERROR in (severity, finding.severity) else finding.severity
-        marks[ref] = (worst, f"{before}\n{text}" if before else text)
-    lines, table = findings_table(item, findings, name, lang)
-    patched = patch(
-        source_bytes(item), item.read.sheet, marks, lines, table, [f.severity for f in findings]
+def feedback_bytes(request: FeedbackRequest) -> bytes:
+    """The copy: the agency's own package edited; else rebuilt or re-marked, then edited."""
+    data = request.source if isinstance(request.source, bytes) else request.source.read_bytes()
+    page = content.page(
+        request.findings, request.tasks, request.file, request.outcome, request.agency_name
     )
-    if patched is None or not _opens(patched, item.read.sheet):
-        return None
-    return patched
-
-
-def _opens(data: bytes, sheet: str) -> bool:
-    from python_calamine import CalamineWorkbook
-
+    marks = content.marks(request.findings)
+    if not _is_xlsx(data):  # .xls, .ods
+        return patch(rebuilt_package(data), page, marks)
     try:
-        names = CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names
-    except BaseException as exc:  # calamine panics are BaseException
-        if isinstance(exc, KeyboardInterrupt | SystemExit):
-            raise
+        return patch(data, page, marks)
+    except Unexpected:  # comments of the agency's own, or a package shaped unusually
+        pass
+    try:
+        remarked = remarked_package(data, marks)
+    except Exception:  # openpyxl cannot load what calamine could read: rebuild it instead
+        return patch(rebuilt_package(data), page, marks)
+    return patch(remarked, page, [])
+
+
+def _is_xlsx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except zipfile.BadZipFile:
         return False
-    return names[:1] == [FEEDBACK_SHEET_NAME] and sheet in names
-
-
-def comment(finding: Finding, lang: str) -> str:
-    message = t(f"finding-{finding.code}", lang, **finding.params)
-    return f"{SEVERITY_LABELS[finding.severity]}: {message}"
-
-
-def findings_table(
-    item: Return, findings: list[Finding], name: str, lang: str
-) -> tuple[list[str], list[list[str]]]:
-    """The findings sheet's three heading lines and its table (header row first)."""
-    errors = sum(1 for f in findings if f.severity == ERROR)
-    lines = [
-        t("feedback-title", lang, name=name.upper()),
-        t(
-            "feedback-outcome",
-            lang,
-            file=item.rel,
-            outcome=t(f"outcome-{item.outcome}", lang),
-            errors=errors,
-            warnings=len(findings) - errors,
-        ),
-        t("feedback-intro", lang),
-    ]
-    table = [t("wb-feedback-header", lang).split("|")]
-    table += [
-        [
-            f.cell or t("wb-whole-file", lang),
-            SEVERITY_LABELS[f.severity],
-            t(f"finding-{f.code}", lang, **f.params),
-            f.value,
-        ]
-        for f in findings
-    ]
-    return lines, table

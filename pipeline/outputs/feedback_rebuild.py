@@ -1,121 +1,99 @@
-"""Feedback copies through openpyxl: for .xls/.ods returns (rebuilt as .xlsx with the
-agency's values and metadata) and for packages the fast path leaves alone."""
+"""Packages the fast edit cannot take as they come, made into ones it can.
+
+- An .xls or .ods return is rebuilt as a new .xlsx (xlsxwriter): the report table at the
+  same addresses, so every finding's cell points at the same value, and the hidden metadata
+  sheet, so the agency can correct the copy and send it back. Every text is written as text:
+  what an agency typed (`=HYPERLINK(…)` in its hidden sheet included) never becomes a formula.
+- An .xlsx whose report sheet has comments already is marked by openpyxl, which merges our
+  comments with the agency's; the findings page is then added like everywhere else.
+"""
 
 from __future__ import annotations
 
 import io
+import math
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
 
-from openpyxl import Workbook, load_workbook
+import xlsxwriter
+from openpyxl import load_workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.styles import Border, PatternFill, Side
 
-from pipeline.contracts.form import COLUMN_BY_FIELD, ERROR, META_SHEET
-from pipeline.core.xlsx_style import FONT
-from pipeline.forms.template import a4_landscape
-from pipeline.intake.inbox import Return
+from pipeline.contracts.form import COLUMN_BY_FIELD, FORM_SHEET, META_SHEET
+from pipeline.core.errors import KehoachError
 from pipeline.intake.reader import read_bytes
-from pipeline.outputs.feedback import comment, findings_table, source_bytes
-from pipeline.outputs.xlsx_patch import FEEDBACK_SHEET_NAME as SHEET
-from pipeline.rules.findings import Finding
+from pipeline.outputs.feedback_content import MARK_STYLES, Mark
+from pipeline.outputs.feedback_xml import excel_escaped
 
-ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
-WARNING_FILL = PatternFill("solid", fgColor="FFEB9C")
-HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-THIN = Side(style="thin", color="000000")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+FIXED_TIME = datetime(2000, 1, 1)  # in docProps: the same return gives the same copy
 
 
-def feedback_workbook(item: Return, findings: list[Finding], name: str, lang: str) -> bytes:
-    workbook: Workbook | None = None
-    if item.read.kind == "xlsx":
-        try:
-            workbook = load_workbook(io.BytesIO(source_bytes(item)))
-        except Exception:  # a file calamine could read but openpyxl cannot: rebuild instead
-            workbook = None
-    if workbook is not None:
-        workbook.security = WorkbookProtection(lockStructure=False)
-    else:
-        workbook = _rebuilt(item)
-    _mark_cells(workbook, findings, lang)
-    _findings_sheet(workbook, item, findings, name, lang)
+def rebuilt_package(data: bytes) -> bytes:
+    """A new .xlsx holding the return's report table and metadata, with nothing else."""
+    read = read_bytes(data)
+    if read.problem or not read.sheet:
+        raise KehoachError("feedback-not-rebuilt", problem=read.problem or "file-no-form-table")
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    book = xlsxwriter.Workbook(
+        buffer,
+        {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
+    )
+    book.set_properties({"created": FIXED_TIME})
+    text = book.add_format({"font_name": "Times New Roman", "text_wrap": True, "valign": "top"})
+    day = book.add_format({"font_name": "Times New Roman", "num_format": "dd/mm/yyyy"})
+    head = book.add_format({"font_name": "Times New Roman", "bold": True, "text_wrap": True})
+    sheet = book.add_worksheet(read.sheet or FORM_SHEET)
+    for field, col in read.columns.items():
+        sheet.set_column(col, col, COLUMN_BY_FIELD[field].width)
+        sheet.write_string(read.header_row - 1, col, COLUMN_BY_FIELD[field].header, head)
+    for excel_row, cells in read.rows:
+        for col in read.columns.values():
+            if col < len(cells):
+                _write(sheet, excel_row - 1, col, cells[col], text, day)
+    if read.meta_rows:
+        meta = book.add_worksheet(META_SHEET)
+        for row, values in enumerate(read.meta_rows):
+            for col, value in enumerate(values):
+                _write(meta, row, col, value, None, day)
+        meta.hide()
+    book.close()
     return buffer.getvalue()
 
 
-def _mark_cells(workbook: Workbook, findings: list[Finding], lang: str) -> None:
-    for finding in findings:
-        if "!" not in finding.cell:
+def _write(sheet: Any, row: int, col: int, value: object, text: Any, day: Any) -> None:
+    """One value as what it is; a text is always a text."""
+    if value is None or value == "":
+        return
+    if isinstance(value, bool):
+        sheet.write_boolean(row, col, value)
+    elif isinstance(value, int | float) and math.isfinite(value):
+        sheet.write_number(row, col, value)
+    elif isinstance(value, date):  # datetime included
+        moment = value if isinstance(value, datetime) else datetime(*value.timetuple()[:3])
+        sheet.write_datetime(row, col, moment, day)
+    else:
+        sheet.write_string(row, col, str(value), text)
+
+
+def remarked_package(data: bytes, marks: Sequence[Mark]) -> bytes:
+    """The package re-saved by openpyxl with `marks`, each comment added to the cell's own."""
+    workbook = load_workbook(io.BytesIO(data))
+    for mark in marks:
+        if mark.sheet not in workbook.sheetnames:
             continue
-        sheet_name, ref = finding.cell.rsplit("!", 1)
-        if sheet_name not in workbook.sheetnames:
-            continue
-        cell = workbook[sheet_name][ref]
-        cell.fill = ERROR_FILL if finding.severity == ERROR else WARNING_FILL
-        text = comment(finding, lang)
+        look = MARK_STYLES[mark.severity]
+        cell = workbook[mark.sheet][mark.ref]
+        # openpyxl's stubs type pattern and border styles as Literals; ours are plain strings
+        # checked by the tests that open a marked copy.
+        cell.fill = PatternFill(look.pattern, fgColor=look.fill)  # type: ignore[arg-type]
+        side = Side(style=look.border, color=look.border_color)  # type: ignore[arg-type]
+        cell.border = Border(left=side, right=side, top=side, bottom=side)
+        text = excel_escaped(mark.comment)
         if cell.comment is not None:
             text = f"{cell.comment.text}\n{text}"
         cell.comment = Comment(text, "kehoach", width=320, height=140)
-
-
-def _rebuilt(item: Return) -> Workbook:
-    """For .xls/.ods returns: the agency's values in a new .xlsx that keeps the metadata."""
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = item.read.sheet or "Báo cáo"
-    # Same sheet name, header row and columns as the agency's file, so that every finding's
-    # cell address points at the same value here.
-    columns = item.read.columns
-    for field, col in columns.items():
-        sheet.cell(item.read.header_row, col + 1, COLUMN_BY_FIELD[field].header)
-    full = read_bytes(source_bytes(item))  # the raw cells were not kept after the intake
-    for excel_row, cells in full.rows:
-        for col in columns.values():
-            if col < len(cells) and cells[col] not in (None, ""):
-                cell = sheet.cell(excel_row, col + 1, cells[col])
-                if isinstance(cells[col], str):
-                    cell.data_type = "s"  # the agency's text, never a formula
-    if item.read.meta_rows:
-        meta = workbook.create_sheet(META_SHEET)
-        for row in item.read.meta_rows:
-            meta.append(list(row[:2]))
-        meta.sheet_state = "hidden"
-    return workbook
-
-
-def _findings_sheet(
-    workbook: Workbook, item: Return, findings: list[Finding], name: str, lang: str
-) -> None:
-    """The first sheet: every finding, where it is and what to do, printable on one page wide."""
-    sheet = workbook.create_sheet(SHEET, 0)
-    workbook.active = 0
-    lines, table = findings_table(item, findings, name, lang)
-    fonts = (
-        Font(name=FONT, size=14, bold=True),
-        Font(name=FONT, size=12, bold=True),
-        Font(name=FONT, size=12, italic=True),
-    )
-    for row, (text, font) in enumerate(zip(lines, fonts, strict=True), start=1):
-        sheet.cell(row, 1, text).font = font
-        sheet.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
-        sheet.row_dimensions[row].height = 36 if row == 3 else 22
-    header = len(lines) + 2
-    for offset, values in enumerate(table):
-        for col, value in enumerate(values, start=1):
-            cell = sheet.cell(header + offset, col, value)
-            cell.data_type = "s"  # what the agency wrote is shown, never evaluated
-            cell.font = Font(name=FONT, size=12, bold=offset == 0)
-            cell.border = BOX
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if offset == 0:
-                cell.fill = HEADER_FILL
-        if offset:
-            severe = findings[offset - 1].severity == ERROR
-            sheet.cell(header + offset, 2).fill = ERROR_FILL if severe else WARNING_FILL
-    for letter, width in zip("ABCD", (18, 11, 75, 30), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = f"A{header + 1}"
-    a4_landscape(sheet, header)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

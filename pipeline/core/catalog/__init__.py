@@ -12,11 +12,12 @@ from typing import Any
 
 from pipeline.core.catalog import documents, forms, importer, intake, outputs, plan, rules, run
 from pipeline.core.catalog import reports as reports  # own line: parallel areas do not collide
+from pipeline.core.catalog import feedback as feedback  # own line: parallel areas do not collide
 from pipeline.core.errors import Problem
 
 LANGS = ("vi", "en")
 
-_AREAS = (plan, forms, rules, intake, run, documents, importer, outputs, reports)
+_AREAS = (plan, forms, rules, intake, run, documents, importer, outputs, reports, feedback)
 
 
 def _join() -> dict[str, tuple[str, str]]:

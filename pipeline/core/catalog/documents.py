@@ -40,12 +40,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "wb-saved-in-workbook": ("Thời điểm lưu trong tệp", "Saved time inside the workbook"),
     "wb-saved-file-time": ("Thời điểm sửa tệp", "File modification time"),
-    "wb-whole-file": ("(cả tệp)", "(whole file)"),
     "wb-no-email": ("(chưa có)", "(none yet)"),
-    "wb-feedback-header": (
-        "Ô|Mức độ|Vấn đề và cách sửa|Giá trị đã ghi",
-        "Cell|Severity|Problem and fix|Value written",
-    ),
     "wb-matrix-title": (
         "Ma trận phân công (C = chủ trì, P = phối hợp)",
         "Assignment matrix (C = lead, P = coordinating)",

@@ -126,13 +126,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {file}: {outcome} ({errors} lỗi, {warnings} cảnh báo).",
         "File {file}: {outcome} ({errors} error(s), {warnings} warning(s)).",
     ),
-    "feedback-intro": (
-        "Trên trang 'Báo cáo', các ô cần sửa được tô màu (đỏ: lỗi, vàng: cảnh báo) và có ghi chú. "
-        "Sửa trực tiếp trong tệp này rồi gửi lại; lỗi phải sửa thì báo cáo mới được tiếp nhận.",
-        "On the 'Báo cáo' sheet, cells to fix are coloured (red: error, yellow: warning) and carry "
-        "a comment. Fix them in this file and send it back; errors must be fixed for the return "
-        "to be accepted.",
-    ),
     "outcome-accepted": ("Chấp nhận", "Accepted"),
     "outcome-accepted-with-warnings": ("Chấp nhận, có cảnh báo", "Accepted with warnings"),
     "outcome-rejected": ("Từ chối", "Rejected"),
