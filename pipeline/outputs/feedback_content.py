@@ -30,7 +30,7 @@ class MarkStyle:
 
 MARK_STYLES: dict[str, MarkStyle] = {
     ERROR: MarkStyle("FFFFC7CE", "solid", "medium", "FFC00000"),
-    WARNING: MarkStyle("FFFFEB9C", "solid", "dashed", "FF7F6000"),
+    WARNING: MarkStyle("FFFFD966", "solid", "mediumDashed", "FF3F3000"),
 }
 
 
