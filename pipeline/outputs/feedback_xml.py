@@ -21,6 +21,8 @@ _TOKEN = re.compile(
     re.S,
 )
 
+_OPAQUE = frozenset({"sheetData"})  # children that hold no element that could mislead
+
 
 class Unexpected(Exception):
     """The package is not shaped as expected: the caller takes the slower, general route."""
@@ -58,10 +60,17 @@ def top_level(xml: str, root: str) -> tuple[int, int, list[Element]]:
     opened = closed = -1
     children: list[Element] = []
     current: tuple[str, int] | None = None
-    for token in _TOKEN.finditer(xml):
+    position = 0
+    while (token := _TOKEN.search(xml, position)) is not None:
+        position = token.end()
         slash, name, _, empty = token.groups()
         if name is None:
             continue  # a comment, processing instruction or declaration
+        if depth == 1 and not slash and not empty and name in _OPAQUE:
+            # Rows and cells only, and most of the part: step over them to the end tag.
+            position = xml.find(f"</{name}>", position)
+            if position < 0:
+                raise Unexpected(f"{name} is not closed")
         if not slash:
             if depth == 0:
                 if name != root:
@@ -87,14 +96,6 @@ def top_level(xml: str, root: str) -> tuple[int, int, list[Element]]:
     if opened < 0 or closed < 0 or depth != 0:
         raise Unexpected(f"{root} is not well formed")
     return opened, closed, children
-
-
-def insert_child(xml: str, root: str, element: str, before: frozenset[str]) -> str:
-    """`element` as a direct child of `root`, before the first child named in `before`
-    (the schema's order), else last."""
-    _, closed, children = top_level(xml, root)
-    place = next((child.start for child in children if child.name in before), closed)
-    return xml[:place] + element + xml[place:]
 
 
 class Styles:

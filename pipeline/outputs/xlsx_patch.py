@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pipeline.intake.xlsx_formats import sheet_path
 from pipeline.outputs.feedback_content import MARK_STYLES, Mark, Page
 from pipeline.outputs.feedback_sheet import MAIN, REL, SHEET_NAME, findings_sheet, mark_ids
-from pipeline.outputs.feedback_xml import Styles, Unexpected, insert_child, top_level, xml_text
+from pipeline.outputs.feedback_xml import Styles, Unexpected, top_level, xml_text
 
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_COMMENTS = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
@@ -129,9 +129,6 @@ def _other_selected_sheets(
 def _marked_sheet(xml: str, marks: Sequence[Mark], styles: Styles) -> str:
     """The agency's sheet with each marked cell's format cloned with the mark's fill and
     border, and a `<legacyDrawing>` for the comments, where the schema puts it."""
-    _, _, children = top_level(xml, "worksheet")
-    if any(child.name in ("legacyDrawing", "legacyDrawingHF") for child in children):
-        raise Unexpected("the sheet has a drawing for comments already")
     ids = {name: mark_ids(styles, look) for name, look in MARK_STYLES.items()}
     severity = {mark.ref: mark.severity for mark in marks}
     cloned: dict[tuple[int, str], int] = {}
@@ -149,9 +146,12 @@ def _marked_sheet(xml: str, marks: Sequence[Mark], styles: Styles) -> str:
             return tag[: current.start()] + f' s="{cloned[key]}"' + tag[current.end() :]
         return tag.replace("<c ", f'<c s="{cloned[key]}" ', 1)
 
-    xml = _CELL.sub(mark, xml)  # a cell never written keeps no fill: its comment marks it
-    xml = _with_r_namespace(xml, "worksheet")
-    return insert_child(xml, "worksheet", '<legacyDrawing r:id="rIdKhV"/>', AFTER_LEGACY_DRAWING)
+    xml = _with_r_namespace(_CELL.sub(mark, xml), "worksheet")  # unwritten cells: comment only
+    _, closed, children = top_level(xml, "worksheet")
+    if any(child.name in ("legacyDrawing", "legacyDrawingHF") for child in children):
+        raise Unexpected("the sheet has a drawing for comments already")
+    place = next((c.start for c in children if c.name in AFTER_LEGACY_DRAWING), closed)
+    return f'{xml[:place]}<legacyDrawing r:id="rIdKhV"/>{xml[place:]}'
 
 
 def _ref_parts(ref: str) -> tuple[int, int]:
