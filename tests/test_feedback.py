@@ -495,3 +495,13 @@ def test_the_comparison_sees_a_changed_element() -> None:
             package.writestr(name, data)
     found = differences(buffer.getvalue(), reference)
     assert len(found) == 1 and found[0].startswith(FEEDBACK_PART)
+
+
+def test_feedback_keeps_openpyxl_out_of_a_runs_start_up() -> None:
+    """openpyxl is only for the rare copy that needs it; every run would pay for its import."""
+    import subprocess
+    import sys
+
+    code = "import sys, pipeline.run; print(sorted({'openpyxl', 'xlsxwriter'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

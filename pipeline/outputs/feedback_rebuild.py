@@ -16,11 +16,6 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-import xlsxwriter
-from openpyxl import load_workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Border, PatternFill, Side
-
 from pipeline.contracts.form import COLUMN_BY_FIELD, FORM_SHEET, META_SHEET
 from pipeline.core.errors import KehoachError
 from pipeline.intake.reader import read_bytes
@@ -32,6 +27,8 @@ FIXED_TIME = datetime(2000, 1, 1)  # in docProps: the same return gives the same
 
 def rebuilt_package(data: bytes) -> bytes:
     """A new .xlsx holding the return's report table and metadata, with nothing else."""
+    import xlsxwriter  # only for .xls/.ods returns: kept out of every run's start-up
+
     read = read_bytes(data)
     if read.problem or not read.sheet:
         raise KehoachError("feedback-not-rebuilt", problem=read.problem or "file-no-form-table")
@@ -79,6 +76,11 @@ def _write(sheet: Any, row: int, col: int, value: object, text: Any, day: Any) -
 
 def remarked_package(data: bytes, marks: Sequence[Mark]) -> bytes:
     """The package re-saved by openpyxl with `marks`, each comment added to the cell's own."""
+    # openpyxl takes a third of a second to import; most runs never need it.
+    from openpyxl import load_workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Border, PatternFill, Side
+
     workbook = load_workbook(io.BytesIO(data))
     for mark in marks:
         if mark.sheet not in workbook.sheetnames:
