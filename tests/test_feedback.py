@@ -7,6 +7,7 @@ tests/golden/ (see its README for how to make the references again).
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import re
@@ -505,3 +506,34 @@ def test_feedback_keeps_openpyxl_out_of_a_runs_start_up() -> None:
     code = "import sys, pipeline.run; print(sorted({'openpyxl', 'xlsxwriter'} & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_corrected_copy_sent_back_gets_one_findings_page(tmp_path: Path) -> None:
+    """Agencies fix the copy they were sent and return it: its old page is set aside."""
+    request = FeedbackRequest(
+        target=tmp_path / "again.xlsx",
+        source=GOLDEN / "phan-hoi-so_y_te.xlsx",
+        file="2024_so_y_te.xlsx",
+        outcome="rejected",
+        agency_name="Sở Y tế",
+        findings=GOLDEN_FINDINGS[:1],
+    )
+    for source in (request.source, load_and_save(GOLDEN / "phan-hoi-so_y_te.xlsx", tmp_path)):
+        target = tmp_path / "again.xlsx"
+        target.write_bytes(feedback_bytes(dataclasses.replace(request, source=source)))
+        assert_every_part_parses(target)
+        workbook = load_workbook(target)
+        assert workbook.sheetnames[:2] == ["Phản hồi", "Phản hồi (1)"]
+        assert workbook["Phản hồi (1)"].sheet_state == "hidden"
+        assert len(_page(target)) == 2  # this run's one finding
+        comments = [c.comment for row in workbook["Báo cáo"].iter_rows() for c in row if c.comment]
+        assert [c.text for c in comments] == [
+            "Lỗi: Tiến độ 300 nằm ngoài khoảng 0–100. Sửa lại cho đúng."
+        ]
+
+
+def load_and_save(path: Path, folder: Path) -> Path:
+    """The copy as an agency sends it back after saving it (parts renamed, as Excel does)."""
+    saved = folder / "saved.xlsx"
+    load_workbook(path).save(saved)
+    return saved

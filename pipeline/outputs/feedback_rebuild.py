@@ -22,6 +22,7 @@ from pipeline.intake.reader import read_bytes
 from pipeline.outputs.feedback_content import MARK_STYLES, Mark
 from pipeline.outputs.feedback_xml import excel_escaped
 
+AUTHOR = "kehoach"  # of our comments, as in xlsx_patch
 FIXED_TIME = datetime(2000, 1, 1)  # in docProps: the same return gives the same copy
 
 
@@ -82,6 +83,11 @@ def remarked_package(data: bytes, marks: Sequence[Mark]) -> bytes:
     from openpyxl.styles import Border, PatternFill, Side
 
     workbook = load_workbook(io.BytesIO(data))
+    for sheet in workbook.worksheets:  # a copy sent back: our last comments no longer apply
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.comment is not None and cell.comment.author == AUTHOR:
+                    cell.comment = None
     for mark in marks:
         if mark.sheet not in workbook.sheetnames:
             continue
@@ -95,7 +101,7 @@ def remarked_package(data: bytes, marks: Sequence[Mark]) -> bytes:
         text = excel_escaped(mark.comment)
         if cell.comment is not None:
             text = f"{cell.comment.text}\n{text}"
-        cell.comment = Comment(text, "kehoach", width=320, height=140)
+        cell.comment = Comment(text, AUTHOR, width=320, height=140)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

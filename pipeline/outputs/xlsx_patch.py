@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from collections.abc import Sequence
+from xml.sax.saxutils import unescape
 
 from pipeline.intake.xlsx_formats import sheet_path
 from pipeline.outputs.feedback_content import MARK_STYLES, Mark, Page
@@ -241,6 +242,7 @@ def _workbook_with_feedback(xml: str) -> str:
     ids = [int(n) for n in re.findall(r'<sheet\b[^>]*\bsheetId="(\d+)"', xml)]
     if not ids or "<sheets>" not in xml:
         raise Unexpected("sheets")
+    xml = _previous_page_set_aside(xml)
     entry = f'<sheet name="{xml_text(SHEET_NAME)}" sheetId="{max(ids) + 1}" r:id="rIdKhFb"/>'
     xml = _with_r_namespace(xml.replace("<sheets>", "<sheets>" + entry, 1), "workbook")
     xml = re.sub(r'localSheetId="(\d+)"', lambda m: f'localSheetId="{int(m.group(1)) + 1}"', xml)
@@ -250,3 +252,22 @@ def _workbook_with_feedback(xml: str) -> str:
         tag = tag.replace("<workbookView", '<workbookView activeTab="0"', 1)
         xml = xml[: view.start()] + tag + xml[view.end() :]
     return xml
+
+
+def _previous_page_set_aside(xml: str) -> str:
+    """An agency that corrects its feedback copy sends back our findings page with it: that
+    page is renamed and hidden, so the workbook does not hold two sheets of one name."""
+    names = {unescape(n) for n in re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', xml)}
+    tag = re.search(rf'<sheet\b[^>]*\bname="{re.escape(xml_text(SHEET_NAME))}"[^>]*?/?>', xml)
+    if tag is None:
+        return xml
+    free = next(
+        f"{SHEET_NAME} ({n})"
+        for n in range(1, len(names) + 2)
+        if f"{SHEET_NAME} ({n})" not in names
+    )
+    renamed = re.sub(r'\sstate="[^"]*"', "", tag.group(0))
+    renamed = renamed.replace(
+        f'name="{xml_text(SHEET_NAME)}"', f'name="{xml_text(free)}" state="hidden"', 1
+    )
+    return xml[: tag.start()] + renamed + xml[tag.end() :]
