@@ -61,7 +61,7 @@ def _sheet_xml(path: Path, sheet: str = "xl/worksheets/sheet1.xml") -> str:
 def _page(path: Path) -> list[list[object]]:
     """The findings page's table (header row first)."""
     sheet = load_workbook(path)["Phản hồi"]
-    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    rows: list[list[object]] = [list(r) for r in sheet.iter_rows(values_only=True)]
     start = next(i for i, r in enumerate(rows) if r[0] == "Ô")
     return rows[start:]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.core.catalog import documents, forms, importer, intake, outputs, plan, rules, run
-from pipeline.core.catalog import reports as reports  # own line: parallel areas do not collide
 from pipeline.core.catalog import feedback as feedback  # own line: parallel areas do not collide
+from pipeline.core.catalog import reports as reports  # own line: parallel areas do not collide
 from pipeline.core.errors import Problem
 
 LANGS = ("vi", "en")
