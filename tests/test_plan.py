@@ -109,11 +109,13 @@ def test_leads_resolve_as_the_plan_means(plan: Plan) -> None:
 
 
 def test_timelines(plan: Plan) -> None:
-    assert task(plan, "1").timeline.kind == "ongoing"
-    assert task(plan, "2").timeline.kind == "compound"
+    assert task(plan, "1").timeline.kind == "standing"
+    assert task(plan, "2").timeline.kind == "dated+conditional"
     assert task(plan, "2").timeline.due_for("2024").isoformat() == "2024-12-31"  # type: ignore[union-attr,unused-ignore]
-    assert task(plan, "4").timeline.due_for("2025").isoformat() == "2025-12-31"  # type: ignore[union-attr,unused-ignore]
-    assert task(plan, "8").timeline.kind == "ongoing"  # "Thường xuyên." with a full stop
+    assert task(plan, "2").timeline.due_for("2025") is None  # the rest waits on guidance
+    assert task(plan, "4").timeline.kind == "recurring"  # "Hàng năm": a yearly duty, no deadline
+    assert task(plan, "4").timeline.due_for("2025") is None
+    assert task(plan, "8").timeline.kind == "standing"  # "Thường xuyên." with a full stop
 
 
 def _noisy(text: str, data: st.DataObject) -> str:

@@ -1,90 +1,118 @@
-"""What a `Thời gian thực hiện` cell means: a kind of timeline and, for a period, a due date."""
+"""What a `Thời gian thực hiện` cell means: its parts, and for a period the date it falls due.
+
+A reading keeps the text it came from. Its kind is one of dated, recurring, open-ended,
+standing, conditional, or several joined by `+` ("dated+conditional" for "Trong năm 2024 và
+khi có hướng dẫn mới của Trung ương"); a cell with words the grammar does not know, or an empty
+cell, is `unread`: it has no due date, is never overdue, and `kehoach plan` lists it.
+"""
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.core.catalog import t
 from pipeline.core.text import fold
+from pipeline.plan.timeline_grammar import (
+    CONDITIONAL,
+    DATED,
+    OPEN_ENDED,
+    RECURRING,
+    STANDING,
+    Part,
+    parse_folded,
+)
 
-ONGOING = "ongoing"  # Thường xuyên: never overdue
-ANNUAL = "annual"  # Hàng năm: due at the end of each period
-DATED = "dated"  # Năm 2024, Quý III/2024, Tháng 6/2024
-SPAN = "span"  # 2024-2025: due at the end of the last year
-CONDITIONAL = "conditional"  # khi có hướng dẫn của Trung ương: waits for guidance
-COMPOUND = "compound"  # Trong năm 2024 và khi có hướng dẫn mới: the dated part is due
-UNKNOWN = "unknown"
+UNREAD = "unread"
+KINDS = (DATED, RECURRING, OPEN_ENDED, STANDING, CONDITIONAL, UNREAD)
+__all__ = [
+    "CONDITIONAL",
+    "DATED",
+    "KINDS",
+    "OPEN_ENDED",
+    "RECURRING",
+    "STANDING",
+    "UNREAD",
+    "Part",
+    "Timeline",
+    "parse",
+]
 
-_ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+_YEAR = re.compile(r"(?:19|20|21)\d\d")
 
 
 @dataclass(frozen=True)
 class Timeline:
     text: str
-    kind: str
-    due: date | None = None
+    parts: tuple[Part, ...] = ()
+    rest: str = ""  # folded words that were not understood
+
+    @property
+    def fully_read(self) -> bool:
+        return bool(self.parts) and not self.rest
+
+    @property
+    def kind(self) -> str:
+        if not self.fully_read:
+            return UNREAD
+        return "+".join(dict.fromkeys(p.kind for p in self.parts))
+
+    @property
+    def due(self) -> date | None:
+        """The last dated deadline the cell names, whatever the period."""
+        ends = [p.end for p in self.parts if p.kind == DATED and p.end] if self.fully_read else []
+        return max(ends) if ends else None
+
+    def deadline_for(self, period: str) -> date | None:
+        """The dated deadline that falls in or before `period` (its year), if any.
+
+        Only this date can make a task overdue. A dated part followed by another kind ("Trong
+        năm 2024 và khi có hướng dẫn mới") binds its own year only: later periods follow the
+        part after it. A dated part alone stays due in later periods until it is done.
+        """
+        year = _period_year(period)
+        if year is None:
+            return self.due
+        if not self.fully_read:
+            return None
+        ends = [p.end for p in self.parts if p.kind == DATED and p.end and p.end.year <= year]
+        if not ends:
+            return None
+        latest = max(ends)
+        continues = any(p.kind != DATED for p in self.parts)
+        return None if continues and latest.year < year else latest
 
     def due_for(self, period: str) -> date | None:
-        """The due date judged for a reporting period (annual tasks fall due every year)."""
-        if self.kind == ANNUAL and period.isdigit():
-            return date(int(period), 12, 31)
-        return self.due
+        """The date the plan sets in `period`: the dated deadline, else a recurring date."""
+        dated = self.deadline_for(period)
+        year = _period_year(period)
+        if dated is not None or year is None:
+            return dated
+        for part in self.parts:
+            if part.kind == RECURRING and part.day_month:
+                day, month = part.day_month
+                return date(year, month, min(day, 28) if (day, month) == (29, 2) else day)
+        return None
+
+    def label_in(self, lang: str) -> str:
+        return " + ".join(t(f"timeline-kind-{kind}", lang) for kind in self.kind.split("+"))
 
     @property
     def label(self) -> str:
-        return _LABELS[self.kind]
+        return self.label_in("vi")
 
 
-_LABELS = {
-    ONGOING: "Thường xuyên",
-    ANNUAL: "Hằng năm",
-    DATED: "Có thời hạn",
-    SPAN: "Nhiều năm",
-    CONDITIONAL: "Chờ hướng dẫn",
-    COMPOUND: "Có thời hạn, phần còn lại chờ hướng dẫn",
-    UNKNOWN: "Không rõ",
-}
-
-
-def _end_of_month(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _dated(text: str) -> date | None:
-    """The due date of the dated part of a folded timeline text, if it has one."""
-    if m := re.search(r"quy\s+([iv]+|[1-4])\s*(?:/|nam)\s*(\d{4})", text):
-        quarter = _ROMAN_QUARTERS.get(m.group(1))
-        return _end_of_month(int(m.group(2)), quarter * 3) if quarter else None
-    if m := re.search(r"thang\s+(\d{1,2})\s*(?:/|nam)\s*(\d{4})", text):
-        month = int(m.group(1))
-        return _end_of_month(int(m.group(2)), month) if 1 <= month <= 12 else None
-    if m := re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", text):
-        try:
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            return None
-    if m := re.search(r"(\d{4})\s*[-–]\s*(\d{4})", text):
-        return date(int(m.group(2)), 12, 31)
-    if m := re.search(r"\b(?:nam|trong nam|truoc nam)?\s*(\d{4})\b", text):
-        return date(int(m.group(1)), 12, 31)
-    return None
+def _period_year(period: str) -> int | None:
+    found = _YEAR.search(period)
+    return int(found.group()) if found else None
 
 
 def parse(text: str) -> Timeline:
-    folded = fold(text).rstrip(" .;")
+    """Read a timeline cell (one line of text; an Excel date arrives as `2026-03-01 00:00:00`)."""
+    folded = fold(text.translate(_DASHES)).strip(" .;,")
     if not folded:
-        return Timeline(text, UNKNOWN)
-    if folded.startswith("thuong xuyen"):
-        return Timeline(text, ONGOING)
-    if folded.startswith("hang nam"):  # "Hàng năm" and "Hằng năm" fold alike
-        return Timeline(text, ANNUAL)
-    conditional = "huong dan" in folded
-    due = _dated(folded)
-    if conditional:
-        return Timeline(text, COMPOUND, due) if due else Timeline(text, CONDITIONAL)
-    if due is None:
-        return Timeline(text, UNKNOWN)
-    kind = SPAN if re.search(r"\d{4}\s*[-–]\s*\d{4}", folded) else DATED
-    return Timeline(text, kind, due)
+        return Timeline(text)
+    parsed = parse_folded(folded)
+    return Timeline(text, parsed.parts, parsed.rest)

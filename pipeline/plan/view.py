@@ -65,7 +65,7 @@ def render(plan: Plan, lang: str) -> list[str]:
                     "plan-timeline",
                     lang,
                     text=task.timeline.text or "—",
-                    kind=task.timeline.label,
+                    kind=task.timeline.label_in(lang),
                     due=f"{due:%d/%m/%Y}" if due else "—",
                 )
             )
@@ -91,10 +91,24 @@ def render(plan: Plan, lang: str) -> list[str]:
     lines += [
         t("plan-unexpanded-line", lang, phrase=p, tasks=", ".join(n)) for p, n in by_phrase.items()
     ] or [t("plan-none", lang)]
-    unknown = [x for x in plan.tasks if x.timeline.kind == tl.UNKNOWN]
-    lines += ["", t("plan-timeline-unknown-head", lang)]
-    lines += [
-        t("plan-timeline-unknown-line", lang, task=x.number, text=x.timeline.text or "—")
-        for x in unknown
-    ] or [t("plan-none", lang)]
-    return lines
+    return [*lines, "", *unread_timelines(plan, lang)]
+
+
+def unread_timelines(plan: Plan, lang: str) -> list[str]:
+    """Every task whose timeline was not fully read: it has no due date until it is rewritten."""
+    unread = [x for x in plan.tasks if x.timeline.kind == tl.UNREAD]
+    if not unread:
+        return [t("timeline-unread-head", lang), t("plan-none", lang)]
+    return (
+        [t("timeline-unread-head", lang)]
+        + [
+            t(
+                "timeline-unread-line",
+                lang,
+                task=x.number,
+                text=x.timeline.text or t("timeline-unread-blank", lang),
+            )
+            for x in unread
+        ]
+        + [t("timeline-unread-hint", lang)]
+    )

@@ -26,7 +26,8 @@ from pipeline.contracts.form import (
 from pipeline.core.catalog import t
 from pipeline.intake.inbox import Return
 from pipeline.intake.run import Intake
-from pipeline.plan.model import Plan, Task
+from pipeline.plan.model import Plan
+from pipeline.rollup.overdue import overdue_columns, overdue_counts
 
 YES, NO = "Có", "Không"
 NOT_SUBMITTED = "Chưa nộp"
@@ -66,11 +67,6 @@ def task_status(statuses: list[str | None], leads: int) -> str:
     return IN_PROGRESS
 
 
-def is_overdue(task: Task, status: str, period: str, as_of: date) -> bool:
-    due = task.timeline.due_for(period)
-    return due is not None and status != DONE and as_of > due
-
-
 def _texts(rows: pd.DataFrame, column: str, names: dict[str, str]) -> str:
     # tolist(): stepping through a pandas string column value by value is ten times slower
     pairs = zip(rows["agency"].tolist(), rows[column].tolist(), strict=True)
@@ -103,7 +99,7 @@ def by_task(plan: Plan, rows: pd.DataFrame, period: str, as_of: date) -> pd.Data
                 "Tiến độ bình quân (%)": None
                 if progress is None or pd.isna(progress)
                 else round(float(progress), 1),
-                "Quá hạn": YES if is_overdue(task, status, period, as_of) else "",
+                **overdue_columns(task.timeline, status, period, as_of),
                 "Kết quả (chủ trì)": "" if leads.empty else _texts(leads, "result", names),
                 "Kết quả (phối hợp)": "" if coords.empty else _texts(coords, "result", names),
                 "Khó khăn, vướng mắc": "" if mine.empty else _texts(mine, "difficulty", names),
@@ -309,7 +305,7 @@ def consolidate(plan: Plan, intake: Intake, period: str, as_of: date) -> Consoli
         "in_progress": int(statuses.get(IN_PROGRESS, 0)),
         "not_started": int(statuses.get(NOT_STARTED, 0)),
         "not_reported": int(statuses.get(NOT_REPORTED, 0)),
-        "overdue": int((tasks["Quá hạn"] == YES).sum()),
+        **overdue_counts(tasks),
         "files": len(intake.returns),
     }
     return Consolidation(

@@ -13,11 +13,24 @@ from typing import Any
 from pipeline.core.catalog import documents, forms, importer, intake, outputs, plan, rules, run
 from pipeline.core.catalog import feedback as feedback  # own line: parallel areas do not collide
 from pipeline.core.catalog import reports as reports  # own line: parallel areas do not collide
+from pipeline.core.catalog import timeline as timeline_area  # own line, as the areas above
 from pipeline.core.errors import Problem
 
 LANGS = ("vi", "en")
 
-_AREAS = (plan, forms, rules, intake, run, documents, importer, outputs, reports, feedback)
+_AREAS = (
+    plan,
+    forms,
+    rules,
+    intake,
+    run,
+    documents,
+    importer,
+    outputs,
+    reports,
+    feedback,
+    timeline_area,
+)
 
 
 def _join() -> dict[str, tuple[str, str]]:

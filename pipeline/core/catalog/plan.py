@@ -125,11 +125,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Phrases that name no agency (no form is sent for them):",
     ),
     "plan-unexpanded-line": ("  {phrase} — nhiệm vụ {tasks}", "  {phrase} — tasks {tasks}"),
-    "plan-timeline-unknown-head": (
-        "Thời gian thực hiện không đọc được:",
-        "Timelines that could not be read:",
-    ),
-    "plan-timeline-unknown-line": ("  nhiệm vụ {task}: '{text}'", "  task {task}: '{text}'"),
     "plan-none": ("  (không có)", "  (none)"),
     "plan-matrix-written": (
         "Đã ghi ma trận phân công: {path}",

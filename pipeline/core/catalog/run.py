@@ -12,9 +12,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "run-tasks": (
         "Nhiệm vụ: {tasks} · {done} đã hoàn thành · {in_progress} đang thực hiện · {not_started} "
-        "chưa thực hiện · {not_reported} chưa báo cáo · {overdue} quá hạn",
+        "chưa thực hiện · {not_reported} chưa báo cáo ({not_reported_overdue} đã qua hạn) · "
+        "{overdue} quá hạn",
         "Tasks: {tasks} · {done} done · {in_progress} in progress · {not_started} not started · "
-        "{not_reported} not reported · {overdue} overdue",
+        "{not_reported} not reported ({not_reported_overdue} past their deadline) · "
+        "{overdue} overdue",
     ),
     "run-feedback": (
         "Tệp phản hồi cho đơn vị: {n} tệp trong {folder}",
