@@ -23,6 +23,7 @@ from pipeline.plan.matrix_book import (
     TASK_SHEET,
 )
 from pipeline.plan.model import Group, Plan, Settings, Task
+from pipeline.plan.phrases import province_words
 from pipeline.plan.registry import KINDS, Agency, Phrase, Registry, name_key
 
 OPTIONAL_HEADERS = frozenset({"Ý nghĩa", "Email", "Tên gọi khác", "Thứ tự"})
@@ -112,9 +113,10 @@ def load_plan(path: Path) -> Plan:
     setting_rows = _read_sheet(workbook, SETTINGS_SHEET, SETTINGS_HEADERS, out)
     agencies = _agencies(agency_rows or [], out)
     phrases = _phrases(phrase_rows or [], out)
-    registry = Registry(agencies, phrases)
-    _check_registry(registry, phrase_rows or [], out)
     settings = _settings(setting_rows, out)
+    # "Sở Tài chính tỉnh Kon Tum" is "Sở Tài chính" in a plan issued by the same province
+    registry = Registry(agencies, phrases, province_words(settings.issuer) if settings else ())
+    _check_registry(registry, phrase_rows or [], out)
     groups, tasks, unexpanded = _tasks(task_rows or [], registry, out)
     if out.problems or settings is None:
         raise PlanError(out.problems)

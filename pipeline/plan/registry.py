@@ -1,18 +1,27 @@
-"""The agency registry and the resolution of free-text agency cells into agency codes."""
+"""The agency registry and the resolution of free-text agency cells into agency codes.
+
+A cell is read left to right. At each word the longest known name, alias or collective phrase
+wins ("UBND" and "Ủy ban nhân dân" are one word here, see `phrases.py`), followed if written by
+the plan's own province ("Sở Tài chính tỉnh Kon Tum"). "Các Sở: Tài chính, Xây dựng, Y tế" is a
+list after a colon: each item is read under the head "Sở". Words that are no known name are
+reported whole, from where they start to where a separator is followed by the start of another
+name: "Sở Kế hoạch và Đầu tư" unknown is one unknown name, never "Sở Kế hoạch" and "Đầu tư".
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pipeline.core.text import clean, fold
+from pipeline.core.text import fold
+from pipeline.plan.phrases import BUILT_IN_PHRASES, Token, name_key, starts_name, tokens
 
-KINDS = ("so", "ban-nganh", "huyen", "truong", "khac")
-# Words that join names in an agency cell; they are skipped only where no name starts.
-SEPARATORS = frozenset({",", ";", ".", ":", "va", "(", ")", "/"})
-_TOKEN = re.compile(r"[\w&'’`]+|[^\s\w]")
+KINDS = ("so", "ban-nganh", "huyen", "xa", "truong", "khac")
+_LIST_ENDS = frozenset({";"})
+_BREAKS = frozenset({",", ";", ".", "(", ")", "/", ":"})  # "và" is handled apart
 SHORT_NAME_LIMIT = 25
+
+__all__ = ["KINDS", "Agency", "Phrase", "Registry", "Resolution", "name_key"]
 
 
 @dataclass(frozen=True)
@@ -49,36 +58,73 @@ class Resolution:
     leftovers: tuple[str, ...]
 
 
-def tokens(text: str) -> list[tuple[str, str]]:
-    """(original, folded) word and punctuation tokens of a cell."""
-    return [(tok, fold(tok)) for tok in _TOKEN.findall(clean(text))]
+@dataclass(frozen=True)
+class _Entry:
+    key: tuple[str, ...]
+    kind: str  # "agency" or "phrase"
+    target: str  # agency code, or the phrase's folded text
 
 
-def name_key(text: str) -> tuple[str, ...]:
-    """How names are compared: folded word and punctuation tokens."""
-    return tuple(f for _, f in tokens(text))
+class _Cell:
+    """What one cell resolves to, gathered while it is read."""
+
+    def __init__(self, text: str, toks: list[Token]) -> None:
+        self.text = text
+        self.toks = toks
+        self.codes: list[str] = []
+        self.phrases: list[str] = []
+        self.unexpanded: list[str] = []
+        self.leftovers: list[str] = []
+        self.pending: list[Token] = []
+
+    def flush(self) -> None:
+        if self.pending:
+            self.leftovers.append(self.text[self.pending[0].start:self.pending[-1].end])
+            self.pending = []
 
 
 class Registry:
-    """Agencies and phrases, indexed for longest-match resolution on folded tokens."""
+    """Agencies and phrases, indexed for longest-match resolution on canonical tokens."""
 
-    def __init__(self, agencies: Iterable[Agency], phrases: Iterable[Phrase]) -> None:
+    def __init__(self, agencies: Iterable[Agency], phrases: Iterable[Phrase],
+                 province: tuple[str, ...] = ()) -> None:
         ordered = sorted(agencies, key=lambda a: a.order)
         self.agencies: dict[str, Agency] = {a.code: a for a in ordered}
         self.phrases: dict[str, Phrase] = {fold(p.text): p for p in phrases}
-        self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        self.province = province
+        self._index: dict[str, list[_Entry]] = {}
         for agency in self.agencies.values():
             for name in (agency.name, *agency.aliases):
                 self._add(name, "agency", agency.code)
+        for agency in self.agencies.values():  # "Sở Tài chính tỉnh Kon Tum" also without it
+            for name in (agency.name, *agency.aliases):
+                for key in self._without_province(name_key(name)):
+                    self._add_key(key, "agency", agency.code)
         for phrase in self.phrases.values():
             self._add(phrase.text, "phrase", fold(phrase.text))
+        taken = {e.key for entries in self._index.values() for e in entries}
+        for text, members in BUILT_IN_PHRASES:  # only where the plan's own words say nothing
+            if name_key(text) not in taken and fold(text) not in self.phrases:
+                self.phrases[fold(text)] = Phrase(text, members)
+                self._add(text, "phrase", fold(text))
         for entries in self._index.values():
-            entries.sort(key=lambda entry: -len(entry[0]))
+            entries.sort(key=lambda entry: -len(entry.key))  # stable: the plan's rows first
 
     def _add(self, name: str, kind: str, target: str) -> None:
         key = name_key(name)
         if key:
-            self._index.setdefault(key[0], []).append((key, kind, target))
+            self._index.setdefault(key[0], []).append(_Entry(key, kind, target))
+
+    def _add_key(self, key: tuple[str, ...], kind: str, target: str) -> None:
+        """Index a variant key unless some name already owns it."""
+        if key and all(e.key != key for e in self._index.get(key[0], [])):
+            self._index.setdefault(key[0], []).append(_Entry(key, kind, target))
+
+    def _without_province(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        n = len(self.province)
+        if not n or key[-n - 1:] != ("tinh", *self.province) or len(key) <= n + 2:
+            return []
+        return [key[:-n], key[:-n - 1]]
 
     def members(self, phrase: Phrase, _seen: frozenset[str] = frozenset()) -> list[str]:
         """Codes a phrase stands for: each member is an agency kind, a code or another phrase."""
@@ -99,58 +145,173 @@ class Registry:
             if m not in KINDS and m not in self.agencies and fold(m) not in self.phrases
         ]
 
-    def resolve(self, text: str) -> Resolution:
-        toks = tokens(text)
-        codes: list[str] = []
-        phrases: list[str] = []
-        unexpanded: list[str] = []
-        leftovers: list[str] = []
-        pending: list[str] = []
-        i = 0
-        while i < len(toks):
-            match = self._match(toks, i)
-            if match is None:
-                if toks[i][1] in SEPARATORS:
-                    _flush(pending, leftovers)
-                else:
-                    pending.append(toks[i][0])
-                i += 1
-                continue
-            _flush(pending, leftovers)
-            length, kind, target = match
-            if kind == "agency":
-                codes.append(target)
-            else:
-                phrase = self.phrases[target]
-                phrases.append(phrase.text)
-                members = self.members(phrase)
-                if members:
-                    codes += members
-                else:
-                    unexpanded.append(phrase.text)
-            i += length
-        _flush(pending, leftovers)
-        return Resolution(
-            codes=tuple(self.in_order(codes)),
-            phrases=tuple(phrases),
-            unexpanded=tuple(unexpanded),
-            leftovers=tuple(leftovers),
-        )
-
-    def _match(self, toks: list[tuple[str, str]], start: int) -> tuple[int, str, str] | None:
-        for key, kind, target in self._index.get(toks[start][1], []):
-            end = start + len(key)
-            if end <= len(toks) and tuple(f for _, f in toks[start:end]) == key:
-                return len(key), kind, target
-        return None
-
     def in_order(self, codes: Iterable[str]) -> list[str]:
         """Unique codes in the registry's official order (not alphabetical)."""
         wanted = set(codes)
         return [code for code in self.agencies if code in wanted]
 
+    # --- reading a cell ------------------------------------------------------------------
 
-def _flush(pending: list[str], leftovers: list[str]) -> None:
-    if pending:
-        leftovers.append(" ".join(pending))
-        pending.clear()
+    def resolve(self, text: str) -> Resolution:
+        cleaned, toks = tokens(text)
+        cell = _Cell(cleaned, toks)
+        i = 0
+        while i < len(toks):
+            i = self._step(cell, i)
+        cell.flush()
+        return Resolution(
+            codes=tuple(self.in_order(cell.codes)),
+            phrases=tuple(cell.phrases),
+            unexpanded=tuple(cell.unexpanded),
+            leftovers=tuple(cell.leftovers),
+        )
+
+    def _step(self, cell: _Cell, i: int) -> int:
+        """Read what starts at token `i`; return where the next step starts."""
+        toks = cell.toks
+        if (after_list := self._colon_list(cell, i)) is not None:
+            return after_list
+        entry = self._match(toks, i)
+        if entry is not None:
+            end = self._after_province(toks, i + len(entry.key), entry.key)
+            if not self._elsewhere(toks, end, entry.key):
+                cell.flush()
+                self._take(cell, entry)
+                return end
+            # "Sở Tài chính tỉnh Gia Lai" is another province's agency: unknown, and whole
+            while end < len(toks) and toks[end].key not in _BREAKS and toks[end].key != "va":
+                end += 1
+            cell.pending += toks[i:end]
+            return end
+        key = toks[i].key
+        joins_name = cell.pending and not starts_name(toks, i + 1) \
+            and self._match(toks, i + 1) is None
+        if key == "va" or key == "," or key == "-":
+            if joins_name:  # "Sở Kế hoạch và Đầu tư", "Sở Văn hóa, Thể thao …" unknown: one name
+                cell.pending.append(toks[i])
+            else:
+                cell.flush()
+        elif key in _BREAKS:
+            cell.flush()
+        else:
+            cell.pending.append(toks[i])
+        return i + 1
+
+    def _take(self, cell: _Cell, entry: _Entry) -> None:
+        if entry.kind == "agency":
+            cell.codes.append(entry.target)
+            return
+        phrase = self.phrases[entry.target]
+        cell.phrases.append(phrase.text)
+        members = self.members(phrase)
+        if members:
+            cell.codes += members
+        else:
+            cell.unexpanded.append(phrase.text)
+
+    def _match(self, toks: list[Token], start: int) -> _Entry | None:
+        if start >= len(toks):
+            return None
+        for entry in self._index.get(toks[start].key, []):
+            end = start + len(entry.key)
+            if end <= len(toks) and tuple(t.key for t in toks[start:end]) == entry.key:
+                return entry
+        return None
+
+    def _after_province(self, toks: list[Token], end: int, key: tuple[str, ...]) -> int:
+        """Skip "tỉnh Kon Tum" (or "Kon Tum" after "… tỉnh") written after a known name."""
+        following = tuple(t.key for t in toks[end:end + len(self.province) + 1])
+        if self.province and following == ("tinh", *self.province):
+            return end + len(self.province) + 1
+        if self.province and key[-1] == "tinh" and following[:len(self.province)] == self.province:
+            return end + len(self.province)
+        at_end = end + 1 >= len(toks) or toks[end + 1].key in _BREAKS or toks[end + 1].key == "va"
+        if following[:1] == ("tinh",) and key[-1] != "tinh" and at_end:  # "Sở Y tế tỉnh"
+            return end + 1
+        return end
+
+    def _elsewhere(self, toks: list[Token], end: int, key: tuple[str, ...]) -> bool:
+        """Whether a known name is followed by another province: "… tỉnh Gia Lai"."""
+        if end >= len(toks):
+            return False
+        if key[-1] != "tinh" and toks[end].key == "tinh":
+            nxt = end + 1
+            return nxt < len(toks) and toks[nxt].key not in _BREAKS and toks[nxt].key != "va"
+        return key[-1] == "tinh" and toks[end].text[:1].isupper() \
+            and toks[end].key not in _BREAKS and not starts_name(toks, end)
+
+    # --- "Các Sở: Tài chính, Xây dựng, Y tế" ------------------------------------------------
+
+    def _colon_list(self, cell: _Cell, i: int) -> int | None:
+        """Read a list after a colon under its head; None when no such list starts at `i`."""
+        toks = cell.toks
+        head = _list_head(toks, i)
+        if head is None:
+            return None
+        head_toks, colon = head
+        head_keys = tuple(t.key for t in head_toks)
+        cell.flush()
+        j = colon + 1
+        while j < len(toks) and toks[j].key not in _LIST_ENDS:
+            end = j
+            while end < len(toks) and toks[end].key not in {",", *_LIST_ENDS}:
+                end += 1
+            item = toks[j:end]
+            if not item:
+                j = end + 1
+                continue
+            if not self._list_item(cell, head_keys, item):
+                if starts_name(toks, j) or self._match(toks, j) is not None:
+                    return j  # the list ended: "…, Y tế và các đơn vị có liên quan" reads on
+                head_text = " ".join(t.text for t in head_toks)
+                cell.leftovers.append(f"{head_text} {cell.text[item[0].start:item[-1].end]}")
+            j = end + 1 if end < len(toks) and toks[end].key == "," else end
+        return j
+
+    def _list_item(self, cell: _Cell, head: tuple[str, ...], item: list[Token]) -> bool:
+        """Resolve one item of a colon list, whole or split at `và`; False if it is no name."""
+        for parts in (_split_at_va(item, whole=True), _split_at_va(item, whole=False)):
+            entries = [e for e in (self._whole(head, part) for part in parts) if e is not None]
+            if parts and len(entries) == len(parts):
+                for entry in entries:
+                    self._take(cell, entry)
+                return True
+        return False
+
+    def _whole(self, head: tuple[str, ...], part: list[Token]) -> _Entry | None:
+        """The entry that is exactly head + part (or part alone), province words allowed."""
+        for keys in ((*head, *(t.key for t in part)), tuple(t.key for t in part)):
+            probe = [Token(k, k, 0, 0) for k in keys]
+            entry = self._match(probe, 0)
+            if entry is not None and self._after_province(probe, len(entry.key), entry.key) \
+                    == len(probe):
+                return entry
+        return None
+
+
+def _list_head(toks: list[Token], i: int) -> tuple[list[Token], int] | None:
+    """The head words and the colon of "Các Sở:" at `i` ("Sở"); "UBND các huyện:" -> UBND huyện."""
+    prefix: list[Token] = []
+    j = i
+    if toks[j].key == "ubnd":
+        prefix, j = [toks[j]], j + 1
+    if j >= len(toks) or toks[j].key != "cac":
+        return None
+    k = j + 1
+    while k < len(toks) and k - j <= 4 and toks[k].key not in _BREAKS and toks[k].key != "va":
+        k += 1
+    if k >= len(toks) or toks[k].key != ":" or k == j + 1:
+        return None
+    return [*prefix, *toks[j + 1:k]], k
+
+
+def _split_at_va(item: list[Token], whole: bool) -> list[list[Token]]:
+    if whole:
+        return [item]
+    parts: list[list[Token]] = [[]]
+    for tok in item:
+        if tok.key == "va":
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return parts if len(parts) > 1 and all(parts) else []
