@@ -191,3 +191,31 @@ def test_the_demo_counts_only_passed_deadlines(
     assert all(tasks.loc[n, "Tình trạng chung"] != DONE for n in overdue)
     assert result.consolidation.headline["overdue"] == 3
     assert result.consolidation.headline["not_reported_overdue"] == 0
+
+
+def test_kehoach_plan_lists_every_timeline_it_could_not_read(tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+    from openpyxl import load_workbook
+
+    from pipeline.cli import cli
+    from tests.conftest import PLAN
+
+    target = tmp_path / "task_matrix.xlsx"
+    shutil.copyfile(PLAN, target)
+    workbook = load_workbook(target)
+    sheet = workbook["Nhiệm vụ"]
+    rows = {str(r[0].value): r[0].row for r in sheet.iter_rows(min_row=2)}
+    sheet.cell(rows["3"], 5).value = "Kỳ họp giữa năm 2026"
+    sheet.cell(rows["5"], 5).value = None
+    sheet.cell(rows["7"], 5).value = "Quý II-III/2025"
+    workbook.save(target)
+    result = CliRunner().invoke(cli, ["plan", "--plan", str(target)])
+    assert result.exit_code == 0, result.output
+    tail = result.output[result.output.index("Thời gian thực hiện chưa đọc được") :]
+    assert tail.splitlines()[1:3] == [
+        "  nhiệm vụ 3: 'Kỳ họp giữa năm 2026'",
+        "  nhiệm vụ 5: (để trống)",
+    ]
+    assert "Thời gian: Quý II-III/2025 → Có thời hạn, hạn —" in result.output  # not due in 2024

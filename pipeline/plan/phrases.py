@@ -23,16 +23,53 @@ _CANONICAL: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 )
 # Words that begin an agency name or a collective phrase; after `và` or a comma they end the
 # unknown words before them. "xã hội" (in "Lao động - Thương binh và Xã hội") is no commune.
-_HEADS: frozenset[tuple[str, ...]] = frozenset({
-    ("so",), ("ban",), ("bo",), ("ubnd",), ("uy", "ban"), ("van", "phong"), ("truong",),
-    ("cong", "an"), ("cuc",), ("chi", "cuc"), ("hoi",), ("lien", "hiep"), ("lien", "doan"),
-    ("dai",), ("bao",), ("thanh", "tra"), ("tinh", "doan"), ("tinh", "uy"), ("phong",),
-    ("trung", "tam"), ("vien",), ("kho", "bac"), ("ngan", "hang"), ("toa", "an"),
-    ("dang", "uy"), ("mat", "tran"), ("cac",), ("co", "quan"), ("don", "vi"), ("huyen",),
-    ("thanh", "pho"), ("thi", "xa"), ("thi", "tran"), ("xa",), ("phuong",), ("doanh", "nghiep"),
-    ("cong", "ty"), ("tong", "cong", "ty"), ("hoc", "vien"), ("phan", "hieu"), ("benh", "vien"),
-    ("quy",), ("cap",),
-})
+_HEADS: frozenset[tuple[str, ...]] = frozenset(
+    {
+        ("so",),
+        ("ban",),
+        ("bo",),
+        ("ubnd",),
+        ("uy", "ban"),
+        ("van", "phong"),
+        ("truong",),
+        ("cong", "an"),
+        ("cuc",),
+        ("chi", "cuc"),
+        ("hoi",),
+        ("lien", "hiep"),
+        ("lien", "doan"),
+        ("dai",),
+        ("bao",),
+        ("thanh", "tra"),
+        ("tinh", "doan"),
+        ("tinh", "uy"),
+        ("phong",),
+        ("trung", "tam"),
+        ("vien",),
+        ("kho", "bac"),
+        ("ngan", "hang"),
+        ("toa", "an"),
+        ("dang", "uy"),
+        ("mat", "tran"),
+        ("cac",),
+        ("co", "quan"),
+        ("don", "vi"),
+        ("huyen",),
+        ("thanh", "pho"),
+        ("thi", "xa"),
+        ("thi", "tran"),
+        ("xa",),
+        ("phuong",),
+        ("doanh", "nghiep"),
+        ("cong", "ty"),
+        ("tong", "cong", "ty"),
+        ("hoc", "vien"),
+        ("phan", "hieu"),
+        ("benh", "vien"),
+        ("quy",),
+        ("cap",),
+    }
+)
 _NOT_HEADS: frozenset[tuple[str, ...]] = frozenset({("xa", "hoi")})
 
 # Collective phrases every Vietnamese plan uses, read without a `Cụm từ` row: their members are
@@ -77,10 +114,11 @@ def tokens(text: str) -> tuple[str, list[Token]]:
     i = 0
     while i < len(raw):
         for words, canonical in _CANONICAL:
-            if tuple(r[1] for r in raw[i:i + len(words)]) == words:
+            if tuple(r[1] for r in raw[i : i + len(words)]) == words:
                 first, last = raw[i], raw[i + len(words) - 1]
-                out += [Token(cleaned[first[2]:last[3]], key, first[2], last[3])
-                        for key in canonical]
+                out += [
+                    Token(cleaned[first[2] : last[3]], key, first[2], last[3]) for key in canonical
+                ]
                 i += len(words)
                 break
         else:
@@ -96,7 +134,7 @@ def name_key(text: str) -> tuple[str, ...]:
 
 def starts_name(toks: list[Token], i: int) -> bool:
     """Whether the words at `i` begin an agency name or a collective phrase."""
-    keys = tuple(tok.key for tok in toks[i:i + 3])
+    keys = tuple(tok.key for tok in toks[i : i + 3])
     if any(keys[:n] in _NOT_HEADS for n in (1, 2, 3)):
         return False
     acronym = i < len(toks) and len(toks[i].text) > 1 and toks[i].text.isupper()  # "VTV, VOV"
@@ -108,6 +146,6 @@ def province_words(issuer: str) -> tuple[str, ...]:
     keys = name_key(issuer)
     for level in (("tinh",), ("thanh", "pho")):
         for i in range(len(keys) - len(level)):
-            if keys[i:i + len(level)] == level:
-                return keys[i + len(level):]
+            if keys[i : i + len(level)] == level:
+                return keys[i + len(level) :]
     return ()

@@ -79,15 +79,16 @@ class _Cell:
 
     def flush(self) -> None:
         if self.pending:
-            self.leftovers.append(self.text[self.pending[0].start:self.pending[-1].end])
+            self.leftovers.append(self.text[self.pending[0].start : self.pending[-1].end])
             self.pending = []
 
 
 class Registry:
     """Agencies and phrases, indexed for longest-match resolution on canonical tokens."""
 
-    def __init__(self, agencies: Iterable[Agency], phrases: Iterable[Phrase],
-                 province: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, agencies: Iterable[Agency], phrases: Iterable[Phrase], province: tuple[str, ...] = ()
+    ) -> None:
         ordered = sorted(agencies, key=lambda a: a.order)
         self.agencies: dict[str, Agency] = {a.code: a for a in ordered}
         self.phrases: dict[str, Phrase] = {fold(p.text): p for p in phrases}
@@ -122,9 +123,9 @@ class Registry:
 
     def _without_province(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
         n = len(self.province)
-        if not n or key[-n - 1:] != ("tinh", *self.province) or len(key) <= n + 2:
+        if not n or key[-n - 1 :] != ("tinh", *self.province) or len(key) <= n + 2:
             return []
-        return [key[:-n], key[:-n - 1]]
+        return [key[:-n], key[: -n - 1]]
 
     def members(self, phrase: Phrase, _seen: frozenset[str] = frozenset()) -> list[str]:
         """Codes a phrase stands for: each member is an agency kind, a code or another phrase."""
@@ -184,8 +185,9 @@ class Registry:
             cell.pending += toks[i:end]
             return end
         key = toks[i].key
-        joins_name = cell.pending and not starts_name(toks, i + 1) \
-            and self._match(toks, i + 1) is None
+        joins_name = (
+            cell.pending and not starts_name(toks, i + 1) and self._match(toks, i + 1) is None
+        )
         if key == "va" or key == "," or key == "-":
             if joins_name:  # "Sở Kế hoạch và Đầu tư", "Sở Văn hóa, Thể thao …" unknown: one name
                 cell.pending.append(toks[i])
@@ -220,10 +222,10 @@ class Registry:
 
     def _after_province(self, toks: list[Token], end: int, key: tuple[str, ...]) -> int:
         """Skip "tỉnh Kon Tum" (or "Kon Tum" after "… tỉnh") written after a known name."""
-        following = tuple(t.key for t in toks[end:end + len(self.province) + 1])
+        following = tuple(t.key for t in toks[end : end + len(self.province) + 1])
         if self.province and following == ("tinh", *self.province):
             return end + len(self.province) + 1
-        if self.province and key[-1] == "tinh" and following[:len(self.province)] == self.province:
+        if self.province and key[-1] == "tinh" and following[: len(self.province)] == self.province:
             return end + len(self.province)
         at_end = end + 1 >= len(toks) or toks[end + 1].key in _BREAKS or toks[end + 1].key == "va"
         if following[:1] == ("tinh",) and key[-1] != "tinh" and at_end:  # "Sở Y tế tỉnh"
@@ -237,8 +239,12 @@ class Registry:
         if key[-1] != "tinh" and toks[end].key == "tinh":
             nxt = end + 1
             return nxt < len(toks) and toks[nxt].key not in _BREAKS and toks[nxt].key != "va"
-        return key[-1] == "tinh" and toks[end].text[:1].isupper() \
-            and toks[end].key not in _BREAKS and not starts_name(toks, end)
+        return (
+            key[-1] == "tinh"
+            and toks[end].text[:1].isupper()
+            and toks[end].key not in _BREAKS
+            and not starts_name(toks, end)
+        )
 
     # --- "Các Sở: Tài chính, Xây dựng, Y tế" ------------------------------------------------
 
@@ -264,7 +270,7 @@ class Registry:
                 if starts_name(toks, j) or self._match(toks, j) is not None:
                     return j  # the list ended: "…, Y tế và các đơn vị có liên quan" reads on
                 head_text = " ".join(t.text for t in head_toks)
-                cell.leftovers.append(f"{head_text} {cell.text[item[0].start:item[-1].end]}")
+                cell.leftovers.append(f"{head_text} {cell.text[item[0].start : item[-1].end]}")
             j = end + 1 if end < len(toks) and toks[end].key == "," else end
         return j
 
@@ -283,8 +289,9 @@ class Registry:
         for keys in ((*head, *(t.key for t in part)), tuple(t.key for t in part)):
             probe = [Token(k, k, 0, 0) for k in keys]
             entry = self._match(probe, 0)
-            if entry is not None and self._after_province(probe, len(entry.key), entry.key) \
-                    == len(probe):
+            if entry is not None and self._after_province(probe, len(entry.key), entry.key) == len(
+                probe
+            ):
                 return entry
         return None
 
@@ -302,7 +309,7 @@ def _list_head(toks: list[Token], i: int) -> tuple[list[Token], int] | None:
         k += 1
     if k >= len(toks) or toks[k].key != ":" or k == j + 1:
         return None
-    return [*prefix, *toks[j + 1:k]], k
+    return [*prefix, *toks[j + 1 : k]], k
 
 
 def _split_at_va(item: list[Token], whole: bool) -> list[list[Token]]:

@@ -99,16 +99,10 @@ def unread_timelines(plan: Plan, lang: str) -> list[str]:
     unread = [x for x in plan.tasks if x.timeline.kind == tl.UNREAD]
     if not unread:
         return [t("timeline-unread-head", lang), t("plan-none", lang)]
-    return (
-        [t("timeline-unread-head", lang)]
-        + [
-            t(
-                "timeline-unread-line",
-                lang,
-                task=x.number,
-                text=x.timeline.text or t("timeline-unread-blank", lang),
-            )
-            for x in unread
-        ]
-        + [t("timeline-unread-hint", lang)]
-    )
+    lines = [
+        t("timeline-unread-line", lang, task=x.number, text=x.timeline.text)
+        if x.timeline.text
+        else t("timeline-unread-blank", lang, task=x.number)
+        for x in unread
+    ]
+    return [t("timeline-unread-head", lang), *lines, t("timeline-unread-hint", lang)]

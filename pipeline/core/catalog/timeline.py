@@ -19,7 +19,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "2025-2026 · Hằng năm · Thường xuyên · Từ năm 2025 · Khi có hướng dẫn …",
     ),
     "timeline-unread-line": ("  nhiệm vụ {task}: '{text}'", "  task {task}: '{text}'"),
-    "timeline-unread-blank": ("(để trống)", "(blank)"),
+    "timeline-unread-blank": ("  nhiệm vụ {task}: (để trống)", "  task {task}: (blank)"),
     # --- overdue, explained where leadership reads the figures -------------------------------
     "overdue-rule-note": (
         "Quá hạn chỉ tính cho nhiệm vụ có thời hạn cụ thể (năm, quý, tháng, ngày) rơi vào hoặc "
