@@ -206,7 +206,7 @@ def test_kehoach_plan_lists_every_timeline_it_could_not_read(tmp_path: Path) -> 
     shutil.copyfile(PLAN, target)
     workbook = load_workbook(target)
     sheet = workbook["Nhiệm vụ"]
-    rows = {str(r[0].value): r[0].row for r in sheet.iter_rows(min_row=2)}
+    rows = {str(r[0].value): int(r[0].row or 0) for r in sheet.iter_rows(min_row=2)}
     sheet.cell(rows["3"], 5).value = "Kỳ họp giữa năm 2026"
     sheet.cell(rows["5"], 5).value = None
     sheet.cell(rows["7"], 5).value = "Quý II-III/2025"
