@@ -9,7 +9,8 @@ registry needs no alias for them: "Ủy ban nhân dân" and "UBND", "Hội đồ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from pipeline.core.text import clean, fold
 
@@ -98,38 +99,60 @@ BUILT_IN_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: thousands are made when a large registry is built
     text: str  # as written (for a canonical token: the words it stands for)
     key: str  # folded, canonical
     start: int  # character offsets in the cleaned cell text
     end: int
 
 
-def tokens(text: str) -> tuple[str, list[Token]]:
-    """The cleaned text and its canonical tokens."""
+_CANONICAL_FIRST = frozenset(words[0] for words, _ in _CANONICAL)
+
+
+@lru_cache(maxsize=1 << 14)  # the same cells and names are resolved again and again
+def _tokens(text: str) -> tuple[str, tuple[Token, ...]]:
     cleaned = clean(text)
     raw = [(m.group(), fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(cleaned)]
     out: list[Token] = []
     i = 0
     while i < len(raw):
-        for words, canonical in _CANONICAL:
+        for words, canonical in _CANONICAL if raw[i][1] in _CANONICAL_FIRST else ():
             if tuple(r[1] for r in raw[i : i + len(words)]) == words:
                 first, last = raw[i], raw[i + len(words) - 1]
-                out += [
-                    Token(cleaned[first[2] : last[3]], key, first[2], last[3]) for key in canonical
-                ]
+                span = cleaned[first[2] : last[3]]
+                out += [Token(span, key, first[2], last[3]) for key in canonical]
                 i += len(words)
                 break
         else:
-            out.append(Token(raw[i][0], raw[i][1], raw[i][2], raw[i][3]))
+            out.append(Token(*raw[i]))
             i += 1
-    return cleaned, out
+    return cleaned, tuple(out)
 
 
+def tokens(text: str) -> tuple[str, list[Token]]:
+    """The cleaned text and its canonical tokens."""
+    cleaned, toks = _tokens(text)
+    return cleaned, list(toks)
+
+
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> tuple[str, ...]:
     """How names are compared: canonical folded tokens ("UBND" = "Ủy ban nhân dân")."""
-    return tuple(tok.key for tok in tokens(text)[1])
+    keys = [fold(word) for word in _TOKEN.findall(clean(text))]
+    if not _CANONICAL_FIRST.intersection(keys):
+        return tuple(keys)
+    out: list[str] = []
+    i = 0
+    while i < len(keys):
+        for words, canonical in _CANONICAL if keys[i] in _CANONICAL_FIRST else ():
+            if tuple(keys[i : i + len(words)]) == words:
+                out += canonical
+                i += len(words)
+                break
+        else:
+            out.append(keys[i])
+            i += 1
+    return tuple(out)
 
 
 def starts_name(toks: list[Token], i: int) -> bool:

@@ -93,33 +93,36 @@ class Registry:
         self.agencies: dict[str, Agency] = {a.code: a for a in ordered}
         self.phrases: dict[str, Phrase] = {fold(p.text): p for p in phrases}
         self.province = province
-        self._index: dict[str, list[_Entry]] = {}
+        # Every name's key, and per first word the key lengths to try, longest first: a plan
+        # with thousands of "UBND xã …" names must not scan them all at every word.
+        self._keys: dict[tuple[str, ...], _Entry] = {}
+        self._lengths: dict[str, list[int]] = {}
         for agency in self.agencies.values():
             for name in (agency.name, *agency.aliases):
                 self._add(name, "agency", agency.code)
         for agency in self.agencies.values():  # "Sở Tài chính tỉnh Kon Tum" also without it
             for name in (agency.name, *agency.aliases):
                 for key in self._without_province(name_key(name)):
-                    self._add_key(key, "agency", agency.code)
+                    self._add_key(key, "agency", agency.code)  # unless a name owns it
         for phrase in self.phrases.values():
             self._add(phrase.text, "phrase", fold(phrase.text))
-        taken = {e.key for entries in self._index.values() for e in entries}
         for text, members in BUILT_IN_PHRASES:  # only where the plan's own words say nothing
-            if name_key(text) not in taken and fold(text) not in self.phrases:
+            if name_key(text) not in self._keys and fold(text) not in self.phrases:
                 self.phrases[fold(text)] = Phrase(text, members)
                 self._add(text, "phrase", fold(text))
-        for entries in self._index.values():
-            entries.sort(key=lambda entry: -len(entry.key))  # stable: the plan's rows first
+        for lengths in self._lengths.values():
+            lengths.sort(reverse=True)
 
     def _add(self, name: str, kind: str, target: str) -> None:
-        key = name_key(name)
-        if key:
-            self._index.setdefault(key[0], []).append(_Entry(key, kind, target))
+        self._add_key(name_key(name), kind, target)
 
     def _add_key(self, key: tuple[str, ...], kind: str, target: str) -> None:
-        """Index a variant key unless some name already owns it."""
-        if key and all(e.key != key for e in self._index.get(key[0], [])):
-            self._index.setdefault(key[0], []).append(_Entry(key, kind, target))
+        """Index a key; the first name to claim it keeps it (agencies, then the plan's phrases)."""
+        if key and key not in self._keys:
+            self._keys[key] = _Entry(key, kind, target)
+            lengths = self._lengths.setdefault(key[0], [])
+            if len(key) not in lengths:
+                lengths.append(len(key))
 
     def _without_province(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
         n = len(self.province)
@@ -214,10 +217,11 @@ class Registry:
     def _match(self, toks: list[Token], start: int) -> _Entry | None:
         if start >= len(toks):
             return None
-        for entry in self._index.get(toks[start].key, []):
-            end = start + len(entry.key)
-            if end <= len(toks) and tuple(t.key for t in toks[start:end]) == entry.key:
-                return entry
+        for length in self._lengths.get(toks[start].key, ()):
+            if start + length <= len(toks):
+                entry = self._keys.get(tuple(t.key for t in toks[start : start + length]))
+                if entry is not None:
+                    return entry
         return None
 
     def _after_province(self, toks: list[Token], end: int, key: tuple[str, ...]) -> int:
