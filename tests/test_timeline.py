@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import csv
+import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.plan.timeline import parse
 
@@ -219,3 +222,23 @@ def test_kehoach_plan_lists_every_timeline_it_could_not_read(tmp_path: Path) -> 
         "  nhiệm vụ 5: (để trống)",
     ]
     assert "Thời gian: Quý II-III/2025 → Có thời hạn, hạn —" in result.output  # not due in 2024
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_reading_survives_nfd_case_spacing_and_a_full_stop(data: st.DataObject) -> None:
+    row = data.draw(st.sampled_from([r for r in ROWS if r["text"].strip()]))
+    text = unicodedata.normalize(data.draw(st.sampled_from(["NFC", "NFD"])), row["text"])
+    text = data.draw(st.sampled_from([text, text.upper(), text.lower()]))
+    text = text.replace(" ", data.draw(st.sampled_from([" ", "  ", "\u00a0"])))
+    text += data.draw(st.sampled_from(["", ".", " ;", "\u200b"]))
+    reading = parse(text)
+    assert (reading.kind, reading.due_for(row["period"])) == (row["kind"], _date(row["due"]))
+
+
+def test_the_overview_note_names_the_columns_the_rollup_writes() -> None:
+    from pipeline.core.catalog import t
+    from pipeline.rollup.overdue import UNREPORTED_COLUMN
+
+    assert UNREPORTED_COLUMN in t("overdue-rule-note", "vi")
+    assert UNREPORTED_COLUMN in t("overdue-rule-note", "en")
