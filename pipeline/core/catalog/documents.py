@@ -3,7 +3,7 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- texts inside the workbooks (Vietnamese: the documents themselves) ----------------------
     "wb-overview-title": (
-        "TỔNG HỢP KẾT QUẢ THỰC HIỆN NĂM {period}",
+        "TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM {period}",
         "IMPLEMENTATION SUMMARY {period}",
     ),
     "wb-overview-dates": (
@@ -24,7 +24,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "wb-not-submitted": ("Đơn vị chưa nộp báo cáo ({n})", "Agencies that have not reported ({n})"),
     "wb-code": ("Mã", "Code"),
     "wb-none": ("(không có)", "(none)"),
-    "wb-chart-groups": ("Tình trạng nhiệm vụ theo nhóm", "Task status by group"),
     "wb-chart-submission": ("Tình hình nộp báo cáo", "Submission of returns"),
     "wb-chart-agencies": ("Đơn vị", "Agencies"),
     "wb-agency-status": (
@@ -52,4 +51,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "wb-fallback-header": ("ô 'Đơn vị báo cáo'", "the 'Đơn vị báo cáo' cell"),
     "wb-fallback-filename": ("tên tệp", "the file name"),
+    # --- the leadership workbook on paper (executive page, running headers) -------------------
+    "wb-running": ("{plan} · Kỳ {period}", "{plan} · Period {period}"),
+    "wb-rates": (
+        "Đã báo cáo: {counted}/{expected} đơn vị ({counted_rate}) · Đúng hạn: {on_time}/{expected} "
+        "({on_time_rate}) · Nhiệm vụ hoàn thành: {done}/{tasks} ({done_rate})",
+        "Reported: {counted}/{expected} agencies ({counted_rate}) · On time: {on_time}/{expected} "
+        "({on_time_rate}) · Tasks done: {done}/{tasks} ({done_rate})",
+    ),
+    "wb-section-submission": ("1. Tình hình nộp báo cáo", "1. Returns"),
+    "wb-section-tasks": ("2. Tình trạng nhiệm vụ", "2. Tasks"),
+    "wb-section-overdue": ("3. Nhiệm vụ quá hạn ({n})", "3. Overdue tasks ({n})"),
+    "wb-chart-groups": ("4. Tình trạng nhiệm vụ theo nhóm", "4. Task status by group"),
+    "wb-section-change": ("5. So với kỳ {period}", "5. Compared with period {period}"),
+    "wb-col-category": ("Đơn vị", "Agencies"),
+    "wb-col-agencies": ("Số đơn vị", "Agencies"),
+    "wb-col-rate": ("Tỷ lệ", "Share"),
+    "wb-col-names": ("Tên đơn vị", "Names"),
+    "wb-col-status": ("Tình trạng", "Status"),
+    "wb-col-tasks": ("Số nhiệm vụ", "Tasks"),
+    "wb-col-task-numbers": ("Nhiệm vụ (TT)", "Tasks (no.)"),
+    "wb-col-task": ("Nhiệm vụ", "Task"),
+    "wb-col-due": ("Hạn", "Due"),
+    "wb-col-leads": ("Đơn vị chủ trì", "Lead agencies"),
+    "wb-col-figure": ("Chỉ tiêu", "Figure"),
+    "wb-col-before": ("Kỳ trước", "Before"),
+    "wb-col-now": ("Kỳ này", "Now"),
+    "wb-col-change": ("Thay đổi", "Change"),
+    "wb-cat-on-time": ("Nộp đúng hạn, được chấp nhận", "On time, accepted"),
+    "wb-cat-late": ("Nộp muộn, được chấp nhận", "Late, accepted"),
+    "wb-cat-rejected": ("Bị từ chối (phải nộp lại)", "Rejected (must resend)"),
+    "wb-cat-missing": ("Chưa nộp", "Not submitted"),
+    "wb-cat-total": ("Cộng", "Total"),
+    "wb-cat-in-part": ("Trong đó: chấp nhận một phần", "Of which accepted in part"),
+    "wb-change-counted": ("Đơn vị đã báo cáo", "Agencies reported"),
+    "wb-change-on-time": ("Đơn vị nộp đúng hạn", "Agencies on time"),
+    "wb-change-done": ("Nhiệm vụ đã hoàn thành", "Tasks done"),
+    "wb-change-overdue": ("Nhiệm vụ quá hạn", "Tasks overdue"),
+    "wb-and-more": ("và {n} đơn vị khác", "and {n} more"),
+    "wb-leads-many": ("{first} và {n} đơn vị khác", "{first} and {n} more"),
+    "wb-progress-partial": ("{reported} báo cáo", "{reported} reported"),
+    "wb-screen-only": (
+        "Trang này để xem và lọc trên máy, không in (các trang Nhóm in cùng nội dung).",
+        "For the screen, not printed (the group sheets print the same rows).",
+    ),
 }
