@@ -129,7 +129,7 @@ def test_demo_workbook_reads_as_leadership_needs(tmp_path: Path) -> None:
         labels["Bị từ chối (phải nộp lại)"],
         labels["Chưa nộp"],
     ]
-    assert sum(parts) == 31 and parts == [26, 1, 1, 3]
+    assert parts == [26, 1, 1, 3] and sum(int(str(n)) for n in parts) == 31
     tasks = {r["TT"]: r for r in _rows(book["Theo nhiệm vụ"])}
     assert tasks["1"]["Tiến độ bình quân"] == "25/29 báo cáo"  # not an average of a few
     assert tasks["13"]["Tiến độ bình quân"] is None  # its only lead was rejected
