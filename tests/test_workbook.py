@@ -176,3 +176,65 @@ def test_demo_workbook_prints_as_a_document(soffice: str, tmp_path: Path) -> Non
     assert "Tình trạng nhiệm vụ theo nhóm" in first  # the whole executive page on page 1
     assert "TỔNG QUAN" not in second
     assert min(h for _, h in pages[0]) / BOX_PER_POINT >= 10
+
+
+@pytest.mark.parametrize(
+    ("outcome", "on_time", "category"),
+    [
+        ("Chấp nhận", "Có", "on_time"),
+        ("Chấp nhận, có cảnh báo", "Có", "on_time"),
+        ("Chấp nhận", "Không", "late"),
+        ("Chấp nhận", "", "late"),  # receipt time unknown: not called on time
+        ("Từ chối", "Có", "rejected"),  # a rejected return is no report, even on time
+        ("Chưa nộp", "", "missing"),
+        ("Không đọc được", "Có", "missing"),
+    ],
+)
+def test_each_agency_falls_in_exactly_one_submission_category(
+    outcome: str, on_time: str, category: str
+) -> None:
+    import pandas as pd
+
+    from pipeline.rollup.headline import submission
+
+    agencies = pd.DataFrame(
+        {"Mã đơn vị": ["a", "b"], "Kết quả": [outcome, "Chưa nộp"], "Đúng hạn": [on_time, ""]}
+    )
+    sub = submission(agencies)
+    assert sub.expected == 2
+    assert "a" in sub.categories[category]
+    assert sum("a" in codes for codes in sub.categories.values()) == 1
+
+
+def test_change_since_the_previous_period_is_shown_when_given(tmp_path: Path) -> None:
+    from datetime import date as day
+
+    from pipeline.outputs.executive import PreviousPeriod
+    from pipeline.outputs.workbook import write_report
+    from pipeline.plan.load import load_plan
+    from pipeline.run import run
+
+    folder = _demo(tmp_path).parent.parent
+    plan = load_plan(folder / "templates" / "task_matrix.xlsx")
+    result = run(plan, folder / "inbox", tmp_path / "o", "2024", day(2025, 1, 6), jobs=1)
+    before = PreviousPeriod(
+        "2023", expected=31, counted=20, on_time=18, tasks=15, done=1, overdue=9
+    )
+    target = tmp_path / "with-previous.xlsx"
+    write_report(target, plan, result.consolidation, "2024", {}, previous=before)
+    values = [
+        v for row in load_workbook(target)["Tổng quan"].iter_rows(values_only=True) for v in row
+    ]
+    assert "5. So với kỳ 2023" in values
+    assert values[values.index("Đơn vị đã báo cáo") :][:4] == [
+        "Đơn vị đã báo cáo",
+        "20/31",
+        "27/31",
+        "+7",
+    ]
+    plain = [
+        v
+        for row in load_workbook(result.workbook)["Tổng quan"].iter_rows(values_only=True)
+        for v in row
+    ]
+    assert not any(str(v).startswith("5. So với") for v in plain)

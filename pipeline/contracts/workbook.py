@@ -80,6 +80,21 @@ ON_TIME = "Đúng hạn"
 OUTCOME = "Kết quả"
 PROGRESS_SHOWN = "Tiến độ bình quân"
 PROGRESS_MEAN = "Tiến độ bình quân (%)"
+DUE = "Hạn"
+GROUP_TITLE = "Tên nhóm"
+AGENCY = "Đơn vị"  # an agency's short name
+ROLE = "Vai trò"
+STATUS = "Tình trạng"
+PROGRESS = "Tiến độ (%)"
+RESULT = "Kết quả thực hiện"
+DIFFICULTY = "Khó khăn, vướng mắc"
+PROPOSAL = "Đề xuất, kiến nghị"
+ERRORS = "Số lỗi"
+WARNINGS = "Số cảnh báo"
+PAGE_LINK = "Trang riêng"
+FEEDBACK_LINK = "Phản hồi"
+RULE = "Quy tắc"
+RULE_CODE = "Mã lỗi"
 
 
 def _code(name: str, width: float = 16) -> Column:
@@ -94,7 +109,7 @@ GROUPS = Sheet(
     "TÌNH TRẠNG NHIỆM VỤ THEO NHÓM",
     (
         Column(GROUP, width=7, align="center"),
-        Column("Tên nhóm", width=60),
+        Column(GROUP_TITLE, width=60),
         Column("Số nhiệm vụ", "number", 10, "right"),
         Column(DONE, "number", 11, "right"),
         Column(IN_PROGRESS, "number", 11, "right"),
@@ -113,7 +128,7 @@ TASKS = Sheet(
         Column(TASK_TITLE, width=46),
         Column(GROUP, width=7, align="center"),
         Column("Thời gian thực hiện", width=16),
-        Column("Hạn", "date", 12, "center"),
+        Column(DUE, "date", 12, "center"),
         Column(LEADS, "number", 10, "right"),
         Column(REPORTED, width=10, align="center"),
         Column(OVERALL, width=15, align="center", status=True),
@@ -138,13 +153,13 @@ AGENCIES = Sheet(
         Column(DONE, "number", 11, "right"),
         Column(IN_PROGRESS, "number", 11, "right"),
         Column(NOT_STARTED, "number", 11, "right"),
-        Column("Số lỗi", "number", 7, "right"),
-        Column("Số cảnh báo", "number", 9, "right"),
+        Column(ERRORS, "number", 7, "right"),
+        Column(WARNINGS, "number", 9, "right"),
         Column("Căn cứ thời điểm", width=22, printed=False),
         _code(AGENCY_CODE),
         Column("Tệp", width=30, printed=False),
-        Column("Trang riêng", "link", 12, printed=False),
-        Column("Phản hồi", "link", 14, printed=False),
+        Column(PAGE_LINK, "link", 12, printed=False),
+        Column(FEEDBACK_LINK, "link", 14, printed=False),
     ),
 )
 
@@ -155,13 +170,13 @@ GROUP_DETAIL = Sheet(
     (
         Column(TASK, width=4, align="center"),
         Column(TASK_TITLE, width=22),
-        Column("Đơn vị", width=18),
-        Column("Vai trò", width=8, align="center"),
-        Column("Tình trạng", width=11, align="center", status=True),
-        Column("Tiến độ (%)", "number", 7, "right"),
-        Column("Kết quả thực hiện", width=40),
-        Column("Khó khăn, vướng mắc", width=24),
-        Column("Đề xuất, kiến nghị", width=24),
+        Column(AGENCY, width=18),
+        Column(ROLE, width=8, align="center"),
+        Column(STATUS, width=11, align="center", status=True),
+        Column(PROGRESS, "number", 7, "right"),
+        Column(RESULT, width=40),
+        Column(DIFFICULTY, width=24),
+        Column(PROPOSAL, width=24),
         _code(AGENCY_CODE),
     ),
 )
@@ -174,13 +189,13 @@ AGENCY_DETAIL = Sheet(
         Column(TASK, width=5, align="center"),
         Column(TASK_TITLE, width=30),
         Column(GROUP, width=7, align="center"),
-        Column("Vai trò", width=9, align="center"),
-        Column("Tình trạng", width=12, align="center", status=True),
-        Column("Tiến độ (%)", "number", 8, "right"),
+        Column(ROLE, width=9, align="center"),
+        Column(STATUS, width=12, align="center", status=True),
+        Column(PROGRESS, "number", 8, "right"),
         Column("Thời điểm hoàn thành", "date", 12, "center"),
-        Column("Kết quả thực hiện", width=46),
-        Column("Khó khăn, vướng mắc", width=30),
-        Column("Đề xuất, kiến nghị", width=30),
+        Column(RESULT, width=46),
+        Column(DIFFICULTY, width=30),
+        Column(PROPOSAL, width=30),
         Column("Kinh phí (triệu đồng)", "number", 11, "right"),
         Column("Ghi chú", width=20),
         Column("Tệp", width=30, printed=False),
@@ -196,13 +211,13 @@ DETAIL = Sheet(
         Column(AGENCY_NAME, width=30),
         Column(GROUP, width=7, align="center"),
         Column(TASK, width=5, align="center"),
-        Column("Vai trò", width=9, align="center"),
-        Column("Tình trạng", width=12, align="center", status=True),
-        Column("Tiến độ (%)", "number", 8, "right"),
+        Column(ROLE, width=9, align="center"),
+        Column(STATUS, width=12, align="center", status=True),
+        Column(PROGRESS, "number", 8, "right"),
         Column("Thời điểm hoàn thành", "date", 12, "center"),
-        Column("Kết quả thực hiện", width=46),
-        Column("Khó khăn, vướng mắc", width=30),
-        Column("Đề xuất, kiến nghị", width=30),
+        Column(RESULT, width=46),
+        Column(DIFFICULTY, width=30),
+        Column(PROPOSAL, width=30),
         Column("Kinh phí (triệu đồng)", "number", 11, "right"),
         Column("Ghi chú", width=20),
         Column("Tệp", width=30),
@@ -217,12 +232,12 @@ CHECKS = Sheet(
         Column(AGENCY_NAME, width=26),
         Column("Ô", width=11, align="center"),
         Column("Mức độ", width=9, align="center", status=True),
-        Column("Quy tắc", width=30),
+        Column(RULE, width=30),
         Column("Nội dung", width=60),
         Column("Giá trị đã ghi", width=20),
         Column("Tệp", width=28, printed=False),
         _code(AGENCY_CODE),
-        Column("Mã lỗi", width=26, printed=False),
+        Column(RULE_CODE, width=26, printed=False),
     ),
 )
 

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.contracts.form import DONE, IN_PROGRESS, NOT_REPORTED, NOT_STARTED
-from pipeline.contracts.workbook import GROUPS, OVERALL, TASK
+from pipeline.contracts.workbook import DUE, GROUP_TITLE, GROUPS, OVERALL, TASK
 from pipeline.core.catalog import t
 from pipeline.core.xlsx_style import FONT
 from pipeline.plan.model import Plan
@@ -108,6 +108,11 @@ class _Page:
         }
         self.row = 0
 
+    def gap(self) -> None:
+        """A thin empty row between sections: the page has no height to spare."""
+        self.sheet.set_row(self.row, 7)
+        self.row += 1
+
     def line(self, text: str, style: str, height: float | None = None) -> None:
         self.sheet.merge_range(self.row, 0, self.row, len(WIDTHS) - 1, text, self.f[style])
         if height:
@@ -162,7 +167,7 @@ def write_overview(
     tasks = result.tasks
     done = int((tasks[OVERALL] == DONE).sum())
     on_time = len(sub.categories[ON_TIME_COUNTED])
-    page.row += 1
+    page.gap()
     page.line(
         t(
             "wb-rates",
@@ -188,7 +193,7 @@ def write_overview(
 
 
 def _submission_table(page: _Page, plan: Plan, sub: Any, expected: int) -> None:
-    page.row += 1
+    page.gap()
     page.line(t("wb-section-submission"), "section")
     page.cells(
         [t("wb-col-category"), t("wb-col-agencies"), t("wb-col-rate"), t("wb-col-names")],
@@ -222,7 +227,7 @@ def _submission_table(page: _Page, plan: Plan, sub: Any, expected: int) -> None:
 
 
 def _task_table(page: _Page, tasks: pd.DataFrame) -> None:
-    page.row += 1
+    page.gap()
     page.line(t("wb-section-tasks"), "section")
     page.cells(
         [t("wb-col-status"), t("wb-col-tasks"), t("wb-col-rate"), t("wb-col-task-numbers")],
@@ -243,7 +248,7 @@ def _task_table(page: _Page, tasks: pd.DataFrame) -> None:
 
 def _overdue_table(page: _Page, plan: Plan, tasks: pd.DataFrame) -> None:
     numbers = overdue_tasks(tasks)
-    page.row += 1
+    page.gap()
     page.line(t("wb-section-overdue", n=len(numbers)), "section")
     if not numbers:
         page.line(t("wb-none"), "plain")
@@ -254,7 +259,7 @@ def _overdue_table(page: _Page, plan: Plan, tasks: pd.DataFrame) -> None:
     sheet.merge_range(page.row, 2, page.row, 3, t("wb-col-leads"), f["header"])
     page.row += 1
     by_number = {x.number: x for x in plan.tasks}
-    due_by_number = dict(zip(tasks[TASK].tolist(), tasks["Hạn"].tolist(), strict=True))
+    due_by_number = dict(zip(tasks[TASK].tolist(), tasks[DUE].tolist(), strict=True))
     for number in numbers:
         title = f"{number}. {short_title(by_number[number].content, 60)}"
         leads = _leads(plan, number)
@@ -272,13 +277,13 @@ def _overdue_table(page: _Page, plan: Plan, tasks: pd.DataFrame) -> None:
 
 def _group_chart(workbook: Any, page: _Page, plan: Plan, groups: pd.DataFrame) -> None:
     """Stacked bars per group, labelled with the group's title; figures beside the page."""
-    page.row += 1
+    page.gap()
     page.line(t("wb-chart-groups"), "section")
     sheet = page.sheet
     statuses = (DONE, IN_PROGRESS, NOT_STARTED, NOT_REPORTED)
     top = page.row
     col = CHART_DATA_COL
-    sheet.write_string(top, col, GROUPS.column("Tên nhóm").name)
+    sheet.write_string(top, col, GROUP_TITLE)
     for offset, status in enumerate(statuses, start=1):
         sheet.write_string(top, col + offset, status)
     titles = {g.numeral: g.title for g in plan.groups}
@@ -312,7 +317,7 @@ def _group_chart(workbook: Any, page: _Page, plan: Plan, groups: pd.DataFrame) -
     chart.set_x_axis({"num_font": font, "major_unit": 1})
     chart.set_y_axis({"reverse": True, "num_font": font})
     chart.set_legend({"position": "bottom", "font": font})
-    height = 40 + 26 * max(len(records), 1) + 30
+    height = 40 + 22 * max(len(records), 1) + 30
     chart.set_size({"width": sum(w * 7 + 5 for w in WIDTHS), "height": height})
     sheet.insert_chart(page.row, 0, chart, {"object_position": 3})
     rows = -(-height // 20)
@@ -329,7 +334,7 @@ def _change(
     tasks: int,
     frame: pd.DataFrame,
 ) -> None:
-    page.row += 1
+    page.gap()
     page.line(t("wb-section-change", period=previous.period), "section")
     page.cells(
         [t("wb-col-figure"), t("wb-col-before"), t("wb-col-now"), t("wb-col-change")],

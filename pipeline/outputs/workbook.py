@@ -259,13 +259,13 @@ def _group_rows(plan: Plan, detail: pd.DataFrame, titles: dict[str, str]) -> pd.
         {
             c4.TASK: detail[c4.TASK],
             c4.GROUP: detail[c4.GROUP],
-            "Đơn vị": detail[c4.AGENCY_CODE].map(shorts),
-            "Vai trò": detail["Vai trò"],
-            "Tình trạng": detail["Tình trạng"],
-            "Tiến độ (%)": detail["Tiến độ (%)"],
-            "Kết quả thực hiện": detail["Kết quả thực hiện"],
-            "Khó khăn, vướng mắc": detail["Khó khăn, vướng mắc"],
-            "Đề xuất, kiến nghị": detail["Đề xuất, kiến nghị"],
+            c4.AGENCY: detail[c4.AGENCY_CODE].map(shorts),
+            c4.ROLE: detail[c4.ROLE],
+            c4.STATUS: detail[c4.STATUS],
+            c4.PROGRESS: detail[c4.PROGRESS],
+            c4.RESULT: detail[c4.RESULT],
+            c4.DIFFICULTY: detail[c4.DIFFICULTY],
+            c4.PROPOSAL: detail[c4.PROPOSAL],
             c4.AGENCY_CODE: detail[c4.AGENCY_CODE],
         }
     )
@@ -274,9 +274,9 @@ def _group_rows(plan: Plan, detail: pd.DataFrame, titles: dict[str, str]) -> pd.
         {
             c4.TASK: task.number,
             c4.GROUP: task.group,
-            "Đơn vị": shorts.get(code, code),
-            "Vai trò": ROLE_LEAD,
-            "Tình trạng": NOT_REPORTED,
+            c4.AGENCY: shorts.get(code, code),
+            c4.ROLE: ROLE_LEAD,
+            c4.STATUS: NOT_REPORTED,
             c4.AGENCY_CODE: code,
         }
         for task in plan.tasks
@@ -288,7 +288,7 @@ def _group_rows(plan: Plan, detail: pd.DataFrame, titles: dict[str, str]) -> pd.
     frame[c4.TASK_TITLE] = frame[c4.TASK].map(titles)
     task_order = {x.number: i for i, x in enumerate(plan.tasks)}
     frame["_t"] = frame[c4.TASK].map(task_order)
-    frame["_r"] = frame["Vai trò"].ne(ROLE_LEAD)
+    frame["_r"] = frame[c4.ROLE].ne(ROLE_LEAD)
     frame["_a"] = frame[c4.AGENCY_CODE].map(order)
     return frame.sort_values(["_t", "_r", "_a"], kind="stable").reset_index(drop=True)
 
@@ -346,8 +346,8 @@ def _agency_sheets(
             submitted=record[c4.SUBMITTED],
             on_time=record[c4.ON_TIME] or "—",
             outcome=record[c4.OUTCOME],
-            errors=record["Số lỗi"],
-            warnings=record["Số cảnh báo"],
+            errors=record[c4.ERRORS],
+            warnings=record[c4.WARNINGS],
         )
         sheet.merge_range(1, 0, 1, 6, status, writer.style["italic"])
         sheet.write_url(
@@ -370,11 +370,11 @@ def _agency_summary(
     feedback: dict[str, str],
 ) -> None:
     frame = result.agencies.copy()
-    frame["Trang riêng"] = ""
-    frame["Phản hồi"] = ""
+    frame[c4.PAGE_LINK] = ""
+    frame[c4.FEEDBACK_LINK] = ""
     last = writer.table(sheet, c4.AGENCIES, frame)
-    page_col = c4.AGENCIES.names.index("Trang riêng")
-    feedback_col = c4.AGENCIES.names.index("Phản hồi")
+    page_col = c4.AGENCIES.names.index(c4.PAGE_LINK)
+    feedback_col = c4.AGENCIES.names.index(c4.FEEDBACK_LINK)
     for row, code in enumerate(frame[c4.AGENCY_CODE], start=1):
         if code in agency_sheets:
             sheet.write_url(
@@ -402,8 +402,8 @@ def _checks_frame(checks: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """Findings with the agency's name and the rule in words; codes stay for machines."""
     frame = checks.copy()
     frame[c4.AGENCY_NAME] = frame[c4.AGENCY_CODE].map(names).fillna("")
-    frame["Quy tắc"] = [
-        t(f"rule-{code}") if f"rule-{code}" in MESSAGES else "" for code in frame["Mã lỗi"]
+    frame[c4.RULE] = [
+        t(f"rule-{code}") if f"rule-{code}" in MESSAGES else "" for code in frame[c4.RULE_CODE]
     ]
     return frame
 
