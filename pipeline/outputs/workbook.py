@@ -198,7 +198,7 @@ def write_report(
         writer.table(
             workbook.add_worksheet(sheet_name(c4.TASKS.name, used)),
             c4.TASKS,
-            _tasks_frame(result.tasks, titles),
+            _tasks_frame(result.tasks, _task_titles(plan, 90)),
         )
         agencies_sheet = workbook.add_worksheet(sheet_name(c4.AGENCIES.name, used))
         _group_sheets(workbook, writer, plan, result, used, titles)
@@ -228,9 +228,9 @@ def write_report(
     return writer.layer.cut
 
 
-def _task_titles(plan: Plan) -> dict[str, str]:
-    """A task's first words, two lines of `Nhiệm vụ` at most, beside every TT."""
-    return {task.number: short_title(task.content, 48) for task in plan.tasks}
+def _task_titles(plan: Plan, limit: int = 48) -> dict[str, str]:
+    """A task's first words, two lines of its `Nhiệm vụ` column at most, beside every TT."""
+    return {task.number: short_title(task.content, limit) for task in plan.tasks}
 
 
 def _tasks_frame(tasks: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
