@@ -118,8 +118,10 @@ def test_run_scenario(plan: Plan, forms: Path, tmp_path: Path) -> None:
     by_agency = workbook["Theo đơn vị"]
     header = [c.value for c in by_agency[1]]
     assert header[-3:] == ["Tệp", "Trang riêng", "Phản hồi"]
-    assert by_agency.print_area == f"'Theo đơn vị'!$A$1:${chr(ord('A') + len(header) - 4)}$32"
-    assert not workbook["Theo nhóm"].print_area
+    assert (
+        by_agency.print_area
+        == f"'Theo đơn vị'!$A$1:${chr(ord('A') + header.index('Số cảnh báo'))}$32"
+    )
     assert by_agency.row_dimensions[1].height > 2 * 15.75  # "Đang thực hiện" in two lines
     feedback = load_workbook(outbox / "phan-hoi" / "2024" / "2024_so_nnptnt.xlsx")
     assert feedback.sheetnames[0] == "Phản hồi"
@@ -197,11 +199,11 @@ def test_workbook_open_in_excel(
     assert not [p for p in outbox.iterdir() if p.name.startswith(".kehoach-")]
 
 
-def test_text_over_excel_limit_is_cut_with_a_marker(
+def test_long_results_stay_whole_in_rows_per_agency(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
-    """Two leads' long results joined for task 1 exceed what one Excel cell holds."""
-    from pipeline.outputs.workbook import CUT_MARK
+    """Two leads' long results: joined for task 1 they exceeded one Excel cell; one row per
+    task and agency keeps each whole (the cut itself: tests/test_workbook.py)."""
 
     long_text = "Kết quả rất dài. " * 1200  # about 20,000 characters each
     for code in ("so_y_te", "so_khcn"):
@@ -221,12 +223,15 @@ def test_text_over_excel_limit_is_cut_with_a_marker(
         ["run", "--plan", str(PLAN), "--inbox", str(tmp_path / "inbox"), "--outbox", str(outbox)],
     )
     assert result.exit_code == 0, result.output
-    assert "ô văn bản vượt giới hạn của Excel (32.767 ký tự) đã bị cắt bớt" in result.output
+    assert "đã bị cắt bớt" not in result.output
     workbook = load_workbook(outbox / "tong-hop-2024.xlsx")
-    rows = list(workbook["Theo nhiệm vụ"].iter_rows(values_only=True))
-    header = rows[0]
-    task_1 = next(r for r in rows[1:] if r[header.index("TT")] == "1")
-    assert str(task_1[header.index("Kết quả (chủ trì)")]).endswith(CUT_MARK)
+    rows = list(workbook["Nhóm I"].iter_rows(values_only=True))
+    header = rows[2]
+    result_col = header.index("Kết quả thực hiện")
+    long_rows = [
+        r for r in rows[3:] if r[header.index("TT")] == "1" and len(str(r[result_col])) > 9000
+    ]
+    assert len(long_rows) == 2  # one row per agency: nothing joined, nothing cut
     detail = list(workbook["Chi tiết"].iter_rows(values_only=True))
     mine = next(r for r in detail[1:] if r[0] == "so_y_te" and r[detail[0].index("TT")] == "1")
     assert mine[detail[0].index("Ghi chú")] == "+84 260 3862 000"
@@ -279,7 +284,7 @@ def test_spliced_tables_read_back_like_written_ones(
     plan: Plan, forms: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Large tables are spliced in as XML; force that path on a small run and compare."""
-    from pipeline.outputs import workbook as report
+    from pipeline.outputs import excel_layer as report
 
     for code in ("so_y_te", "so_khcn", "so_nnptnt"):
         _fill(
@@ -306,7 +311,7 @@ def test_spliced_tables_read_back_like_written_ones(
 
 
 def test_spliced_rows_repeat_values_skip_blanks_and_take_any_value() -> None:
-    from pipeline.intake.sheet_data import Splice, rows_xml
+    from pipeline.outputs.excel_layer import Splice, rows_xml
 
     splice = Splice(
         part="",
@@ -325,12 +330,9 @@ def test_spliced_rows_repeat_values_skip_blanks_and_take_any_value() -> None:
     )
 
 
-def test_column_widths_let_headers_wrap() -> None:
-    from pipeline.outputs.workbook import _header_height, _width
+def test_header_rows_have_room_for_wrapped_names() -> None:
+    from pipeline.outputs.workbook import _header_height
 
-    assert _width("Đang thực hiện", [3, 12]) == 9  # "Đang thực" / "hiện", not 14 wide
-    assert _width("Tỷ lệ hoàn thành", [1 / 3]) == 10  # shown as 33%, not 0.3333333333333333
-    assert _width("", []) == 8 and _width("Tên đơn vị", ["x" * 90]) == 40
     assert _header_height(["Đang thực hiện", "TT"], [9, 6]) == 2 * 15.75 + 4
 
 
@@ -339,7 +341,7 @@ def test_spliced_workbook_opens_in_libreoffice(
     soffice: str, plan: Plan, forms: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pipeline.core.libreoffice import convert
-    from pipeline.outputs import workbook as report
+    from pipeline.outputs import excel_layer as report
 
     monkeypatch.setattr(report, "SPLICE_FROM", 1)
     _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))

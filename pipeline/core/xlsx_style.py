@@ -41,6 +41,7 @@ def formats(workbook: Any) -> dict[str, Any]:
             {**CELL, "align": "center", "num_format": "dd/mm/yyyy hh:mm"}
         ),
         "title": workbook.add_format(TITLE),
+        "title_wrap": workbook.add_format({**TITLE, "text_wrap": True}),
         # Table cells without borders: one conditional format draws the grid for the table.
         "plain": workbook.add_format(BASE),
         "plain_center": workbook.add_format({**BASE, "align": "center"}),
@@ -81,6 +82,65 @@ def print_landscape(sheet: Any, header_row: int = 0) -> None:
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(header_row)
     sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+
+
+A4 = 9
+# Printable width of A4 landscape with 0.4" margins, in pixels at 96 dpi. A column unit is
+# 7 pixels in Excel's default font, about 8 in LibreOffice's rendering of it (measured on the
+# demo's PDF): widths are planned with 8.
+PRINTABLE_PX = {"landscape": int((11.69 - 0.8) * 96), "portrait": int((8.27 - 0.8) * 96)}
+SMALLEST_PRINTED_PT = 8.0
+
+
+def printed_scale(widths: list[float], portrait: bool = False, font_pt: float = 12) -> float:
+    """The scale `fit to one page wide` will use for columns of these widths (at most 1)."""
+    pixels = sum(w * 8 + 5 for w in widths)
+    room = PRINTABLE_PX["portrait" if portrait else "landscape"]
+    return min(1.0, room / pixels) if pixels else 1.0
+
+
+def _header_text(text: str) -> str:
+    return text.replace("&", "&&")
+
+
+def paper(
+    sheet: Any,
+    *,
+    title: str,
+    running: str,
+    header_row: int | None,
+    last_row: int,
+    last_col: int,
+    portrait: bool = False,
+) -> None:
+    """A4, one page wide, the sheet's title and the plan and period in a running header,
+    `Trang x/y` in the footer; the print area is the table's printed columns."""
+    if portrait:
+        sheet.set_portrait()
+    else:
+        sheet.set_landscape()
+    sheet.set_paper(A4)
+    sheet.fit_to_pages(1, 0)
+    if header_row is not None:
+        sheet.repeat_rows(header_row)
+    sheet.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.6)
+    # 12 points: LibreOffice shrinks headers with the sheet, and no sheet prints below 0.7.
+    left = f'&L&"{FONT},Bold"&12{_header_text(title)}'
+    right = f'&R&"{FONT},Regular"&12{_header_text(running)}'
+    # Excel refuses a header over 255 characters: the plan's title gives way first.
+    overflow = len(left) + len(right) - 255
+    if overflow > 0:
+        right = right[: len(right) - overflow - 1] + "…"
+    options = {"scale_with_doc": False, "margin": 0.3}
+    sheet.set_header(left + right, options)
+    sheet.set_footer(f'&C&"{FONT},Regular"&12Trang &P/&N', options)
+    sheet.print_area(0, 0, max(last_row, 0), max(last_col, 0))
+
+
+def screen_only(sheet: Any, below: int) -> None:
+    """Nothing of this sheet goes on paper: its print area is one empty cell, and office
+    suites leave empty pages out when the whole workbook is printed."""
+    sheet.print_area(below, 0, below, 0)
 
 
 def row_heights(columns: list[list[Any]], widths: list[float], rows: int) -> list[float]:

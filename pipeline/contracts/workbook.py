@@ -1,0 +1,259 @@
+"""Contract 4, the leadership workbook (`outbox/tong-hop-<kỳ>.xlsx`), as data.
+
+Each sheet is declared once: its name, its title on paper, whether it is printed, and its
+columns in order, each with its kind, width, alignment, whether it goes on paper and whether
+its status words are shaded. The rollup's frames carry these column names; the writer takes
+every format, width and print decision from here instead of matching header texts again.
+Codes for machines (agency, rule and outcome codes, file names) are the last columns of a
+sheet and stay off paper; people read names.
+
+Widths are Excel character units. A printed sheet is A4 landscape, one page wide: the sum of
+its printed widths is kept to what fits at a scale that leaves 12-point text at 8 points or
+more on paper (`tests/test_workbook.py` checks every declaration, the PDF test the result).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pipeline.contracts.form import DONE, IN_PROGRESS, NOT_REPORTED, NOT_STARTED
+
+Kind = Literal["text", "number", "percent", "date", "datetime", "link"]
+Align = Literal["left", "center", "right"]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Kind = "text"
+    width: float = 12
+    align: Align = "left"
+    printed: bool = True
+    status: bool = False  # shade its status words (they stay words: black-and-white safe)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    title: str  # the running header on paper
+    columns: tuple[Column, ...] = ()
+    printed: bool = True
+    portrait: bool = False
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+YES, NO = "Có", "Không"
+NOT_SUBMITTED = "Chưa nộp"
+
+# Status words and their fills (grey and pale tones: each also differs in the printed word).
+STATUS_FILLS = {
+    DONE: "#C6EFCE",
+    IN_PROGRESS: "#FFEB9C",
+    NOT_STARTED: "#F4CCCC",
+    NOT_REPORTED: "#D9D9D9",
+    NOT_SUBMITTED: "#D9D9D9",
+    "Từ chối": "#F4CCCC",
+    "Lỗi": "#F4CCCC",
+    "Cảnh báo": "#FFEB9C",
+    YES: "#F4CCCC",  # only shaded in flag columns (Quá hạn)
+}
+
+# Column names the rollup and the writer share.
+AGENCY_CODE = "Mã đơn vị"
+AGENCY_NAME = "Tên đơn vị"
+GROUP = "Nhóm"
+TASK = "TT"
+TASK_TITLE = "Nhiệm vụ"  # a task's short title, beside every TT
+OVERALL = "Tình trạng chung"
+REPORTED = "Đã báo cáo"
+LEADS = "Số đơn vị chủ trì"
+OVERDUE = "Quá hạn"
+SUBMITTED = "Đã nộp"
+ON_TIME = "Đúng hạn"
+OUTCOME = "Kết quả"
+PROGRESS_SHOWN = "Tiến độ bình quân"
+PROGRESS_MEAN = "Tiến độ bình quân (%)"
+DUE = "Hạn"
+GROUP_TITLE = "Tên nhóm"
+AGENCY = "Đơn vị"  # an agency's short name
+ROLE = "Vai trò"
+STATUS = "Tình trạng"
+PROGRESS = "Tiến độ (%)"
+RESULT = "Kết quả thực hiện"
+DIFFICULTY = "Khó khăn, vướng mắc"
+PROPOSAL = "Đề xuất, kiến nghị"
+ERRORS = "Số lỗi"
+WARNINGS = "Số cảnh báo"
+PAGE_LINK = "Trang riêng"
+FEEDBACK_LINK = "Phản hồi"
+RULE = "Quy tắc"
+RULE_CODE = "Mã lỗi"
+
+
+def _code(name: str, width: float = 16) -> Column:
+    """A column of codes for machines: last, off paper."""
+    return Column(name, width=width, printed=False)
+
+
+OVERVIEW = Sheet("Tổng quan", "TỔNG QUAN", portrait=True)
+
+GROUPS = Sheet(
+    "Theo nhóm",
+    "TÌNH TRẠNG NHIỆM VỤ THEO NHÓM",
+    (
+        Column(GROUP, width=7, align="center"),
+        Column(GROUP_TITLE, width=60),
+        Column("Số nhiệm vụ", "number", 10, "right"),
+        Column(DONE, "number", 11, "right"),
+        Column(IN_PROGRESS, "number", 11, "right"),
+        Column(NOT_STARTED, "number", 11, "right"),
+        Column(NOT_REPORTED, "number", 11, "right"),
+        Column(OVERDUE, "number", 9, "right"),
+        Column("Tỷ lệ hoàn thành", "percent", 11, "right"),
+    ),
+)
+
+TASKS = Sheet(
+    "Theo nhiệm vụ",
+    "TÌNH TRẠNG TỪNG NHIỆM VỤ",
+    (
+        Column(TASK, width=5, align="center"),
+        Column(TASK_TITLE, width=46),
+        Column(GROUP, width=7, align="center"),
+        Column("Thời gian thực hiện", width=16),
+        Column(DUE, "date", 12, "center"),
+        Column(LEADS, "number", 10, "right"),
+        Column(REPORTED, width=10, align="center"),
+        Column(OVERALL, width=15, align="center", status=True),
+        Column(PROGRESS_SHOWN, width=14, align="center"),
+        Column(OVERDUE, width=8, align="center", status=True),
+        Column("Nội dung", width=60, printed=False),
+        Column(PROGRESS_MEAN, "number", 12, "right", printed=False),
+    ),
+)
+
+AGENCIES = Sheet(
+    "Theo đơn vị",
+    "TÌNH HÌNH BÁO CÁO CỦA TỪNG ĐƠN VỊ",
+    (
+        Column(AGENCY_NAME, width=34),
+        Column("Chủ trì", "number", 8, "right"),
+        Column("Phối hợp", "number", 9, "right"),
+        Column(SUBMITTED, width=8, align="center"),
+        Column(ON_TIME, width=8, align="center", status=True),
+        Column("Thời điểm nộp", "datetime", 17, "center"),
+        Column(OUTCOME, width=16, align="center", status=True),
+        Column(DONE, "number", 11, "right"),
+        Column(IN_PROGRESS, "number", 11, "right"),
+        Column(NOT_STARTED, "number", 11, "right"),
+        Column(ERRORS, "number", 7, "right"),
+        Column(WARNINGS, "number", 9, "right"),
+        Column("Căn cứ thời điểm", width=22, printed=False),
+        _code(AGENCY_CODE),
+        Column("Tệp", width=30, printed=False),
+        Column(PAGE_LINK, "link", 12, printed=False),
+        Column(FEEDBACK_LINK, "link", 14, printed=False),
+    ),
+)
+
+# `Nhóm I` … : one row per task and agency, every agency's answer on that group's tasks.
+GROUP_DETAIL = Sheet(
+    "Nhóm",
+    "KẾT QUẢ THEO NHIỆM VỤ VÀ ĐƠN VỊ",
+    (
+        Column(TASK, width=4, align="center"),
+        Column(TASK_TITLE, width=22),
+        Column(AGENCY, width=18),
+        Column(ROLE, width=8, align="center"),
+        Column(STATUS, width=11, align="center", status=True),
+        Column(PROGRESS, "number", 7, "right"),
+        Column(RESULT, width=40),
+        Column(DIFFICULTY, width=24),
+        Column(PROPOSAL, width=24),
+        _code(AGENCY_CODE),
+    ),
+)
+
+# One sheet per agency (screen only: the same rows are on the group sheets).
+AGENCY_DETAIL = Sheet(
+    "Đơn vị",
+    "KẾT QUẢ CỦA ĐƠN VỊ",
+    (
+        Column(TASK, width=5, align="center"),
+        Column(TASK_TITLE, width=30),
+        Column(GROUP, width=7, align="center"),
+        Column(ROLE, width=9, align="center"),
+        Column(STATUS, width=12, align="center", status=True),
+        Column(PROGRESS, "number", 8, "right"),
+        Column("Thời điểm hoàn thành", "date", 12, "center"),
+        Column(RESULT, width=46),
+        Column(DIFFICULTY, width=30),
+        Column(PROPOSAL, width=30),
+        Column("Kinh phí (triệu đồng)", "number", 11, "right"),
+        Column("Ghi chú", width=20),
+        Column("Tệp", width=30, printed=False),
+    ),
+    printed=False,
+)
+
+DETAIL = Sheet(
+    "Chi tiết",
+    "TOÀN BỘ DÒNG BÁO CÁO ĐƯỢC TÍNH",
+    (
+        Column(AGENCY_CODE, width=16),
+        Column(AGENCY_NAME, width=30),
+        Column(GROUP, width=7, align="center"),
+        Column(TASK, width=5, align="center"),
+        Column(ROLE, width=9, align="center"),
+        Column(STATUS, width=12, align="center", status=True),
+        Column(PROGRESS, "number", 8, "right"),
+        Column("Thời điểm hoàn thành", "date", 12, "center"),
+        Column(RESULT, width=46),
+        Column(DIFFICULTY, width=30),
+        Column(PROPOSAL, width=30),
+        Column("Kinh phí (triệu đồng)", "number", 11, "right"),
+        Column("Ghi chú", width=20),
+        Column("Tệp", width=30),
+    ),
+    printed=False,  # a data table for filtering; the group sheets print the same rows
+)
+
+CHECKS = Sheet(
+    "Kiểm tra",
+    "CÁC LỖI VÀ CẢNH BÁO TRONG BÁO CÁO",
+    (
+        Column(AGENCY_NAME, width=26),
+        Column("Ô", width=11, align="center"),
+        Column("Mức độ", width=9, align="center", status=True),
+        Column(RULE, width=30),
+        Column("Nội dung", width=60),
+        Column("Giá trị đã ghi", width=20),
+        Column("Tệp", width=28, printed=False),
+        _code(AGENCY_CODE),
+        Column(RULE_CODE, width=26, printed=False),
+    ),
+)
+
+LOG = Sheet(
+    "Nhật ký",
+    "NHẬT KÝ CÁC TỆP ĐÃ NHẬN",
+    (
+        Column("Tệp", width=34),
+        Column(AGENCY_NAME, width=30),
+        Column(OUTCOME, width=16, align="center", status=True),
+        Column("Lý do", width=60),
+        Column("Thời điểm lưu", "datetime", 17, "center"),
+        _code(AGENCY_CODE),
+        Column("Mã kết quả", width=22, printed=False),
+        Column("SHA-256", width=20, printed=False),
+    ),
+)
+
+TABLES = (GROUPS, TASKS, AGENCIES, GROUP_DETAIL, AGENCY_DETAIL, DETAIL, CHECKS, LOG)
