@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.contracts.form import ACCEPTED_WITH_WARNINGS, REJECTED, form_name
 from pipeline.core.errors import KehoachError, raise_carried
 from pipeline.core.workers import Job, default_jobs, run_jobs
-from pipeline.intake.inbox import InboxFile, discover, inbox_entry
+from pipeline.intake.discover import InboxFile, discover, inbox_entry
 from pipeline.intake.run import Intake, intake_folder, run_intake
 from pipeline.outputs.feedback import FeedbackRequest, feedback_job, task_texts
 from pipeline.outputs.feedback_folder import remove_stale

@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.core.workers import DEFAULT_TIME_LIMIT, default_jobs
+from pipeline.intake.discover import InboxFile, discover
 from pipeline.intake.inbox import (
-    InboxFile,
     Return,
-    discover,
     identify,
     read_files,
     settle_resubmissions,
