@@ -321,7 +321,7 @@ def test_broken_link_and_missing_inbox(plan: Plan, tmp_path: Path) -> None:
     (inbox / "mat.xlsx").symlink_to(tmp_path / "khong-co.xlsx")
     result = _intake(tmp_path, plan)
     assert [(r.rel, r.outcome, r.reason) for r in result.returns] == [
-        ("mat.xlsx", "unreadable", "file-cannot-open")
+        ("mat.xlsx", "unreadable", "file-broken-link")
     ]
     missing = CliRunner().invoke(
         cli,

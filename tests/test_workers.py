@@ -42,7 +42,7 @@ def test_every_job_is_answered_and_queued_jobs_survive_their_worker() -> None:
             assert results[key] == key * 2
     assert results[1] == Failure("file-timeout")
     assert results[3] == Failure("file-crashed-reader")
-    assert results[5] in (Failure("file-too-big"), Failure("file-crashed-reader"))
+    assert results[5] in (Failure("file-out-of-memory"), Failure("file-crashed-reader"))
     assert results[7] == Failure("job-failed")
 
 

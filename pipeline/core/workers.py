@@ -8,14 +8,18 @@ Reading returns, writing feedback copies and writing the leadership workbook all
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import faulthandler
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -41,6 +45,21 @@ class Failure:
     """What a job gives back when its worker was killed or died: a message key."""
 
     problem: str
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when the run's process ends, however it ends (SIGKILL
+    included, which no handler sees); elsewhere the pool's own shutdown has to do."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the run ended before the request was made
+        os._exit(1)
 
 
 def _limit_memory(extra: int) -> None:
@@ -65,7 +84,12 @@ def _quiet() -> None:
     os.close(devnull)
 
 
-def _worker(conn: Connection, memory_limit: int) -> None:
+def _worker(conn: Connection, memory_limit: int, parent: int) -> None:
+    _die_with_parent(parent)
+    # The run's handlers were inherited by the fork; a worker just ends on these signals.
+    for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        with contextlib.suppress(ValueError, OSError, AttributeError):
+            signal.signal(number, signal.SIG_DFL)
     _quiet()
     _limit_memory(memory_limit)
     while True:
@@ -78,7 +102,7 @@ def _worker(conn: Connection, memory_limit: int) -> None:
         try:
             result = job.task(job.argument)
         except MemoryError:
-            result = Failure("file-too-big")
+            result = Failure("file-out-of-memory")
         except Exception:  # a job's own bug: reported as a failure, the worker lives on
             result = Failure("job-failed")
         conn.send((job.key, result))
@@ -90,9 +114,12 @@ DEPTH = 2  # jobs queued per worker, so that no worker waits for the parent betw
 class _Slot:
     """One worker process and the jobs sent to it, answered in order."""
 
-    def __init__(self, context: Any, memory_limit: int) -> None:
+    def __init__(self, memory_limit: int) -> None:
+        context = _context()
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker, args=(child, memory_limit), daemon=True)
+        self.process = context.Process(
+            target=_worker, args=(child, memory_limit, os.getpid()), daemon=True
+        )
         self.process.start()
         child.close()
         self.queue: deque[Job] = deque()
@@ -116,6 +143,8 @@ class _Slot:
         return head
 
     def stop(self, kill: bool = False) -> None:
+        if self.conn.closed:  # stopped already
+            return
         if kill:
             self.process.kill()
         else:
@@ -130,6 +159,45 @@ class _Slot:
         self.conn.close()
 
 
+def _context() -> Any:
+    """Fork when this process has one thread, as forking copies only the calling thread and
+    any lock another thread holds would stay locked forever in the child; otherwise the
+    forkserver (Linux) or spawn, which start from a clean process."""
+    if not sys.platform.startswith("linux"):
+        return multiprocessing.get_context("spawn")
+    if threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver")
+
+
+class _Stopped(BaseException):
+    """The run was told to stop (terminal closed, `kill`): unwinds through the pool's cleanup."""
+
+
+@contextlib.contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP end the run through its `finally` blocks, so the workers are
+    stopped and temporary files removed; only the main thread may set handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(number: int, _frame: object) -> None:
+        raise _Stopped(number)
+
+    previous = {}
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        with contextlib.suppress(ValueError, OSError, AttributeError):
+            previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    except _Stopped as stopped:
+        raise SystemExit(128 + int(stopped.args[0])) from None
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
 def run_jobs(
     jobs: Iterable[Job],
     workers: int,
@@ -137,21 +205,35 @@ def run_jobs(
     memory_limit: int = DEFAULT_MEMORY_LIMIT,
     on_done: Callable[[int, Any], None] | None = None,
     on_started: Callable[[], None] | None = None,
+    budget: float | None = None,
 ) -> dict[int, Any]:
     """Run every job in a pool of `workers` processes; every job gets a result or a Failure.
 
-    `on_started` is called once the workers exist, so the caller can use the wait.
+    `on_started` is called once the workers exist, so the caller can use the wait. `budget`
+    bounds the whole pool's time: once spent, the jobs not yet answered fail with
+    `file-run-budget`, so a handful of slow files cannot hold a run for files × limit.
     """
-    pending = list(jobs)
+    with _stop_on_signals():
+        return _run_jobs(list(jobs), workers, time_limit, memory_limit, on_done, on_started, budget)
+
+
+def _run_jobs(
+    pending: list[Job],
+    workers: int,
+    time_limit: float,
+    memory_limit: int,
+    on_done: Callable[[int, Any], None] | None,
+    on_started: Callable[[], None] | None,
+    budget: float | None,
+) -> dict[int, Any]:
     pending.reverse()
     results: dict[int, Any] = {}
     if not pending:
         if on_started is not None:
             on_started()
         return results
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    context = multiprocessing.get_context(method)
-    slots = [_Slot(context, memory_limit) for _ in range(max(1, min(workers, len(pending))))]
+    ends = time.monotonic() + budget if budget is not None else float("inf")
+    slots = [_Slot(memory_limit) for _ in range(max(1, min(workers, len(pending))))]
     if on_started is not None:
         on_started()
 
@@ -163,13 +245,24 @@ def run_jobs(
     def fail_head(index: int, problem: str) -> None:
         """The running job failed and took its worker with it; the queued ones run again."""
         slot = slots[index]
-        record(slot.queue.popleft(), Failure(problem))
+        head = slot.queue.popleft()
+        limit = int(head.time_limit or time_limit)
+        record(head, Failure(problem, {"limit": limit}))
         pending.extend(reversed(slot.queue))
         slot.stop(kill=True)
-        slots[index] = _Slot(context, memory_limit)
+        slots[index] = _Slot(memory_limit)
 
     try:
         while pending or any(s.queue for s in slots):
+            if time.monotonic() > ends:
+                for slot in slots:
+                    pending.extend(reversed(slot.queue))
+                    slot.queue.clear()
+                    slot.stop(kill=True)
+                for job in reversed(pending):
+                    record(job, Failure("file-run-budget", {"limit": int(budget or 0)}))
+                pending.clear()
+                break
             for index, slot in enumerate(slots):
                 while len(slot.queue) < DEPTH and pending:
                     if not slot.give(pending.pop(), time_limit):
@@ -188,6 +281,10 @@ def run_jobs(
             for index, slot in enumerate(slots):
                 if slot.queue and now > slot.deadline:
                     fail_head(index, "file-timeout")
+    except BaseException:  # stopped by a signal or Ctrl+C: nothing to wait for
+        for slot in slots:
+            slot.stop(kill=True)
+        raise
     finally:
         for slot in slots:
             slot.stop()

@@ -15,11 +15,11 @@ from pipeline.contracts.form import (
     UNREADABLE,
 )
 from pipeline.core.text import fold
-from pipeline.core.workers import DEFAULT_TIME_LIMIT, Job, run_jobs
+from pipeline.core.workers import DEFAULT_TIME_LIMIT, Failure, Job, run_jobs
 from pipeline.forms.metadata import FormMeta
 from pipeline.forms.metadata import parse as parse_meta
 from pipeline.intake import normalize
-from pipeline.intake.discover import InboxFile
+from pipeline.intake.discover import InboxFile, read_budget, time_limit_for
 from pipeline.intake.reader import ReadResult, read_file
 from pipeline.plan.model import Plan
 
@@ -63,7 +63,12 @@ def read_files(
     """Read every file that is not already settled, in the worker pool."""
     returns = [Return(file=f) for f in files]
     todo = [
-        Job(i, read_file, (str(r.file.path) if r.file.path else None, r.file.data))
+        Job(
+            i,
+            read_file,
+            (str(r.file.path) if r.file.path else None, r.file.data),
+            time_limit_for(r.file, time_limit),
+        )
         for i, r in enumerate(returns)
         if not r.file.outcome
     ]
@@ -78,12 +83,14 @@ def read_files(
         time_limit,
         on_done=(lambda key, result: on_done()) if on_done else None,
         on_started=on_started,
+        budget=read_budget(len(todo), jobs),
     )
     for key, outcome in results.items():
         result = outcome if isinstance(outcome, ReadResult) else ReadResult(problem=outcome.problem)
         returns[key].read = result
         if result.problem:
-            returns[key].settle(UNREADABLE, result.problem, limit=int(time_limit))
+            params = outcome.params if isinstance(outcome, Failure) else {}
+            returns[key].settle(UNREADABLE, result.problem, **{"limit": int(time_limit), **params})
     return returns
 
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
+import os
 import re
+import stat
 import zipfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from python_calamine import CalamineWorkbook
 
-from pipeline.contracts.form import FORM_COLUMNS, META_SHEET, PREFILLED
+from pipeline.contracts.form import FORM_COLUMNS, FORM_SHEET, META_SHEET, PREFILLED
 from pipeline.core.cells import address
 from pipeline.core.text import fold
 from pipeline.forms.metadata import fingerprint
@@ -62,6 +65,7 @@ class ReadResult:
     records: list[dict[str, Any]] = field(default_factory=list)  # normalized table rows
     prefilled_fingerprint: str = ""  # of the pre-filled cells as they are now
     content_fingerprint: str = ""  # of every table value, to spot content-identical copies
+    other_tables: list[str] = field(default_factory=list)  # sheets with a report table not read
 
 
 def sniff(data: bytes) -> tuple[str, str]:
@@ -78,6 +82,8 @@ def sniff(data: bytes) -> tuple[str, str]:
         return "xls", ""
     if data[:2] in (b"\x09\x00", b"\x09\x02", b"\x09\x04", b"\x09\x08"):
         return "", "file-legacy-biff"
+    if data.startswith((b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c")):
+        return "", "file-other-archive"
     if data.startswith(b"\x1f\x8b"):
         return "", "file-unsupported-type"
     head = data[:512].lstrip().lower()
@@ -120,6 +126,23 @@ def _zip_kind(archive: zipfile.ZipFile) -> tuple[str, str]:
     return "", "file-not-spreadsheet"
 
 
+def declares_entities(archive: zipfile.ZipFile) -> bool:
+    """Whether an XML part starts with a DOCTYPE (entity declarations live there). Excel,
+    LibreOffice and WPS never write one; a crafted package does, to make parsers expand
+    entities. Only each part's first bytes are read, where a DOCTYPE has to be."""
+    for info in archive.infolist()[:MAX_ZIP_MEMBERS]:
+        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            with archive.open(info) as handle:
+                head = handle.read(4096)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+            continue  # an unreadable part is the workbook parser's to judge
+        if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+            return True
+    return False
+
+
 _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
 _ODS_DATE = re.compile(rb"<dc:date>([^<]+)</dc:date>")
 
@@ -145,20 +168,26 @@ def saved_time(archive: zipfile.ZipFile | None, kind: str) -> datetime | None:
 
 
 def local_time(stamp: str) -> datetime | None:
-    """A document-property time in this computer's local time, as file times are.
+    """A document-property time in this computer's local time, as file times are, naive.
 
     Excel and LibreOffice write UTC ("…Z"); compared raw with a file's local modification time,
-    a return saved at 06:00 on 16/12 in Vietnam would read as 23:00 on 15/12, on time.
+    a return saved at 06:00 on 16/12 in Vietnam would read as 23:00 on 15/12, on time. Other
+    tools write an offset ("…+07:00"): converted the same way, so one agency's copies from
+    two tools can still be put in order.
     """
     text = stamp.strip()
-    utc = text.endswith("Z")
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
     try:
-        moment = datetime.fromisoformat(text.rstrip("Z").split(".")[0])
+        moment = datetime.fromisoformat(text)
     except ValueError:
         return None
-    if utc:
-        moment = moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
-    return moment
+    if moment.tzinfo is not None:
+        try:
+            moment = moment.astimezone().replace(tzinfo=None)
+        except (OverflowError, OSError, ValueError):  # year 1 or 9999 shifted out of range
+            return None
+    return moment.replace(microsecond=0)
 
 
 def find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]] | None:
@@ -206,11 +235,28 @@ def read_file(source: tuple[str | None, bytes | None]) -> ReadResult:
     try:
         if data is None:
             assert path is not None
-            with open(path, "rb") as handle:
-                data = handle.read()
+            data = _read_regular(path)
     except OSError as exc:
         return ReadResult(problem="file-cannot-open", detail=str(exc)[:200])
+    if data is None:
+        return ReadResult(problem="file-not-regular")
     return slim(read_bytes(data))
+
+
+MAX_READ = 25 * 1024 * 1024
+
+
+def _read_regular(path: str) -> bytes | None:
+    """The file's bytes, or None when it is not a regular file (a FIFO put in place after
+    discovery would block; /dev/zero never ends). Never more than the size limit."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            return stream.read(MAX_READ + 1)
+    finally:
+        os.close(handle)
 
 
 def slim(result: ReadResult) -> ReadResult:
@@ -232,6 +278,9 @@ def read_bytes(data: bytes) -> ReadResult:
     result.kind = kind
     if problem:
         result.problem = problem
+        return result
+    if archive is not None and declares_entities(archive):
+        result.problem = "file-xml-entities"
         return result
     result.saved_at = saved_time(archive, kind)
     try:
@@ -269,7 +318,7 @@ def _calamine_problem(exc: BaseException) -> str:
     if name == "PasswordError" or "password" in message or "encrypt" in message:
         return "file-encrypted"
     if isinstance(exc, MemoryError):
-        return "file-too-big"
+        return "file-out-of-memory"
     return "file-corrupt"
 
 
@@ -287,32 +336,84 @@ def _percent_ones(result: ReadResult, archive: zipfile.ZipFile | None) -> None:
         ones[ref][column] = 100.0
 
 
+def _finite(value: Any) -> Any:
+    """A number Excel cannot hold (inf, nan, 1e309 read as inf) becomes its text, which the
+    rules then report like any other text typed in a number column."""
+    if type(value) is float and not math.isfinite(value):
+        return repr(value)
+    return value
+
+
+MAX_SHEETS = 50  # sheets looked at for a report table; a form has two
+
+
+@dataclass
+class _Table:
+    sheet: str
+    header_row: int
+    columns: dict[str, int]
+    header_block: dict[str, Any]
+    rows: list[tuple[int, list[Any]]]
+
+
+def _table(name: str, rows: list[list[Any]]) -> _Table | None:
+    found = find_header(rows)
+    if found is None:
+        return None
+    index, columns = found
+    block = {k: _finite(v) for k, v in header_block(rows, index).items()}
+    width = max(columns.values()) + 1
+    body: list[tuple[int, list[Any]]] = []
+    for offset, row in enumerate(rows[index + 1 :], start=index + 2):
+        cells = [_finite(c) for c in row[:width]] + [None] * max(0, width - len(row))
+        if any(c not in (None, "") for c in cells):
+            body.append((offset, cells))
+    return _Table(name, index + 1, columns, block, body)
+
+
 def _read_workbook(data: bytes, result: ReadResult, archive: zipfile.ZipFile | None) -> None:
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     names = workbook.sheet_names
     if META_SHEET in names:
         meta = workbook.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False, nrows=50)
-        result.meta_rows = [list(r[:3]) for r in meta]
-    for name in names:
+        result.meta_rows = [[_finite(c) for c in r[:3]] for r in meta]
+    tables: list[_Table] = []
+    for name in names[:MAX_SHEETS]:
         if name == META_SHEET:
             continue
         try:
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=MAX_ROWS)
         except Exception:  # a chart sheet or a damaged sheet: look at the next one
             continue
-        found = find_header(rows)
-        if found is None:
-            continue
-        index, columns = found
-        result.sheet, result.header_row, result.columns = name, index + 1, columns
-        result.header_block = header_block(rows, index)
-        width = max(columns.values()) + 1
-        for offset, row in enumerate(rows[index + 1 :], start=index + 2):
-            cells = list(row[:width]) + [None] * max(0, width - len(row))
-            if any(c not in (None, "") for c in cells):
-                result.rows.append((offset, cells))
-        _percent_ones(result, archive)
-        normalize_rows(result)
-        break
-    else:
+        table = _table(name, rows)
+        if table is not None:
+            tables.append(table)
+    if not tables:
         result.problem = "file-no-form-table"
+        return
+    chosen = _choose(tables, result, archive)
+    result.other_tables = [t.sheet for t in tables if t is not chosen]
+
+
+def _use(table: _Table, result: ReadResult, archive: zipfile.ZipFile | None) -> None:
+    result.sheet, result.header_row, result.columns = table.sheet, table.header_row, table.columns
+    result.header_block = table.header_block
+    result.rows = [(row, list(cells)) for row, cells in table.rows]
+    result.records = []
+    _percent_ones(result, archive)
+    normalize_rows(result)
+
+
+def _choose(tables: list[_Table], result: ReadResult, archive: zipfile.ZipFile | None) -> _Table:
+    """The report table, when a copy of the sheet (`Báo cáo (2)`, which Excel puts before the
+    original) holds one too: the table whose pre-filled cells match the form's fingerprint,
+    else the sheet named as the form names it, else the first."""
+    meta = parse_meta(result.meta_rows)
+    if len(tables) > 1 and meta is not None:
+        for table in tables:
+            _use(table, result, archive)
+            if result.prefilled_fingerprint == meta.fingerprint:
+                return table
+    chosen = next((t for t in tables if t.sheet == FORM_SHEET), tables[0])
+    _use(chosen, result, archive)
+    return chosen

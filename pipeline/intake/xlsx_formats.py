@@ -4,15 +4,21 @@ An agency that types "100%" into the progress column gets the number 1 in a cell
 a percentage; calamine gives the number without its format. Only for such ambiguous cells is
 the package consulted: three small XML parts, matched by pattern (nothing is expanded or
 resolved, so no entity can be abused).
+
+Every pattern here matches one tag, `<name` up to the next `<` or `>`, and each part is walked
+once: the work is linear in the part's size whatever the file holds (a pattern that searched
+the sheet once per cell made a crafted 7.5 MB file cost a reader its whole time limit).
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 
 _BUILTIN_PERCENT = {9, 10}
 _MAX_PART = 50 * 1024 * 1024
+_ATTRIBUTE = re.compile(r'([\w:]+)="([^"]*)"')
 
 
 def _part(archive: zipfile.ZipFile, name: str) -> str:
@@ -23,43 +29,56 @@ def _part(archive: zipfile.ZipFile, name: str) -> str:
     return archive.read(info).decode("utf-8", "replace")
 
 
+def _tags(xml: str, name: str, start: int = 0, end: int | None = None) -> Iterator[dict[str, str]]:
+    """The attributes of each `<name …>` (or `<prefix:name …>`) tag, in one pass."""
+    pattern = re.compile(rf"<(?:\w+:)?{name}\b([^<>]*)")
+    for match in pattern.finditer(xml, start, len(xml) if end is None else end):
+        yield {
+            key.rsplit(":", 1)[-1] if key != "r:id" else key: value
+            for key, value in _ATTRIBUTE.findall(match.group(1))
+        }
+
+
 def sheet_path(archive: zipfile.ZipFile, sheet: str) -> str:
     workbook = _part(archive, "xl/workbook.xml")
-    escaped = re.escape(sheet.replace("&", "&amp;"))
-    match = re.search(rf'<(?:\w+:)?sheet\b[^>]*name="{escaped}"[^>]*r:id="([^"]+)"', workbook)
-    if match is None:
+    wanted = (
+        sheet.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    )
+    rid = next(
+        (
+            a.get("r:id", a.get("id", ""))
+            for a in _tags(workbook, "sheet")
+            if a.get("name") == wanted
+        ),
+        "",
+    )
+    if not rid:
         return ""
     rels = _part(archive, "xl/_rels/workbook.xml.rels")
-    target = re.search(
-        rf'<Relationship\b[^>]*Id="{re.escape(match.group(1))}"[^>]*Target="'
-        r'([^"]+)"',
-        rels,
-    ) or re.search(
-        rf'<Relationship\b[^>]*Target="([^"]+)"[^>]*Id="{re.escape(match.group(1))}"', rels
+    target = next(
+        (a.get("Target", "") for a in _tags(rels, "Relationship") if a.get("Id") == rid), ""
     )
-    if target is None:
+    if not target:
         return ""
-    path = target.group(1).lstrip("/")
+    path = target.lstrip("/")
     return path if path.startswith("xl/") else f"xl/{path}"
 
 
 def _percent_styles(archive: zipfile.ZipFile) -> set[int]:
     styles = _part(archive, "xl/styles.xml")
-    custom = {
-        int(m.group(1))
-        for m in re.finditer(
-            r'<numFmt\b[^>]*numFmtId="(\d+)"[^>]*formatCode="([^"]*%[^"]*)"', styles
-        )
-    }
-    percent_ids = _BUILTIN_PERCENT | custom
-    xfs = re.search(r"<cellXfs\b[^>]*>(.*?)</cellXfs>", styles, flags=re.S)
-    if xfs is None:
+    percent_ids = set(_BUILTIN_PERCENT)
+    for attributes in _tags(styles, "numFmt"):
+        number = attributes.get("numFmtId", "")
+        if number.isdigit() and "%" in attributes.get("formatCode", ""):
+            percent_ids.add(int(number))
+    start = styles.find("<cellXfs")
+    end = styles.find("</cellXfs>", start)
+    if start < 0 or end < 0:
         return set()
-    formats = re.findall(r"<xf\b([^>]*)", xfs.group(1))
     found = set()
-    for index, attributes in enumerate(formats):
-        number = re.search(r'numFmtId="(\d+)"', attributes)
-        if number and int(number.group(1)) in percent_ids:
+    for index, attributes in enumerate(_tags(styles, "xf", start, end)):
+        number = attributes.get("numFmtId", "")
+        if number.isdigit() and int(number) in percent_ids:
             found.add(index)
     return found
 
@@ -72,12 +91,13 @@ def percent_cells(archive: zipfile.ZipFile, sheet: str, refs: list[str]) -> set[
         path = sheet_path(archive, sheet)
         xml = _part(archive, path) if path else ""
         styles = _percent_styles(archive) if xml else set()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
         return set()
+    wanted = set(refs)
     found = set()
-    for ref in refs:
-        cell = re.search(rf'<c\b[^>]*r="{ref}"[^>]*>', xml)
-        style = re.search(r'\bs="(\d+)"', cell.group(0)) if cell else None
-        if style and int(style.group(1)) in styles:
+    for attributes in _tags(xml, "c"):
+        ref = attributes.get("r", "")
+        style = attributes.get("s", "")
+        if ref in wanted and style.isdigit() and int(style) in styles:
             found.add(ref)
     return found
