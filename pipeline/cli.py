@@ -213,7 +213,7 @@ def make_template_command(ctx: click.Context, template: Path, force: bool) -> No
     from pipeline.forms.template import write_template
 
     if template.exists() and not force:
-        raise KehoachError("target-exists", path=str(template))
+        raise KehoachError("template-exists", path=str(template))
     write_template(template)
     _echo(t("template-written", _lang(ctx), path=template))
 

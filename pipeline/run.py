@@ -6,15 +6,16 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pipeline.contracts.form import ACCEPTED_WITH_WARNINGS, REJECTED, form_name
 from pipeline.core.errors import KehoachError, raise_carried
+from pipeline.core.files import OutputSet, output_set
 from pipeline.core.workers import Job, default_jobs, run_jobs
-from pipeline.intake.discover import InboxFile, discover, inbox_entry
+from pipeline.intake.discover import discover_paths
 from pipeline.intake.run import Intake, intake_folder, run_intake
 from pipeline.outputs.feedback import FeedbackRequest, feedback_job, task_texts
 from pipeline.outputs.feedback_folder import remove_stale
@@ -59,8 +60,16 @@ def run(
     plan.check_period(period)
     if not inbox.is_dir():
         raise KehoachError("inbox-not-found", path=str(inbox))
+    refuse_nested(inbox, outbox)
     intake = intake_folder(
-        inbox, plan, period, as_of, jobs, on_discovered=on_discovered, on_read=on_read
+        inbox,
+        plan,
+        period,
+        as_of,
+        jobs,
+        on_discovered=on_discovered,
+        on_read=on_read,
+        exclude=[outbox],
     )
     phases = dict(intake.phases)
     from pipeline.rollup.consolidate import consolidate  # pandas: loaded while the files were read
@@ -73,9 +82,11 @@ def run(
     plans = feedback_plans(plan, intake, folder, period)
     target = workbook_path(outbox, period)
     links = {agency: job.target.relative_to(outbox).as_posix() for agency, job in plans.items()}
-    cut, feedback = write_outputs(
-        plan, intake, result, target, period, links, plans, jobs or default_jobs()
-    )
+    with output_set(outbox) as outputs:  # the workbook and its feedback copies, as one set
+        cut, staged = write_outputs(
+            plan, intake, result, target, period, links, plans, jobs or default_jobs(), outputs
+        )
+    feedback = {agency: outbox / path.relative_to(outputs.stage) for agency, path in staged.items()}
     removed = remove_stale(folder, period, feedback.values())
     phases["write"] = time.perf_counter() - started
     failed = [job.target.name for agency, job in plans.items() if agency not in feedback]
@@ -121,27 +132,41 @@ def write_outputs(
     links: dict[str, str],
     plans: dict[str, FeedbackRequest],
     processes: int,
+    outputs: OutputSet,
 ) -> tuple[list[str], dict[str, Path]]:
-    """The workbook here, and meanwhile the feedback copies in limited worker processes.
+    """The workbook, and meanwhile the feedback copies in limited worker processes, all
+    written into the run's staged output set.
 
     Feedback copies open agencies' files, so they get the same time and memory limits as
-    reading; the workbook is made from our own data and is written by this process. The
-    workers are forked by a dispatching thread while this one writes: everything they run
-    is already imported, so no lock of an unfinished import can be copied into them.
+    reading; the workbook is made from our own data and is written by a thread of this
+    process, started only once the workers are forked (no thread is alive at a fork).
     """
     from pipeline.outputs.workbook import write_report
 
-    jobs = [Job(index, feedback_job, request) for index, request in enumerate(plans.values())]
-    outcomes: dict[int, Any] = {}
-    dispatcher = threading.Thread(
-        target=lambda: outcomes.update(run_jobs(jobs, processes, memory_limit=WRITE_MEMORY_LIMIT)),
-        daemon=True,
-    )
-    dispatcher.start()
+    jobs = [
+        Job(index, feedback_job, replace(request, target=outputs.path(request.target)))
+        for index, request in enumerate(plans.values())
+    ]
+    written_report: list[list[str]] = []
+    failure: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            written_report.append(write_report(outputs.path(target), plan, result, period, links))
+        except BaseException as exc:  # handed to the main thread, which raises it
+            failure.append(exc)
+
+    writer = threading.Thread(target=write, daemon=True)
     try:
-        cut = write_report(target, plan, result, period, links)
+        outcomes = run_jobs(
+            jobs, processes, memory_limit=WRITE_MEMORY_LIMIT, on_started=writer.start
+        )
     finally:
-        dispatcher.join()
+        if writer.ident is not None:
+            writer.join()
+    if failure:
+        raise failure[0]
+    cut = written_report[0]
     written: dict[str, Path] = {}
     for index, agency in enumerate(plans):
         raise_carried(outcomes.get(index))
@@ -152,10 +177,15 @@ def write_outputs(
 
 def check_files(plan: Plan, paths: list[Path], period: str, as_of: date) -> Intake:
     """The intake on named files, for answering an agency on the phone."""
-    files: list[InboxFile] = []
-    for path in paths:
-        files += discover(path) if path.is_dir() else inbox_entry(path, path.name)
-    return run_intake(files, plan, period, as_of)
+    return run_intake(discover_paths(paths), plan, period, as_of)
+
+
+def refuse_nested(inbox: Path, outbox: Path) -> None:
+    """The outbox inside the inbox (or the reverse) would make each run read the last run's
+    workbook and feedback copies as returns."""
+    inner, outer = inbox.resolve(), outbox.resolve()
+    if inner == outer or inner.is_relative_to(outer) or outer.is_relative_to(inner):
+        raise KehoachError("outbox-inside-inbox", inbox=str(inbox), outbox=str(outbox))
 
 
 def consolidated(

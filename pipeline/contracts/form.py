@@ -82,6 +82,7 @@ RULES: tuple[Rule, ...] = (
     Rule("date-invalid", ERROR, "done_date"),
     Rule("task-not-assigned", ERROR, "task"),
     Rule("task-duplicate", ERROR, "task"),
+    Rule("task-content-mismatch", ERROR, "task"),
     Rule("lead-task-missing", ERROR, "task"),
     Rule("done-without-result", WARNING, "result"),
     Rule("done-progress-below-100", WARNING, "progress"),
@@ -93,6 +94,8 @@ RULES: tuple[Rule, ...] = (
     Rule("legacy-encoding", WARNING, None),
     Rule("identified-by-fallback", WARNING, None),
     Rule("extension-mismatch", WARNING, None),
+    Rule("filename-other-agency", WARNING, None),
+    Rule("report-table-twice", WARNING, None),
 )
 RULE_BY_CODE = {r.code: r for r in RULES}
 

@@ -17,6 +17,7 @@ from pipeline.plan.model import Plan
 from pipeline.plan.load import load_plan
 from pipeline.run import RunResult, run
 from pipeline.contracts.form import DONE, form_name
+from pipeline.core.errors import KehoachError
 from pipeline.demo.simulate import fill_form, plausible_answers
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -40,9 +41,37 @@ def init_folder(folder: Path) -> list[Path]:
     return created
 
 
+MARKER = ".kehoach-demo"  # in every folder the demo made: only those may be emptied again
+_DEMO_PARTS = ("templates", "inbox", "outbox", MARKER)
+
+
+def clear_previous_demo(folder: Path) -> None:
+    """Make room for a new demo without deleting anything the demo did not create.
+
+    A missing or empty folder is used as it is; a previous demo (it holds the marker) loses
+    only the parts the demo makes; any other folder is refused.
+    """
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        raise KehoachError("demo-folder-not-empty", path=str(folder))
+    entries = list(folder.iterdir())
+    if not entries:
+        return
+    if not (folder / MARKER).is_file():
+        raise KehoachError("demo-folder-not-empty", path=str(folder))
+    for name in _DEMO_PARTS:
+        part = folder / name
+        if part.is_dir() and not part.is_symlink():
+            shutil.rmtree(part)
+        elif part.exists() or part.is_symlink():
+            part.unlink()
+
+
 def build_demo(folder: Path) -> tuple[RunResult, list[str]]:
-    if folder.exists():
-        shutil.rmtree(folder)
+    clear_previous_demo(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MARKER).write_text("kehoach demo\n", encoding="utf-8")
     init_folder(folder)
     templates, inbox, outbox = folder / "templates", folder / "inbox", folder / "outbox"
     plan = load_plan(templates / "task_matrix.xlsx")

@@ -14,9 +14,9 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from pipeline.contracts.form import DONE, FORM_COLUMNS, IN_PROGRESS, NOT_STARTED, ROLE_LEAD
 from pipeline.forms.render import defined_place, table_origin
 from pipeline.plan.model import Plan
-from pipeline.contracts.form import DONE, FORM_COLUMNS, IN_PROGRESS, NOT_STARTED, ROLE_LEAD
 
 _RESULTS = (
     "Đã ban hành kế hoạch triển khai tại đơn vị; tổ chức 2 hội nghị quán triệt với 150 lượt "
@@ -30,8 +30,10 @@ _DIFFICULTIES = (
     "Chưa có hướng dẫn mới của Trung ương.",
     "Cơ sở vật chất, trang thiết bị chưa đáp ứng yêu cầu.",
 )
-_PROPOSALS = ("Đề nghị UBND tỉnh bố trí bổ sung kinh phí năm 2025.",
-              "Đề nghị Sở Khoa học và Công nghệ tổ chức tập huấn chuyên sâu.")
+_PROPOSALS = (
+    "Đề nghị UBND tỉnh bố trí bổ sung kinh phí năm 2025.",
+    "Đề nghị Sở Khoa học và Công nghệ tổ chức tập huấn chuyên sâu.",
+)
 
 
 def plausible_answers(plan: Plan, code: str, rng: random.Random) -> dict[str, dict[str, Any]]:
@@ -40,15 +42,21 @@ def plausible_answers(plan: Plan, code: str, rng: random.Random) -> dict[str, di
     for assignment in plan.assignments(code):
         choice = rng.random()
         if choice < 0.45:
-            answer = {"status": DONE, "progress": 100, "done_date": date(2024, rng.randint(3, 11),
-                                                                          rng.randint(1, 28)),
-                      "result": rng.choice(_RESULTS)}
+            answer = {
+                "status": DONE,
+                "progress": 100,
+                "done_date": date(2024, rng.randint(3, 11), rng.randint(1, 28)),
+                "result": rng.choice(_RESULTS),
+            }
         elif choice < 0.9:
-            answer = {"status": IN_PROGRESS, "progress": rng.choice((30, 50, 60, 75, 80)),
-                      "result": rng.choice(_RESULTS), "difficulty": rng.choice(_DIFFICULTIES)}
+            answer = {
+                "status": IN_PROGRESS,
+                "progress": rng.choice((30, 50, 60, 75, 80)),
+                "result": rng.choice(_RESULTS),
+                "difficulty": rng.choice(_DIFFICULTIES),
+            }
         else:
-            answer = {"status": NOT_STARTED, "progress": 0,
-                      "difficulty": rng.choice(_DIFFICULTIES)}
+            answer = {"status": NOT_STARTED, "progress": 0, "difficulty": rng.choice(_DIFFICULTIES)}
         if assignment.role != ROLE_LEAD and rng.random() < 0.3:
             answer = {"result": rng.choice(_RESULTS)}
         if rng.random() < 0.4:
@@ -71,7 +79,7 @@ def fill_form(
     workbook = load_workbook(source)
     sheet, header_row, first_col = table_origin(workbook)
     fields = [c.field for c in FORM_COLUMNS]
-    for (name, value) in (header or {}).items():
+    for name, value in (header or {}).items():
         place = defined_place(workbook, name)
         if place is not None:
             place[0][place[1]] = value
@@ -109,7 +117,10 @@ def with_saved_time(data: bytes, saved_at: datetime) -> bytes:
             if info.filename == "docProps/core.xml":
                 # `saved_at` is local time, as Excel shows it; the package stores UTC.
                 stamp = f"{saved_at.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}".encode()
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                                 rb"\g<1>" + stamp + rb"\g<2>", content)
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + stamp + rb"\g<2>",
+                    content,
+                )
             target.writestr(info, content)
     return out.getvalue()

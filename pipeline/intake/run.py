@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -82,10 +82,11 @@ def intake_folder(
     time_limit: float = DEFAULT_TIME_LIMIT,
     on_discovered: Callable[[int], None] | None = None,
     on_read: Callable[[], None] | None = None,
+    exclude: Iterable[Path] = (),
 ) -> Intake:
     """Discover everything under the inbox, then the intake of all of it."""
     started = time.perf_counter()
-    files = discover(inbox)
+    files = discover(inbox, exclude, jobs, time_limit)
     elapsed = time.perf_counter() - started
     if on_discovered is not None:
         on_discovered(len(files))

@@ -35,6 +35,7 @@ from pipeline.intake import normalize
 from pipeline.intake.inbox import Return
 from pipeline.plan.model import Plan
 from pipeline.rules.findings import Finding
+from pipeline.rules.identity import identity_findings
 
 
 def _cell(item: Return, name: str, row: int | None) -> str:
@@ -165,6 +166,7 @@ def validate(returns: list[Return], plan: Plan, as_of: date) -> tuple[list[Findi
     findings += _missing_leads(frame, returns, plan)
     findings += _fallbacks(returns)
     findings += _mismatched_extensions(returns)
+    findings += identity_findings(returns, plan)
     _settle(returns, findings)
     findings.sort(key=lambda f: (returns[f.rid].rel, _row_of(f.cell), f.cell, f.code))
     return findings, frame

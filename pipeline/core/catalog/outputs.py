@@ -7,8 +7,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot replace {path}: it is open (perhaps in Excel). Close it and run again.",
     ),
     "output-not-writable": (
-        "Không ghi được vào thư mục {path} ({reason}). Chọn thư mục khác bằng --out.",
-        "Cannot write to folder {path} ({reason}). Choose another folder with --out.",
+        "Không ghi được vào thư mục {path} ({reason}). Kiểm tra quyền ghi của thư mục hoặc chọn "
+        "thư mục khác.",
+        "Cannot write to folder {path} ({reason}). Check the folder's write permission or choose "
+        "another folder.",
     ),
     "internal-error": (
         "Lỗi không mong đợi ({kind}: {detail}). Không có tệp nào bị ghi dở; báo lại cho nhóm phát triển.",

@@ -93,6 +93,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Folder {path} holds data and is not a demo folder: the demo never deletes what it did "
         "not create. Choose an empty or new folder (--dir).",
     ),
+    "template-exists": (
+        "{path} đã có. Thêm --force để ghi đè (mất phần đã tùy chỉnh), hoặc chọn tệp khác bằng "
+        "--template.",
+        "{path} exists. Add --force to overwrite it (losing any customisation), or choose another "
+        "file with --template.",
+    ),
     # --- check ----------------------------------------------------------------------------------
     "check-nothing": (
         "Không có tệp báo cáo nào trong {paths} để kiểm tra.",
