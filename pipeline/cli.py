@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from pipeline import __version__
-from pipeline.core.catalog import LANGS, describe, t
+from pipeline.core.catalog import LANGS, MESSAGES, describe, t
 from pipeline.core.errors import KehoachError, PlanError
 
 if TYPE_CHECKING:
@@ -26,8 +26,72 @@ DEFAULT_TEMPLATE = Path("templates") / "agency_report_template.xlsx"
 EXIT_INTERNAL = 3
 
 
+_CONSOLE = {"lang": "vi"}  # chosen before click parses anything, so its own texts follow it
+_CLICK_KEYS = {en: key for key, (_vi, en) in MESSAGES.items() if key.startswith("click-")}
+
+
+def _click_text(message: str) -> str:
+    """click's own sentence ("Missing argument", "Usage:") in the console's language."""
+    key = _CLICK_KEYS.get(message)  # click fills the parameters in itself
+    return MESSAGES[key][0] if key and _CONSOLE["lang"] == "vi" else message
+
+
+def _click_ntext(singular: str, plural: str, count: int) -> str:
+    return _click_text(singular if count == 1 else plural)
+
+
+for _module in (
+    click.core,
+    click.decorators,
+    click.exceptions,
+    click.formatting,
+    click.parser,
+    click.types,
+):
+    # click looks up gettext's `_` and `ngettext` at call time; mypy cannot see them
+    setattr(_module, "_", _click_text)  # noqa: B010
+    if hasattr(_module, "ngettext"):
+        setattr(_module, "ngettext", _click_ntext)  # noqa: B010
+
+
+def _console_lang(args: list[str]) -> str:
+    """--lang from the arguments (before the command), else KEHOACH_LANG, else Vietnamese."""
+    chosen = os.environ.get("KEHOACH_LANG", "vi")
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            chosen = args[index + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.split("=", 1)[1]
+        elif not arg.startswith("-"):
+            break  # the command's own arguments begin
+    return chosen if chosen in LANGS else "vi"
+
+
+def _apply_help(group: click.Group, lang: str) -> None:
+    """Every command's and option's help from the catalog, in the console's language."""
+    targets: list[tuple[str, Any, str]] = [("cli-main", group, "help")]
+    targets += [(f"cli-main-{p.name}", p, "help") for p in group.params]
+    for name, command in group.commands.items():
+        targets += [(f"cli-{name}", command, "help"), (f"cli-{name}-short", command, "short_help")]
+        targets += [(f"cli-{name}-{p.name}", p, "help") for p in command.params]
+    for key, target, attribute in targets:
+        if key in MESSAGES:
+            setattr(target, attribute, t(key, lang))
+    for command in (group, *group.commands.values()):
+        command._help_option = None  # made again, with click's sentence in this language
+    for param in group.params:
+        if param.name == "version" and isinstance(param, click.Option):
+            param.help = _click_text("Show the version and exit.")
+
+
 class _Group(click.Group):
     """Turns library errors into one clear sentence and a documented exit code."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, *rest: Any, **extra: Any) -> Any:
+        argv = sys.argv[1:] if args is None else list(args)
+        _CONSOLE["lang"] = _console_lang(argv)
+        _apply_help(self, _CONSOLE["lang"])
+        return super().main(argv, prog_name, *rest, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -498,6 +562,9 @@ def check_command(
     lang = _lang(ctx)
     plan = load_plan(plan_path)
     intake = check_files(plan, list(files), _period(plan, period), _as_of(as_of))
+    if not intake.returns:
+        click.echo(t("check-nothing", lang, paths=", ".join(map(str, files))), err=True)
+        ctx.exit(1)
     for line in findings_table(intake, lang):
         _echo(line)
     if any(r.outcome in ("rejected", "unreadable") for r in intake.returns):

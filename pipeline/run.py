@@ -176,8 +176,13 @@ def write_outputs(
 
 
 def check_files(plan: Plan, paths: list[Path], period: str, as_of: date) -> Intake:
-    """The intake on named files, for answering an agency on the phone."""
-    return run_intake(discover_paths(paths), plan, period, as_of)
+    """The intake on named files, for answering an agency on the phone. `check` writes no
+    feedback copy, so its reasons point at the findings it prints instead."""
+    intake = run_intake(discover_paths(paths), plan, period, as_of)
+    for item in intake.returns:
+        if item.reason == "return-has-errors":
+            item.reason = "check-has-errors"
+    return intake
 
 
 def refuse_nested(inbox: Path, outbox: Path) -> None:

@@ -145,5 +145,10 @@ def output_set(outbox: Path) -> Iterator[OutputSet]:
         outputs.commit()
     except OSError as exc:  # a writer's own failure: a full disk, a folder made read-only
         raise _failed(outbox, exc) from exc
+    except KehoachError as error:  # name the officer's folder, not the hidden stage
+        for name, value in error.params.items():
+            if isinstance(value, str) and value.startswith(str(outputs.stage)):
+                error.params[name] = str(outbox / Path(value).relative_to(outputs.stage))
+        raise
     finally:
         outputs.discard()

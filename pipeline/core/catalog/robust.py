@@ -99,6 +99,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} exists. Add --force to overwrite it (losing any customisation), or choose another "
         "file with --template.",
     ),
+    "check-has-errors": ("Có {n} lỗi, liệt kê dưới đây.", "{n} error(s), listed below."),
     # --- check ----------------------------------------------------------------------------------
     "check-nothing": (
         "Không có tệp báo cáo nào trong {paths} để kiểm tra.",

@@ -1,0 +1,267 @@
+"""Catalog area: the help of `kehoach` and its commands, and click's own sentences.
+
+Keys `cli-<command>`, `cli-<command>-short` and `cli-<command>-<parameter>` give the help of
+each command and option (the Vietnamese equals the text in `cli.py`, a test keeps them equal);
+keys `click-…` give Vietnamese for the English sentences click itself prints.
+Key -> (Vietnamese, English)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "cli-main": (
+        "Theo dõi thực hiện kế hoạch qua biểu mẫu Excel.\n\n    \x08\n    Quy trình / workflow:\n      kehoach plan        kiểm tra templates/task_matrix.xlsx\n      kehoach templates   sinh biểu mẫu cho từng đơn vị vào outbox/templates/\n      kehoach run         đọc inbox/, kiểm tra, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx\n      kehoach check TỆP   kiểm tra một vài tệp báo cáo\n      kehoach demo        chạy thử trọn vẹn trên kế hoạch mẫu\n      kehoach import-plan đọc phụ lục từ văn bản kế hoạch mới (.docx, .md, .xlsx)\n\n    Thư mục templates/, inbox/, outbox/ được tìm trong thư mục hiện tại.\n\n    Mã thoát / exit codes: 0 xong; 1 có báo cáo bị từ chối (--strict) hoặc tệp lỗi\n    (check); 2 dùng sai lệnh hoặc kế hoạch lỗi; 3 lỗi nội bộ.\n    ",
+        "Monitor a plan's implementation through Excel forms.\n\n    \x08\n    Workflow:\n      kehoach plan        check templates/task_matrix.xlsx\n      kehoach templates   write a form for each agency into outbox/templates/\n      kehoach run         read inbox/, check, consolidate into outbox/tong-hop-<period>.xlsx\n      kehoach check FILE  check a few returns\n      kehoach demo        try the whole workflow on the sample plan\n      kehoach import-plan read the appendix of a new plan document (.docx, .md, .xlsx)\n\n    The folders templates/, inbox/, outbox/ are looked for in the current folder.\n\n    Exit codes: 0 done; 1 a return was rejected (--strict) or a file has errors\n    (check); 2 wrong usage or a broken plan; 3 internal error.\n    ",
+    ),
+    "cli-main-lang": (
+        "Ngôn ngữ thông báo / language of messages.",
+        "Ngôn ngữ thông báo / language of messages.",
+    ),
+    "cli-check": (
+        "Kiểm tra một vài tệp báo cáo và in các lỗi, cảnh báo (mã 1 nếu có tệp bị từ chối).",
+        "Check a few returns and print their errors and warnings (exit 1 if a file is rejected).",
+    ),
+    "cli-check-short": (
+        "Kiểm tra một vài tệp báo cáo.",
+        "Check a few returns.",
+    ),
+    "cli-check-plan_path": (
+        "Tệp kế hoạch (task matrix).",
+        "The plan file (task matrix).",
+    ),
+    "cli-check-period": (
+        "Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.",
+        "Reporting period (year); default: the plan's first period.",
+    ),
+    "cli-check-as_of": (
+        "Ngày tính số liệu (dd/mm/yyyy).",
+        "Date the figures are counted to (dd/mm/yyyy).",
+    ),
+    "cli-demo": (
+        "Chạy thử trọn vẹn trên kế hoạch mẫu: sinh biểu mẫu, giả lập báo cáo, tổng hợp.",
+        "Try the whole workflow on the sample plan: write forms, simulate returns, consolidate.",
+    ),
+    "cli-demo-short": (
+        "Chạy thử trọn vẹn trên kế hoạch mẫu.",
+        "Try the whole workflow on the sample plan.",
+    ),
+    "cli-demo-folder": (
+        "Thư mục chạy thử (được tạo mới).",
+        "Folder for the demo (made new; an earlier demo folder is reused).",
+    ),
+    "cli-import-plan": (
+        "Đọc phụ lục nhiệm vụ từ văn bản kế hoạch (.docx, .md, .txt, .xlsx) thành tệp kế hoạch.",
+        "Read the task appendix of a plan document (.docx, .md, .txt, .xlsx) into a plan file.",
+    ),
+    "cli-import-plan-short": (
+        "Phụ lục nhiệm vụ từ văn bản kế hoạch.",
+        "Task appendix from a plan document.",
+    ),
+    "cli-import-plan-agencies": (
+        "Lấy trang 'Đơn vị' và 'Cụm từ' từ tệp kế hoạch này.",
+        "Take the 'Đơn vị' and 'Cụm từ' sheets from this plan file.",
+    ),
+    "cli-import-plan-out": (
+        "Tệp kế hoạch được ghi ra.",
+        "The plan file to write.",
+    ),
+    "cli-import-plan-force": (
+        "Ghi đè tệp đã có.",
+        "Overwrite an existing file.",
+    ),
+    "cli-init": (
+        "Tạo templates/ (kế hoạch mẫu và mẫu biểu), inbox/ và outbox/ trong THƯ_MỤC.",
+        "Create templates/ (sample plan and form template), inbox/ and outbox/ in FOLDER.",
+    ),
+    "cli-init-short": (
+        "Tạo thư mục làm việc cho một kế hoạch.",
+        "Create a working folder for a plan.",
+    ),
+    "cli-make-template": (
+        "Tạo mẫu biểu templates/agency_report_template.xlsx (có thể tùy chỉnh trong Excel).",
+        "Write the form template templates/agency_report_template.xlsx (it can be restyled in Excel).",
+    ),
+    "cli-make-template-short": (
+        "Tạo lại mẫu biểu gốc.",
+        "Write the original form template again.",
+    ),
+    "cli-make-template-template": (
+        "Tệp mẫu biểu được ghi ra.",
+        "The form template file to write.",
+    ),
+    "cli-make-template-force": (
+        "Ghi đè mẫu biểu đã có (mất phần đã tùy chỉnh).",
+        "Overwrite the existing template (its customisation is lost).",
+    ),
+    "cli-plan": (
+        "Kiểm tra tệp kế hoạch và in nhiệm vụ, đơn vị được giao, cụm từ chưa xác định.",
+        "Check the plan file and print its tasks, assigned agencies and unresolved phrases.",
+    ),
+    "cli-plan-short": (
+        "Kiểm tra tệp kế hoạch (task matrix).",
+        "Check the plan file (task matrix).",
+    ),
+    "cli-plan-plan_path": (
+        "Tệp kế hoạch (task matrix).",
+        "The plan file (task matrix).",
+    ),
+    "cli-plan-matrix": (
+        "Ghi ma trận đơn vị × nhiệm vụ (C/P) ra tệp .xlsx để in.",
+        "Write the agency × task matrix (C/P) to an .xlsx file for printing.",
+    ),
+    "cli-run": (
+        "Đọc inbox/, kiểm tra từng báo cáo, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx.",
+        "Read inbox/, check each return, consolidate into outbox/tong-hop-<period>.xlsx.",
+    ),
+    "cli-run-short": (
+        "Kiểm tra inbox/ và tổng hợp.",
+        "Check inbox/ and consolidate.",
+    ),
+    "cli-run-plan_path": (
+        "Tệp kế hoạch (task matrix).",
+        "The plan file (task matrix).",
+    ),
+    "cli-run-inbox": (
+        "Thư mục chứa báo cáo nhận được (không bị sửa).",
+        "Folder of the returns received (never modified).",
+    ),
+    "cli-run-outbox": (
+        "Thư mục ghi kết quả.",
+        "Folder the outputs are written to.",
+    ),
+    "cli-run-period": (
+        "Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.",
+        "Reporting period (year); default: the plan's first period.",
+    ),
+    "cli-run-as_of": (
+        "Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay.",
+        "Date the figures are counted to (dd/mm/yyyy); default: today.",
+    ),
+    "cli-run-jobs": (
+        "Số tiến trình đọc tệp (mặc định: số lõi).",
+        "Processes reading files (default: one per core).",
+    ),
+    "cli-run-strict": (
+        "Thoát với mã 1 nếu có báo cáo bị từ chối.",
+        "Exit with code 1 if a return is rejected.",
+    ),
+    "cli-templates": (
+        "Sinh biểu mẫu điền sẵn cho từng đơn vị được giao nhiệm vụ, kèm danh sách gửi.",
+        "Write a pre-filled form for each agency with tasks, and the send list.",
+    ),
+    "cli-templates-short": (
+        "Sinh biểu mẫu cho từng đơn vị.",
+        "Write a form for each agency.",
+    ),
+    "cli-templates-plan_path": (
+        "Tệp kế hoạch (task matrix).",
+        "The plan file (task matrix).",
+    ),
+    "cli-templates-template": (
+        "Mẫu biểu (hình thức).",
+        "The form template (its look).",
+    ),
+    "cli-templates-period": (
+        "Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.",
+        "Reporting period (year); default: the plan's first period.",
+    ),
+    "cli-templates-agencies": (
+        "Chỉ sinh cho đơn vị này (lặp lại được).",
+        "Only for this agency (may be repeated).",
+    ),
+    "cli-templates-out": (
+        "Thư mục ghi biểu mẫu; mặc định outbox/templates/<kỳ>/.",
+        "Folder for the forms; default outbox/templates/<period>/.",
+    ),
+    "click-usage": ("Cách dùng:", "Usage:"),
+    "click-options": ("Tùy chọn", "Options"),
+    "click-commands": ("Lệnh", "Commands"),
+    "click-positional-arguments": ("Tham số", "Positional arguments"),
+    "click-show-this-message-and-exit": (
+        "Hiện hướng dẫn này rồi thoát.",
+        "Show this message and exit.",
+    ),
+    "click-show-the-version-and-exit": ("Hiện phiên bản rồi thoát.", "Show the version and exit."),
+    "click-error-message": ("Lỗi: {message}", "Error: {message}"),
+    "click-try-command-option-for-help": (
+        "Xem hướng dẫn: '{command} {option}'.",
+        "Try '{command} {option}' for help.",
+    ),
+    "click-invalid-value-message": ("Giá trị không hợp lệ: {message}", "Invalid value: {message}"),
+    "click-invalid-value-for-param-hint-message": (
+        "Giá trị không hợp lệ cho {param_hint}: {message}",
+        "Invalid value for {param_hint}: {message}",
+    ),
+    "click-missing-argument": ("Thiếu tham số", "Missing argument"),
+    "click-missing-option": ("Thiếu tùy chọn", "Missing option"),
+    "click-missing-parameter": ("Thiếu tham số", "Missing parameter"),
+    "click-missing-parameter-param-name": (
+        "Thiếu tham số: {param_name}",
+        "Missing parameter: {param_name}",
+    ),
+    "click-no-such-option-name": ("Không có tùy chọn {name}.", "No such option: {name}"),
+    "click-no-such-option-name-r": ("Không có tùy chọn {name!r}.", "No such option {name!r}."),
+    "click-did-you-mean-possibility": (
+        "Có phải ý là {possibility}?",
+        "Did you mean {possibility}?",
+    ),
+    "click-no-such-command-name-r": ("Không có lệnh {name!r}.", "No such command {name!r}."),
+    "click-missing-command": ("Thiếu tên lệnh.", "Missing command."),
+    "click-aborted": ("Đã dừng.", "Aborted!"),
+    "click-option-name-r-requires-an-argument": (
+        "Tùy chọn {name!r} cần một giá trị.",
+        "Option {name!r} requires an argument.",
+    ),
+    "click-option-name-r-does-not-take-a-value": (
+        "Tùy chọn {name!r} không nhận giá trị.",
+        "Option {name!r} does not take a value.",
+    ),
+    "click-got-unexpected-extra-argument-args": (
+        "Thừa tham số ({args})",
+        "Got unexpected extra argument ({args})",
+    ),
+    "click-got-unexpected-extra-arguments-args": (
+        "Thừa các tham số ({args})",
+        "Got unexpected extra arguments ({args})",
+    ),
+    "click-did-you-mean-one-of-possibilities": (
+        "(Có phải ý là một trong: {possibilities}?)",
+        "(Did you mean one of: {possibilities}?)",
+    ),
+    "click-value-r-is-not-a-valid-number-type": (
+        "{value!r} không phải là {number_type} hợp lệ.",
+        "{value!r} is not a valid {number_type}.",
+    ),
+    "click-value-is-not-in-the-range-range": (
+        "{value} nằm ngoài khoảng {range}.",
+        "{value} is not in the range {range}.",
+    ),
+    "click-value-r-is-not-one-of-choices": (
+        "{value!r} không thuộc {choices}.",
+        "{value!r} is not one of {choices}.",
+    ),
+    "click-value-r-is-not-choice": ("{value!r} không phải {choice}.", "{value!r} is not {choice}."),
+    "click-name-filename-r-does-not-exist": (
+        "{name} {filename!r} không tồn tại.",
+        "{name} {filename!r} does not exist.",
+    ),
+    "click-name-filename-r-is-a-file": (
+        "{name} {filename!r} là một tệp.",
+        "{name} {filename!r} is a file.",
+    ),
+    "click-name-filename-r-is-a-directory": (
+        "{name} {filename!r} là một thư mục.",
+        "{name} {filename!r} is a directory.",
+    ),
+    "click-name-filename-r-is-not-readable": (
+        "{name} {filename!r} không đọc được.",
+        "{name} {filename!r} is not readable.",
+    ),
+    "click-name-filename-r-is-not-writable": (
+        "{name} {filename!r} không ghi được.",
+        "{name} {filename!r} is not writable.",
+    ),
+    "click-file": ("Tệp", "file"),
+    "click-directory": ("Thư mục", "directory"),
+    "click-path": ("Đường dẫn", "path"),
+    "click-default-default": ("mặc định: {default}", "default: {default}"),
+    "click-env-var-var": ("biến môi trường: {var}", "env var: {var}"),
+    "click-integer": ("số nguyên", "integer"),
+}
