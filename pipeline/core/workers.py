@@ -92,6 +92,7 @@ def _worker(conn: Connection, memory_limit: int, parent: int) -> None:
             signal.signal(number, signal.SIG_DFL)
     _quiet()
     _limit_memory(memory_limit)
+    conn.send((_READY, None))  # a job's clock starts now, not while the worker starts up
     while True:
         try:
             job = conn.recv()
@@ -109,6 +110,8 @@ def _worker(conn: Connection, memory_limit: int, parent: int) -> None:
 
 
 DEPTH = 2  # jobs queued per worker, so that no worker waits for the parent between files
+STARTUP_LIMIT = 60.0  # seconds a new worker may take to be ready (a loaded machine, a spawn)
+_READY = "ready"
 
 
 class _Slot:
@@ -123,10 +126,19 @@ class _Slot:
         self.process.start()
         child.close()
         self.queue: deque[Job] = deque()
-        self.deadline = 0.0  # of the job at the head of the queue, the one being run
+        self.ready = False
+        # of the job at the head of the queue, the one being run; before the worker is
+        # ready, the time it may take to start
+        self.deadline = time.monotonic() + STARTUP_LIMIT
+
+    def started(self, time_limit: float) -> None:
+        """The worker is ready: the head job's clock starts."""
+        self.ready = True
+        if self.queue:
+            self.deadline = time.monotonic() + (self.queue[0].time_limit or time_limit)
 
     def give(self, job: Job, time_limit: float) -> bool:
-        if not self.queue:
+        if not self.queue and self.ready:
             self.deadline = time.monotonic() + (job.time_limit or time_limit)
         self.queue.append(job)
         try:
@@ -167,7 +179,10 @@ def _context() -> Any:
         return multiprocessing.get_context("spawn")
     if threading.active_count() == 1:
         return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver")
+    context = multiprocessing.get_context("forkserver")
+    # The server imports what this process has imported of ours once; its forks start warm.
+    context.set_forkserver_preload(sorted(m for m in sys.modules if m.startswith("pipeline.")))
+    return context
 
 
 class _Stopped(BaseException):
@@ -268,13 +283,16 @@ def _run_jobs(
                     if not slot.give(pending.pop(), time_limit):
                         fail_head(index, "file-crashed-reader")
                         break
-            busy = {s.conn: i for i, s in enumerate(slots) if s.queue}
+            busy = {s.conn: i for i, s in enumerate(slots) if s.queue or not s.ready}
             for conn in wait(list(busy), timeout=0.05):
                 index = busy[conn]
                 try:
-                    _key, result = slots[index].conn.recv()
+                    key, result = slots[index].conn.recv()
                 except (EOFError, OSError):  # the worker died: a crash or the memory limit
                     fail_head(index, "file-crashed-reader")
+                    continue
+                if key == _READY:
+                    slots[index].started(time_limit)
                     continue
                 record(slots[index].done(time_limit), result)
             now = time.monotonic()

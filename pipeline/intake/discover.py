@@ -29,8 +29,8 @@ MAX_DEPTH = 32  # folders inside folders; deeper is a loop the inode check misse
 _TEMP_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 _TEMP_SUFFIXES = (".tmp", ".bak", ".crdownload", ".part", ".partial")
 # Per-file reading time grows with the file's size; a small file that takes long is a trap.
-TIME_BASE = 2.0
-TIME_PER_MB = 1.0
+TIME_BASE = 4.0
+TIME_PER_MB = 2.0
 # The whole read of a run: generous for any real inbox, short of files × limit.
 BUDGET_BASE = 30.0
 BUDGET_PER_FILE = 0.25
