@@ -139,8 +139,6 @@ def test_every_inbox_entry_gets_one_outcome_and_nothing_hangs(
     (locked / "2024_so_tttt.xlsx").write_bytes(b"unseen")
     locked.chmod(0)
     if os.geteuid() == 0:  # root lists any folder: refuse it as the system would refuse others
-        from pipeline.intake import discover
-
         real_scandir = os.scandir
 
         def refuse(path: Any) -> Any:
@@ -148,7 +146,7 @@ def test_every_inbox_entry_gets_one_outcome_and_nothing_hangs(
                 raise PermissionError(errno.EACCES, "Permission denied")
             return real_scandir(path)
 
-        monkeypatch.setattr(discover.os, "scandir", refuse)
+        monkeypatch.setattr(os, "scandir", refuse)
     os.mkfifo(inbox / "pipe.xlsx")
     (inbox / "zero.zip").symlink_to("/dev/zero")
     try:
