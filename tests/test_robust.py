@@ -274,6 +274,15 @@ def test_odd_files_each_get_an_outcome_and_the_run_writes_its_workbook(
                 assert not re.search(rb"<v>(?:inf|-inf|nan)</v>", package.read(name)), name
 
 
+def test_a_number_too_big_for_excel_typed_as_text_is_not_a_number(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
+    nines = "9" * 400  # float() reads it as inf, which Excel calls a damaged file
+    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "funding": nines}))
+    intake = _intake(tmp_path / "inbox", plan)
+    assert [f.code for f in intake.findings] == ["funding-not-number"]
+
+
 def test_the_memory_limit_has_a_sentence_with_its_values() -> None:
     from tests.test_workers import hog
 

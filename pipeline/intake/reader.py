@@ -301,6 +301,9 @@ def normalize_rows(result: ReadResult) -> None:
     for excel_row, cells in result.rows:
         raw = {f: cells[c] if c < len(cells) else None for f, c in columns.items()}
         record = normalize.record(raw)
+        for name, value in list(record.items()):  # "9999…" typed as text reads as inf
+            if type(value) is float and not math.isfinite(value):  # Excel cannot hold it
+                record[name], record[f"{name}_bad"] = None, str(raw.get(name, value))[:200]
         if not record["task"] and not record["content"]:
             continue  # a signature line or a note below the table
         values.append(list(record.values()))
