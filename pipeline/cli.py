@@ -68,7 +68,8 @@ def _console_lang(args: list[str]) -> str:
 
 
 def _apply_help(group: click.Group, lang: str) -> None:
-    """Every command's and option's help from the catalog, in the console's language."""
+    """Every command's and option's help from the catalog, in the console's language (the
+    Vietnamese written in this module is the catalog's; a test keeps them equal)."""
     targets: list[tuple[str, Any, str]] = [("cli-main", group, "help")]
     targets += [(f"cli-main-{p.name}", p, "help") for p in group.params]
     for name, command in group.commands.items():

@@ -696,6 +696,21 @@ def test_click_errors_speak_vietnamese_and_help_speaks_english() -> None:
     assert "Theo dõi" in help_vi.output and "Hiện hướng dẫn này" in help_vi.output
 
 
+def test_the_help_in_the_catalog_is_the_help_in_cli() -> None:
+    """English help comes from the catalog by key; its Vietnamese must be what cli.py says."""
+    from pipeline.core.catalog import MESSAGES
+
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--help"]).exit_code == 0  # the Vietnamese set again
+    texts = {"cli-main": cli.help}
+    for name, command in cli.commands.items():
+        texts[f"cli-{name}"], texts[f"cli-{name}-short"] = command.help, command.short_help
+        texts.update({f"cli-{name}-{p.name}": getattr(p, "help", None) for p in command.params})
+    for key, (vi, _en) in MESSAGES.items():
+        if key.startswith("cli-") and key in texts:
+            assert texts[key] == vi, key
+
+
 def test_messages_name_the_options_that_exist(tmp_path: Path) -> None:
     from pipeline.core.catalog import MESSAGES
 

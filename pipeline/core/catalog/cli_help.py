@@ -6,6 +6,98 @@ keys `click-…` give Vietnamese for the English sentences click itself prints.
 Key -> (Vietnamese, English)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "cli-import-plan": (
+        "Đọc phụ lục nhiệm vụ từ văn bản kế hoạch (.docx, .md, .txt, .html, .xlsx) thành tệp\n    kế hoạch, rồi in những gì cần kiểm tra: nhóm, nhiệm vụ, cột đã nhận và cột giữ lại,\n    thời gian thực hiện và tên đơn vị chưa đọc được.",
+        "Read the task appendix of a plan document (.docx, .md, .txt, .html, .xlsx) into a plan\n    file, then print what to check: groups, tasks, columns recognised and columns kept,\n    timelines and agency names not read.",
+    ),
+    "cli-import-plan-registry": (
+        "Danh sách đơn vị và cụm từ: trang 'Đơn vị', 'Cụm từ' của tệp kế hoạch này, hoặc 'default' (danh sách mặc định). Bỏ trống: dùng danh sách mặc định chỉ khi kế hoạch do cùng tỉnh ban hành.",
+        "Agencies and phrases: the 'Đơn vị' and 'Cụm từ' sheets of this plan file, or 'default' (the default list). Empty: the default list only when the plan was issued by the same province.",
+    ),
+    "cli-remind": (
+        "Viết công văn đôn đốc outbox/don-doc-<kỳ>.docx và tin nhắn cho từng đơn vị.",
+        "Write the reminder letter outbox/don-doc-<period>.docx and a message for each agency.",
+    ),
+    "cli-remind-short": (
+        "Viết công văn đôn đốc và tin nhắn cho đơn vị.",
+        "Write the reminder letter and messages for agencies.",
+    ),
+    "cli-remind-plan_path": (
+        "Tệp kế hoạch (task matrix).",
+        "The plan file (task matrix).",
+    ),
+    "cli-remind-inbox": (
+        "Thư mục chứa báo cáo nhận được (không bị sửa).",
+        "Folder of the returns received (never modified).",
+    ),
+    "cli-remind-outbox": (
+        "Thư mục ghi kết quả.",
+        "Folder the outputs are written to.",
+    ),
+    "cli-remind-period": (
+        "Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.",
+        "Reporting period (year); default: the plan's first period.",
+    ),
+    "cli-remind-as_of": (
+        "Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay.",
+        "Date the figures are counted to (dd/mm/yyyy); default: today.",
+    ),
+    "cli-remind-jobs": (
+        "Số tiến trình đọc tệp (mặc định: số lõi).",
+        "Processes reading files (default: one per core).",
+    ),
+    "cli-remind-docx_template": (
+        "Mẫu Word (kiểu chữ, lề); thiếu thì dùng mẫu mặc định.",
+        "Word template (fonts, margins); the default one when missing.",
+    ),
+    "cli-remind-force": (
+        "Ghi đè tệp Word đã có (mất phần đã sửa).",
+        "Overwrite an existing Word file (its edits are lost).",
+    ),
+    "cli-remind-deadline": (
+        "Hạn gửi ghi trong công văn (dd/mm/yyyy); mặc định: đề xuất, tô vàng.",
+        "Deadline written in the letter (dd/mm/yyyy); default: a proposal, highlighted.",
+    ),
+    "cli-report": (
+        "Viết dự thảo báo cáo outbox/bao-cao-<kỳ>.docx theo thể thức Nghị định 30/2020.",
+        "Write the draft report outbox/bao-cao-<period>.docx in the form of Decree 30/2020.",
+    ),
+    "cli-report-short": (
+        "Viết dự thảo báo cáo (Word) từ inbox/.",
+        "Write the draft report (Word) from inbox/.",
+    ),
+    "cli-report-plan_path": (
+        "Tệp kế hoạch (task matrix).",
+        "The plan file (task matrix).",
+    ),
+    "cli-report-inbox": (
+        "Thư mục chứa báo cáo nhận được (không bị sửa).",
+        "Folder of the returns received (never modified).",
+    ),
+    "cli-report-outbox": (
+        "Thư mục ghi kết quả.",
+        "Folder the outputs are written to.",
+    ),
+    "cli-report-period": (
+        "Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.",
+        "Reporting period (year); default: the plan's first period.",
+    ),
+    "cli-report-as_of": (
+        "Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay.",
+        "Date the figures are counted to (dd/mm/yyyy); default: today.",
+    ),
+    "cli-report-jobs": (
+        "Số tiến trình đọc tệp (mặc định: số lõi).",
+        "Processes reading files (default: one per core).",
+    ),
+    "cli-report-docx_template": (
+        "Mẫu Word (kiểu chữ, lề); thiếu thì dùng mẫu mặc định.",
+        "Word template (fonts, margins); the default one when missing.",
+    ),
+    "cli-report-force": (
+        "Ghi đè tệp Word đã có (mất phần đã sửa).",
+        "Overwrite an existing Word file (its edits are lost).",
+    ),
     "cli-main": (
         "Theo dõi thực hiện kế hoạch qua biểu mẫu Excel.\n\n    \x08\n    Quy trình / workflow:\n      kehoach plan        kiểm tra templates/task_matrix.xlsx\n      kehoach templates   sinh biểu mẫu cho từng đơn vị vào outbox/templates/\n      kehoach run         đọc inbox/, kiểm tra, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx\n      kehoach check TỆP   kiểm tra một vài tệp báo cáo\n      kehoach demo        chạy thử trọn vẹn trên kế hoạch mẫu\n      kehoach import-plan đọc phụ lục từ văn bản kế hoạch mới (.docx, .md, .xlsx)\n\n    Thư mục templates/, inbox/, outbox/ được tìm trong thư mục hiện tại.\n\n    Mã thoát / exit codes: 0 xong; 1 có báo cáo bị từ chối (--strict) hoặc tệp lỗi\n    (check); 2 dùng sai lệnh hoặc kế hoạch lỗi; 3 lỗi nội bộ.\n    ",
         "Monitor a plan's implementation through Excel forms.\n\n    \x08\n    Workflow:\n      kehoach plan        check templates/task_matrix.xlsx\n      kehoach templates   write a form for each agency into outbox/templates/\n      kehoach run         read inbox/, check, consolidate into outbox/tong-hop-<period>.xlsx\n      kehoach check FILE  check a few returns\n      kehoach demo        try the whole workflow on the sample plan\n      kehoach import-plan read the appendix of a new plan document (.docx, .md, .xlsx)\n\n    The folders templates/, inbox/, outbox/ are looked for in the current folder.\n\n    Exit codes: 0 done; 1 a return was rejected (--strict) or a file has errors\n    (check); 2 wrong usage or a broken plan; 3 internal error.\n    ",
@@ -45,10 +137,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli-demo-folder": (
         "Thư mục chạy thử (được tạo mới).",
         "Folder for the demo (made new; an earlier demo folder is reused).",
-    ),
-    "cli-import-plan": (
-        "Đọc phụ lục nhiệm vụ từ văn bản kế hoạch (.docx, .md, .txt, .xlsx) thành tệp kế hoạch.",
-        "Read the task appendix of a plan document (.docx, .md, .txt, .xlsx) into a plan file.",
     ),
     "cli-import-plan-short": (
         "Phụ lục nhiệm vụ từ văn bản kế hoạch.",
