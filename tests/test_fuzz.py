@@ -165,13 +165,38 @@ def odd_entries(rng: random.Random, data: bytes) -> bytes:
 
 
 def as_mail_zip(rng: random.Random, data: bytes) -> bytes:
-    """A form sent inside a zip, itself mutated."""
+    """A form sent inside a zip, itself mutated; the zip's own entries odd too."""
     inner = rng.choice(MUTATIONS[:-1])(rng, data)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("bao-cao.xlsx", inner)
-        archive.writestr("ghi-chu.txt", b"gui kem")
-    return buffer.getvalue()
+        dos_date_zero = rng.random() < 0.3
+        when = (1980, 0, 0, 0, 0, 0) if dos_date_zero else (2024, 12, 10, 8, 0, 0)
+        archive.writestr(zipfile.ZipInfo("bao-cao.xlsx", date_time=when), inner)
+        archive.writestr(zipfile.ZipInfo("ghi-chu.txt", date_time=when), b"gui kem")
+    packed = bytearray(buffer.getvalue())
+    if rng.random() < 0.3:  # marked as password-protected
+        for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+            at = packed.index(signature)
+            packed[at + offset] |= 0x01
+    return bytes(packed)
+
+
+def weird_number(rng: random.Random, data: bytes) -> bytes:
+    """A number cell of the report table holding what Excel cannot hold."""
+    members = _members(data)
+    sheets = [i for i, (info, _) in enumerate(members) if "worksheets/sheet" in info.filename]
+    index = rng.choice(sheets)
+    info, body = members[index]
+    cells = list(re.finditer(rb'<c r="[G-L]1[3-9]"[^>]*?(?:/>|>.*?</c>)', body, re.S))
+    if cells:
+        hit = rng.choice(cells)
+        ref = re.match(rb'<c r="([A-Z]+\d+)"', hit.group(0))
+        assert ref is not None
+        value = rng.choice(_WEIRD_VALUES[:6])
+        cell = b'<c r="' + ref.group(1) + b'"><v>' + value + b"</v></c>"
+        body = body[: hit.start()] + cell + body[hit.end() :]
+    members[index] = (info, body)
+    return _pack(members)
 
 
 MUTATIONS: list[Callable[[random.Random, bytes], bytes]] = [
@@ -181,6 +206,7 @@ MUTATIONS: list[Callable[[random.Random, bytes], bytes]] = [
     edit_xml,
     edit_xml,
     odd_entries,
+    weird_number,
     as_mail_zip,
 ]
 
