@@ -451,6 +451,20 @@ def test_no_worker_outlives_the_run(number: int) -> None:
             main.kill()
 
 
+def test_a_worker_replaced_while_a_thread_runs_still_works() -> None:
+    """Replacements then come from the forkserver: they must run jobs, not die at birth."""
+    from tests.test_workers import crash, echo
+
+    stop = threading.Event()
+    busy = threading.Thread(target=stop.wait, daemon=True)
+    busy.start()
+    try:
+        results = run_jobs([Job(0, crash, 0), Job(1, echo, 1), Job(2, echo, 2)], workers=1)
+    finally:
+        stop.set()
+    assert results == {0: Failure("file-crashed-reader"), 1: 2, 2: 4}
+
+
 def test_no_thread_is_alive_when_a_process_forks(
     plan: Plan, forms: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

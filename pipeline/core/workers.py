@@ -58,7 +58,7 @@ def _die_with_parent(parent: int) -> None:
         return
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # the run ended before the request was made
+    if parent and os.getppid() != parent:  # the run ended before the request was made
         os._exit(1)
 
 
@@ -120,8 +120,11 @@ class _Slot:
     def __init__(self, memory_limit: int) -> None:
         context = _context()
         self.conn, child = context.Pipe()
+        # A forked worker's parent is this process; one from the forkserver has the server as
+        # its parent, which itself ends with this process.
+        parent = os.getpid() if context.get_start_method() == "fork" else 0
         self.process = context.Process(
-            target=_worker, args=(child, memory_limit, os.getpid()), daemon=True
+            target=_worker, args=(child, memory_limit, parent), daemon=True
         )
         self.process.start()
         child.close()
