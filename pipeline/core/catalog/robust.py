@@ -106,6 +106,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is no return in {paths} to check.",
     ),
     # --- identity and rows (findings) -----------------------------------------------------------
+    "rule-name-filename-other-agency": ("Tên tệp của đơn vị khác", "File named for another agency"),
+    "rule-name-task-content-mismatch": (
+        "TT và nội dung bị đổi chỗ",
+        "Task number and content swapped",
+    ),
+    "rule-name-report-table-twice": ("Hai trang báo cáo", "Two report sheets"),
     "rule-filename-other-agency": (
         "Tên tệp phải là của chính đơn vị gửi.",
         "The file name must be the sending agency's.",
