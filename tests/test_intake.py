@@ -160,8 +160,31 @@ def test_legacy_text_is_converted(plan: Plan, forms: Path, tmp_path: Path) -> No
     assert row["result"] == "Đã ban hành kế hoạch"
 
 
+def test_values_read_with_an_interpretation_warn_at_their_cell(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
+    answers = _answers(
+        plan,
+        "so_y_te",
+        t1={**GOOD, "funding": "1.200.000.000 đồng", "done_date": "Quý IV/2024"},
+        t13={"status": "Đang thực hiện (70%)", "result": "Tèt", "difficulty": "Khã kh¨n"},
+    )
+    _fill(forms, tmp_path, "so_y_te", answers)
+    result = _intake(tmp_path, plan)
+    assert {r.outcome for r in result.returns} == {"accepted-with-warnings"}
+    found = {(f.code, f.cell) for f in result.findings}
+    assert ("funding-unit-converted", "Báo cáo!L13") in found
+    assert ("date-quarter-only", "Báo cáo!H13") in found
+    assert ("progress-from-status", "Báo cáo!G14") in found
+    assert ("legacy-encoding", "Báo cáo!I14") in found  # "Tèt": the file is TCVN3
+    rows = result.rows.set_index("task")
+    assert rows.loc["1", "funding"] == 1200.0
+    assert rows.loc["1", "done_date"] == date(2024, 12, 31)
+    assert (rows.loc["13", "progress"], rows.loc["13", "result"]) == (70.0, "Tốt")
+
+
 @pytest.mark.parametrize(
-    ("number_format", "codes"), [("0%", set()), ("0", {"done-progress-below-100"})]
+    ("number_format", "codes"), [("0%", set()), ("0", {"progress-read-as-fraction"})]
 )
 def test_one_in_a_percent_cell_is_100(
     plan: Plan, forms: Path, tmp_path: Path, number_format: str, codes: set[str]

@@ -40,7 +40,7 @@ def test_status_synonyms_and_garbage() -> None:
 
 @given(st.integers(min_value=0, max_value=100))
 def test_progress_forms(value: int) -> None:
-    assert normalize.progress(value) == value
+    assert normalize.progress(value) == (100 if value == 1 else value)  # 1 is 100 %, as Excel
     assert normalize.progress(f"{value}%") == value
     assert normalize.progress(f"{value} %") == value
     if 0 < value < 100:
@@ -60,7 +60,8 @@ def test_vietnamese_decimal_comma(whole: int, tenth: int) -> None:
 
 def test_numbers_that_are_not() -> None:
     assert normalize.number("khoảng 50") == Bad("khoảng 50")
-    assert normalize.number("12,5 triệu") == 12.5
+    assert normalize.number("12,5 triệu") == Bad("12,5 triệu")  # a unit belongs to funding
+    assert normalize.funding("12,5 triệu") == 12.5
     assert normalize.number(None) is None
 
 

@@ -7,6 +7,7 @@ form explains and what the validator checks cannot drift apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 FORM_SHEET = "Báo cáo"
 GUIDE_SHEET = "Hướng dẫn"
@@ -56,6 +57,17 @@ NOT_REPORTED = "Chưa báo cáo"
 ROLE_LEAD = "Chủ trì"
 ROLE_COORDINATE = "Phối hợp"
 PROGRESS_MIN, PROGRESS_MAX = 0.0, 100.0
+# The dates a report of a plan running 2024-2030 can carry; the form's validation and the
+# reader accept the same span, so what Excel lets an agency type is what the validator reads.
+DATE_FIRST, DATE_LAST = date(1990, 1, 1), date(2100, 12, 31)
+EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def excel_serial(day: date) -> int:
+    """The number Excel stores for a date."""
+    return (day - EXCEL_EPOCH).days
+
+
 FUNDING_MIN = 0.0
 EXCEL_TEXT_LIMIT = 32_767
 
@@ -92,6 +104,16 @@ RULES: tuple[Rule, ...] = (
     Rule("prefilled-edited", WARNING, "content"),
     Rule("text-too-long", WARNING, None),
     Rule("legacy-encoding", WARNING, None),
+    Rule("status-read-as", WARNING, "status"),
+    Rule("progress-from-status", WARNING, "progress"),
+    Rule("progress-approximate", WARNING, "progress"),
+    Rule("progress-read-as-fraction", WARNING, "progress"),
+    Rule("funding-unit-converted", WARNING, "funding"),
+    Rule("funding-no-amount", WARNING, "funding"),
+    Rule("funding-implausible", WARNING, "funding"),
+    Rule("date-month-only", WARNING, "done_date"),
+    Rule("date-quarter-only", WARNING, "done_date"),
+    Rule("date-short-year", WARNING, "done_date"),
     Rule("identified-by-fallback", WARNING, None),
     Rule("extension-mismatch", WARNING, None),
     Rule("filename-other-agency", WARNING, None),

@@ -19,6 +19,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline import __version__
 from pipeline.contracts.form import (
+    DATE_FIRST,
+    DATE_LAST,
     FORM_COLUMNS,
     FORM_SHEET,
     GUIDE_SHEET,
@@ -28,6 +30,7 @@ from pipeline.contracts.form import (
     PROGRESS_MIN,
     RULES,
     STATUSES,
+    excel_serial,
 )
 from pipeline.core.catalog import t
 from pipeline.core.errors import KehoachError
@@ -284,7 +287,7 @@ def _validations(sheet: Worksheet, top: int, bottom: int, first_col: int, wb: Wo
                 formula2=str(int(PROGRESS_MAX)),
             ),
         ),
-        ("done_date", _validation("date", "dv-date", operator="greaterThan", formula1="36526")),
+        ("done_date", _date_validation()),
         (
             "funding",
             _validation("decimal", "dv-funding", operator="greaterThanOrEqual", formula1="0"),
@@ -295,9 +298,19 @@ def _validations(sheet: Worksheet, top: int, bottom: int, first_col: int, wb: Wo
         sheet.add_data_validation(validation)
     place = defined_place(wb, "kh_ngay_bao_cao")
     if place is not None and place[0] is sheet:
-        report_date = _validation("date", "dv-date", operator="greaterThan", formula1="36526")
+        report_date = _date_validation()
         report_date.add(place[1])
         sheet.add_data_validation(report_date)
+
+
+def _date_validation() -> DataValidation:
+    return _validation(
+        "date",
+        "dv-date",
+        operator="between",
+        formula1=str(excel_serial(DATE_FIRST)),
+        formula2=str(excel_serial(DATE_LAST)),
+    )
 
 
 def _protect_and_print(

@@ -48,8 +48,11 @@ _VNI_SINGLE = {
 
 # Characters Unicode Vietnamese never uses: their presence marks legacy text.
 _VIETNAMESE = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
-_TCVN3_MARKERS = re.compile("[\xa1-\xbf\xad]")
+# Latin-1 letters that Unicode Vietnamese text does use (á, ê, ô…): no evidence either way.
+_SHARED_LETTERS = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 _VNI_MARKERS = re.compile("[øûïåäëüæîñöØÛÏÅÄËÜÆÎÑÖ]")
+# TCVN3 codes in a range VNI text never uses: two of them decide before VNI is considered.
+_TCVN3_ONLY = re.compile("[\xa1-\xbf\xad]")
 
 
 def _compose(base: str, tone: int) -> str:
@@ -90,15 +93,35 @@ def _vni_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(map(re.escape, keys))), table
 
 
+@lru_cache(maxsize=1)
+def _tcvn3_markers() -> re.Pattern[str]:
+    """A TCVN3 code that Unicode Vietnamese never uses, standing inside a word ("§ang", "kh¨n")."""
+    strong = "".join(sorted(set(_tcvn3_table()) - _SHARED_LETTERS - set("aeiouy")))
+    cls = re.escape(strong)
+    return re.compile(rf"(?<=[^\W\d_])[{cls}]|[{cls}](?=[^\W\d_])")
+
+
 def detect(text: str) -> str | None:
-    """ "TCVN3", "VNI" or None for text that already is Unicode (or plain ASCII)."""
+    """ "TCVN3", "VNI" or None for text that already is Unicode (or plain ASCII).
+
+    One telltale code inside a word is enough for TCVN3: short answers ("§ang thùc hiÖn") carry
+    only one or two, and a lone symbol between spaces or digits ("§ 3", "2×3") is not counted.
+    """
     if _VIETNAMESE.search(text):
         return None
-    if len(_TCVN3_MARKERS.findall(text)) >= 2:
+    if len(_TCVN3_ONLY.findall(text)) >= 2:
         return "TCVN3"
     if len(_VNI_MARKERS.findall(text)) >= 2:
         return "VNI"
+    if _tcvn3_markers().search(text):
+        return "TCVN3"
     return None
+
+
+def detect_file(texts: list[str]) -> str | None:
+    """The legacy encoding most of a file's telltale cells are in, or None."""
+    found = [encoding for encoding in map(detect, texts) if encoding is not None]
+    return max(set(found), key=found.count) if found else None
 
 
 def to_unicode(text: str, encoding: str) -> str:
@@ -109,9 +132,26 @@ def to_unicode(text: str, encoding: str) -> str:
     return pattern.sub(lambda m: table[m.group(0)], text)
 
 
-def convert(text: str) -> tuple[str, str | None]:
-    """The text in Unicode NFC, and the legacy encoding it was in (None when it was not)."""
+def convert(text: str, file_encoding: str | None = None) -> tuple[str, str | None]:
+    """The text in Unicode NFC, and the legacy encoding it was in (None when it was not).
+
+    `file_encoding` is what the file's other cells showed: a cell of such a file with no
+    telltale of its own ("Tèt" for "Tốt") is converted too, unless it is already Unicode
+    Vietnamese or has no legacy code at all.
+    """
     encoding = detect(text)
+    if encoding is None and file_encoding is not None and _carries_codes(text, file_encoding):
+        encoding = file_encoding
     if encoding is None:
         return text, None
     return unicodedata.normalize("NFC", to_unicode(text, encoding)), encoding
+
+
+def _carries_codes(text: str, encoding: str) -> bool:
+    if _VIETNAMESE.search(text):
+        return False
+    if encoding == "TCVN3":
+        table = _tcvn3_table()
+        return any(ch in table for ch in text if not ch.isascii())
+    pattern, _ = _vni_pattern()
+    return pattern.search(text) is not None and not text.isascii()

@@ -21,12 +21,12 @@ from typing import Any
 
 from python_calamine import CalamineWorkbook
 
-from pipeline.contracts.form import FORM_COLUMNS, FORM_SHEET, META_SHEET, PREFILLED
+from pipeline.contracts.form import FORM_COLUMNS, FORM_SHEET, META_SHEET, PREFILLED, TEXT_INPUTS
 from pipeline.core.cells import address
 from pipeline.core.text import fold
 from pipeline.forms.metadata import fingerprint
 from pipeline.forms.metadata import parse as parse_meta
-from pipeline.intake import normalize
+from pipeline.intake import legacy, normalize
 from pipeline.intake.xlsx_formats import percent_cells
 
 MAX_ZIP_MEMBERS = 2_000
@@ -298,12 +298,10 @@ def normalize_rows(result: ReadResult) -> None:
     columns = result.columns
     prefilled: list[list[object]] = []
     values: list[list[object]] = []
+    file_encoding = _legacy_encoding(result)
     for excel_row, cells in result.rows:
         raw = {f: cells[c] if c < len(cells) else None for f, c in columns.items()}
-        record = normalize.record(raw)
-        for name, value in list(record.items()):  # "9999…" typed as text reads as inf
-            if type(value) is float and not math.isfinite(value):  # Excel cannot hold it
-                record[name], record[f"{name}_bad"] = None, str(raw.get(name, value))[:200]
+        record = normalize.record(raw, file_encoding)
         if not record["task"] and not record["content"]:
             continue  # a signature line or a note below the table
         values.append(list(record.values()))
@@ -313,6 +311,19 @@ def normalize_rows(result: ReadResult) -> None:
     result.prefilled_fingerprint = fingerprint(prefilled)
     # Same values in the same order, wherever the rows stand: a content-identical copy.
     result.content_fingerprint = hashlib.sha256(repr(values).encode("utf-8")).hexdigest()[:16]
+
+
+def _legacy_encoding(result: ReadResult) -> str | None:
+    """The legacy font the file's text was typed in, judged over all its text cells at once:
+    a short answer ("Tèt") carries no telltale of its own, the file as a whole does."""
+    places = [c for f, c in result.columns.items() if f in ("status", *TEXT_INPUTS)]
+    texts = [
+        cells[c]
+        for _, cells in result.rows
+        for c in places
+        if c < len(cells) and isinstance(cells[c], str)
+    ]
+    return legacy.detect_file(texts)
 
 
 def _calamine_problem(exc: BaseException) -> str:

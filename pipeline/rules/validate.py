@@ -163,6 +163,7 @@ def validate(returns: list[Return], plan: Plan, as_of: date) -> tuple[list[Findi
         findings += _prefilled_edits(derived, returns, plan)
         findings += _too_long(derived, returns)
         findings += _legacy_text(derived, returns)
+        findings += _read_notes(derived, returns)
     findings += _missing_leads(frame, returns, plan)
     findings += _fallbacks(returns)
     findings += _mismatched_extensions(returns)
@@ -310,6 +311,27 @@ def _legacy_text(frame: pd.DataFrame, returns: list[Return]) -> list[Finding]:
                     {"task": task, "encoding": encoding, "value": original[:80]},
                 )
             )
+    return found
+
+
+def _read_notes(frame: pd.DataFrame, returns: list[Return]) -> list[Finding]:
+    """A warning for every value read with an interpretation (a unit, a month, a wording)."""
+    found: list[Finding] = []
+    rows = frame[frame["notes"].map(bool)]
+    for rid, excel_row, task, notes, row in zip(
+        rows["rid"].tolist(),
+        rows["row"].tolist(),
+        rows["task"].tolist(),
+        rows["notes"].tolist(),
+        rows.to_dict("records"),
+        strict=True,
+    ):
+        item = returns[int(rid)]
+        for name, code, written in notes:
+            read = _show(row.get(name))
+            params = {"task": task, "value": written[:80], "read": read}
+            cell = _cell(item, name, int(excel_row))
+            found.append(Finding(code, WARNING, int(rid), item.agency, cell, written[:80], params))
     return found
 
 

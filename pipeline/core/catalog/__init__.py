@@ -16,6 +16,7 @@ from pipeline.core.catalog import feedback as feedback  # own line: parallel are
 from pipeline.core.catalog import reports as reports  # own line: parallel areas do not collide
 from pipeline.core.catalog import robust as robust  # own line: parallel areas do not collide
 from pipeline.core.catalog import timeline as timeline_area  # own line, as the areas above
+from pipeline.core.catalog import values as values  # own line: parallel areas do not collide
 from pipeline.core.errors import Problem
 
 LANGS = ("vi", "en")
@@ -34,6 +35,7 @@ _AREAS = (
     timeline_area,
     robust,
     cli_help,
+    values,
 )
 
 
