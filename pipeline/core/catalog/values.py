@@ -85,4 +85,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nhiệm vụ {task}: thời điểm '{value}' được hiểu là {read}. Ghi năm đủ bốn chữ số.",
         "Task {task}: '{value}' was read as {read}. Write the year with four digits.",
     ),
+    "rule-name-status-read-as": ("Tình trạng ghi theo cách khác", "Status written another way"),
+    "rule-name-progress-from-status": (
+        "Tiến độ lấy từ tình trạng",
+        "Progress taken from the status",
+    ),
+    "rule-name-progress-approximate": ("Tiến độ ghi ước chừng", "Approximate progress"),
+    "rule-name-progress-read-as-fraction": (
+        "Tiến độ ghi dạng tỷ lệ",
+        "Progress written as a fraction",
+    ),
+    "rule-name-funding-unit-converted": ("Kinh phí đổi đơn vị", "Funding unit converted"),
+    "rule-name-funding-no-amount": ("Kinh phí ghi bằng chữ", "Funding written in words"),
+    "rule-name-funding-implausible": ("Kinh phí quá lớn", "Funding implausibly large"),
+    "rule-name-date-month-only": ("Ngày chỉ ghi tháng", "Date gives the month only"),
+    "rule-name-date-quarter-only": ("Ngày chỉ ghi quý", "Date gives the quarter only"),
+    "rule-name-date-short-year": ("Năm ghi hai chữ số", "Two-digit year"),
 }
