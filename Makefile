@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib,sys;print(hashlib.sha1(open('pyproject.toml','rb').read()).hexdigest()[:10])")
 
-.PHONY: demo test lint bench bytecode defaults clean
+.PHONY: demo test lint bench bytecode defaults pictures clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ defaults: $(STAMP)
 	$(BIN)/python scripts/build_default_plan.py
 	$(BIN)/kehoach make-template --force
 	$(BIN)/python scripts/build_report_template.py
+
+# Redraw docs/img/ from the demo's real outputs printed through LibreOffice (needs soffice, pdftoppm).
+pictures: $(STAMP)
+	$(BIN)/python scripts/render_pictures.py
 
 clean:
 	rm -rf $(VENV) demo .pytest_cache .mypy_cache .ruff_cache
