@@ -49,7 +49,7 @@ PICTURES = (
     Picture("bieu-mau-1.png", "bieu-mau", 1, 80, (14, 30, 630, 300)),
     Picture("tong-quan-01.png", "tong-hop", 1, 68, (40, 35, 725, 340)),
     Picture("theo-nhiem-vu-03.png", "tong-hop", "Tình trạng chung", 108, (14, 14, 470, 230)),
-    Picture("phan-hoi-1.png", "phan-hoi", 1, 72, (14, 14, 680, 115)),
+    Picture("phan-hoi.png", "phan-hoi", 1, 68, (14, 20, 720, 150)),
     Picture("phan-hoi-2.png", "phan-hoi", 2, 80, (14, 150, 620, 150)),
     Picture("bao-cao-1.png", "bao-cao", 1, 85),
 )
