@@ -47,8 +47,9 @@ class Picture:
 # Chosen after looking at every page: each picture is about 700 px wide, the text legible.
 PICTURES = (
     Picture("bieu-mau-1.png", "bieu-mau", 1, 80, (14, 30, 630, 300)),
-    Picture("tong-quan-01.png", "tong-hop", 1, 68, (40, 35, 725, 340)),
-    Picture("theo-nhiem-vu-03.png", "tong-hop", "Tình trạng chung", 108, (14, 14, 470, 230)),
+    Picture("tong-quan-01.png", "tong-hop", 1, 85, (0, 0, 595, 660)),
+    Picture("theo-nhiem-vu-03.png", "tong-hop", "TÌNH TRẠNG TỪNG NHIỆM VỤ", 64, (24, 20, 800, 470)),
+    Picture("nhom-i-05.png", "tong-hop", "ĐƠN VỊ — NHÓM I", 64, (24, 20, 800, 380)),
     Picture("phan-hoi.png", "phan-hoi", 1, 68, (14, 20, 720, 150)),
     Picture("phan-hoi-2.png", "phan-hoi", 2, 80, (14, 150, 620, 150)),
     Picture("bao-cao-1.png", "bao-cao", 1, 85),
