@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")
 _LETTER = re.compile(r"^[A-Z]$")
-_ARABIC = re.compile(r"^\d{1,3}$")
+# Four digits: a plan of province-wide tasks can pass 999 rows (a TT cell never holds a year).
+_ARABIC = re.compile(r"^\d{1,4}$")
 _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})+$")
 _SUB_ITEM = re.compile(r"^(?:[a-zđ]\)|[-–•+*])$")
 # A label at the start of a merged cell: "I. Title", "A. Title", "1.2. Title", "Phần A: …".

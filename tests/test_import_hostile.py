@@ -1,0 +1,92 @@
+"""import-plan on documents built to hurt it: each gives one sentence and exit 2, in bounded
+time, or reads every row it was given."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from click.testing import CliRunner, Result
+from openpyxl import Workbook
+
+from pipeline.cli import cli
+from pipeline.plan import source_docx, source_guard
+from pipeline.plan.appendix import read
+
+HEADER = ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]
+
+
+def _import(source: Path, tmp_path: Path) -> Result:
+    out = tmp_path / "matrix.xlsx"
+    return CliRunner().invoke(
+        cli,
+        ["--lang", "en", "import-plan", str(source), "--registry", "default", "--out", str(out)],
+    )
+
+
+def test_a_plan_of_more_than_999_tasks_keeps_every_task(tmp_path: Path) -> None:
+    lines = ["| " + " | ".join(HEADER) + " |", "|---|---|---|---|---|", "| I | Nhóm | | | |"]
+    lines += [f"| {n} | Việc {n} | Sở Y tế | | Năm 2025 |" for n in range(1, 1201)]
+    source = tmp_path / "plan.md"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    appendix = read(source)
+    assert len(appendix.tasks) == 1200
+    assert appendix.continuations == 0
+    assert appendix.tasks[-1].content == "Việc 1200"
+
+
+def test_word_styles_are_looked_up_once_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=5)
+    for index, name in enumerate(HEADER):
+        table.cell(0, index).text = name
+    for n in range(1, 61):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = str(n), f"Việc {n}", "Sở Y tế"
+    source = tmp_path / "plan.docx"
+    document.save(str(source))
+    lookups: list[int] = []
+    style = docx.text.paragraph.Paragraph.style
+
+    def counted(paragraph: Any) -> Any:
+        lookups.append(1)
+        return style.fget(paragraph)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(docx.text.paragraph.Paragraph, "style", property(counted))
+    rows = source_docx.read(source).rows
+    assert len(rows) == 61
+    assert len(lookups) <= 2  # python-docx scans every style per lookup: 8 ms a cell
+
+
+def test_a_packed_bomb_is_refused_before_unpacking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(source_guard, "MAX_UNPACKED_MB", 1)
+    source = tmp_path / "plan.docx"
+    with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document>" + "A" * 3_000_000)
+    result = _import(source, tmp_path)
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert "plan.docx unpacks to 2 MB (over 1 MB)" in result.output
+    assert not (tmp_path / "matrix.xlsx").exists()
+
+
+def test_a_formula_never_computed_is_named_not_joined(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADER)
+    sheet.append(["I", "Nhóm"])
+    sheet.append([1, "Việc 1", "Sở Y tế", "", "Năm 2025"])
+    sheet.append(["=A3+1", "Việc 2", "Sở Y tế", "", "Năm 2025"])
+    source = tmp_path / "plan.xlsx"
+    book.save(source)
+    result = _import(source, tmp_path)
+    assert result.exit_code == 2
+    assert "sheet 'Sheet', cell A4: a formula (=A3+1) with no saved value" in result.output
