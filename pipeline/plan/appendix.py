@@ -16,7 +16,7 @@ from pathlib import Path
 from pipeline.core.errors import KehoachError
 from pipeline.core.text import fold, one_line
 from pipeline.plan import numbering as nb
-from pipeline.plan import source_docx, source_html, source_markdown, source_xlsx
+from pipeline.plan import source_docx, source_guard, source_html, source_markdown, source_xlsx
 from pipeline.plan.appendix_headers import SOURCE_NUMBER
 from pipeline.plan.appendix_table import RawRow, describe_first_row, read_table
 from pipeline.plan.source_rows import SourceDocument, html_cell
@@ -286,6 +286,7 @@ def read(path: Path) -> Appendix:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise KehoachError("appendix-unsupported", file=str(path), suffix=path.suffix or "-")
+    source_guard.check_unpacked_size(path)
     try:
         document = reader(path)
     except KehoachError:

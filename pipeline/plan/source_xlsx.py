@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pipeline.core.errors import KehoachError
 from pipeline.plan.source_rows import SourceDocument, SourceRow
 
 MAX_ROWS = 5000
@@ -34,19 +35,21 @@ def _read_openpyxl(path: Path) -> SourceDocument:
     from openpyxl import load_workbook  # heavy; only this command needs it
 
     workbook = load_workbook(path, data_only=True)
+    formulas = load_workbook(path, data_only=False)  # to tell a blank from an uncomputed formula
     try:
         rows: list[SourceRow] = []
         text: list[str] = []
-        for sheet in workbook.worksheets:
-            sheet_rows = _sheet_rows(sheet)
+        for sheet, written in zip(workbook.worksheets, formulas.worksheets, strict=True):
+            sheet_rows = _sheet_rows(sheet, written, str(path))
             text += [c for row in sheet_rows[:_TITLE_ROWS] for c in row.cells if c]
             rows += sheet_rows
         return SourceDocument(rows, "\n".join(text))
     finally:
         workbook.close()
+        formulas.close()
 
 
-def _sheet_rows(sheet: Any) -> list[SourceRow]:
+def _sheet_rows(sheet: Any, written: Any, source: str) -> list[SourceRow]:
     last_row = min(sheet.max_row, MAX_ROWS)
     last_col = min(sheet.max_column, MAX_COLUMNS)
     down: dict[tuple[int, int], str] = {}  # cells covered by a range merged down
@@ -66,12 +69,28 @@ def _sheet_rows(sheet: Any) -> list[SourceRow]:
                 texts.append(down[(r, c)])
                 continued.add(c - 1)
                 continue
+            if cell.value is None:
+                _refuse_uncomputed(written.cell(r, c), sheet.title, source)
             text = cell_text(cell.value).strip()
             texts.append(text)
             if text:
                 bold.append(bool(cell.font is not None and cell.font.b))
         rows.append(SourceRow(texts, bool(bold) and all(bold), frozenset(continued)))
     return rows
+
+
+def _refuse_uncomputed(written: Any, sheet: str, source: str) -> None:
+    """A formula saved without its value (a workbook written by a program, never opened in
+    Excel) reads as blank: a blank TT would join the task to the row above without a word."""
+    formula = written.value
+    if isinstance(formula, str) and formula.startswith("="):
+        raise KehoachError(
+            "appendix-formula-unsaved",
+            file=source,
+            sheet=sheet,
+            cell=written.coordinate,
+            formula=formula[:40],
+        )
 
 
 def _read_calamine(path: Path) -> SourceDocument:
