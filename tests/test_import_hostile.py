@@ -90,3 +90,15 @@ def test_a_formula_never_computed_is_named_not_joined(tmp_path: Path) -> None:
     result = _import(source, tmp_path)
     assert result.exit_code == 2
     assert "sheet 'Sheet', cell A4: a formula (=A3+1) with no saved value" in result.output
+
+
+def test_a_draft_holds_control_characters_an_agency_typed(tmp_path: Path) -> None:
+    from pipeline.outputs import docx_layout as lay
+
+    draft = lay.Draft(None)
+    typed = "Kết quả\x01 một\x0bdòng hai\x1f 🚀 \u202eđảo\u202c <&> =1+1 \ud800"
+    draft.paragraph(lay.S.TEXT, [typed, lay.Todo("gợi ý\x02")], bold="Nhãn\x03 ")
+    target = draft.save(tmp_path / "draft.docx")
+    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert "Nhãn Kết quả một\ndòng hai 🚀 \u202eđảo\u202c <&> =1+1 [" in "\n".join(texts)
+    assert any("gợi ý]" in text for text in texts)

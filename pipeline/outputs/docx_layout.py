@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -158,19 +159,19 @@ class Draft:
         """A paragraph of `style`; a leading bold label when given; placeholders highlighted."""
         para = self.styled(self.document if container is None else container, style)
         if bold:
-            para.add_run(bold).bold = True
+            para.add_run(xml_text(bold)).bold = True
         for part in parts:
             self.add_part(para, part)
         return para
 
     def add_part(self, para: Any, part: Part) -> Any:
         if isinstance(part, Todo):
-            run = para.add_run(part.text)
+            run = para.add_run(xml_text(part.text))
             run._r.style = self.ids[S.TODO]
             # Highlight is a run property Word does not keep in styles; set it on the run.
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
             return run
-        return para.add_run(part)
+        return para.add_run(xml_text(part))
 
     def fill(self, cell: Any, style: str, parts: Iterable[Part], first: bool = False) -> Any:
         para = self.styled(cell, style, reuse=first)
@@ -269,6 +270,17 @@ class Draft:
         with atomic_path(target) as temporary:
             write_stable(self.document, temporary)
         return target
+
+
+# XML 1.0 cannot hold these; lxml refuses the whole document for one of them. A vertical tab
+# or form feed is Excel's and Word's line break inside a cell, so it stays a line break.
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+_NOT_IN_XML = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` as a Word run can hold it: every run of a draft is written through here."""
+    return _NOT_IN_XML.sub("", text.translate(_LINE_BREAKS))
 
 
 def write_stable(document: Any, path: Path) -> None:
