@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Sequence
 from xml.sax.saxutils import unescape
@@ -254,20 +255,30 @@ def _workbook_with_feedback(xml: str) -> str:
     return xml
 
 
+def _sheet_key(name: str) -> str:
+    """Excel compares sheet names without case (and a name typed on a Mac may come as NFD)."""
+    return unicodedata.normalize("NFC", unescape(name, _QUOTES)).casefold()
+
+
+_QUOTES = {"&quot;": '"', "&apos;": "'"}
+
+
 def _previous_page_set_aside(xml: str) -> str:
     """An agency that corrects its feedback copy sends back our findings page with it: that
-    page is renamed and hidden, so the workbook does not hold two sheets of one name."""
-    names = {unescape(n) for n in re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', xml)}
-    tag = re.search(rf'<sheet\b[^>]*\bname="{re.escape(xml_text(SHEET_NAME))}"[^>]*?/?>', xml)
+    page is renamed and hidden, so the workbook does not hold two sheets of one name. "PHẢN
+    HỒI" or an NFD "Phản hồi" is the same name to Excel, which would refuse the copy."""
+    tags = list(re.finditer(r'<sheet\b[^>]*\bname="([^"]*)"[^>]*?/?>', xml))
+    names = {_sheet_key(tag.group(1)) for tag in tags}
+    tag = next((t for t in tags if _sheet_key(t.group(1)) == _sheet_key(SHEET_NAME)), None)
     if tag is None:
         return xml
     free = next(
         f"{SHEET_NAME} ({n})"
         for n in range(1, len(names) + 2)
-        if f"{SHEET_NAME} ({n})" not in names
+        if _sheet_key(f"{SHEET_NAME} ({n})") not in names
     )
     renamed = re.sub(r'\sstate="[^"]*"', "", tag.group(0))
     renamed = renamed.replace(
-        f'name="{xml_text(SHEET_NAME)}"', f'name="{xml_text(free)}" state="hidden"', 1
+        f'name="{tag.group(1)}"', f'name="{xml_text(free)}" state="hidden"', 1
     )
     return xml[: tag.start()] + renamed + xml[tag.end() :]
