@@ -33,3 +33,24 @@ def test_an_agency_sheet_of_another_name_is_left_alone() -> None:
     xml = _workbook_with_feedback(WORKBOOK.format(name="Sở Y tế's &lt;x&gt;"))
     assert 'name="Sở Y tế\'s &lt;x&gt;" sheetId="2"' in xml
     assert "hidden" not in xml
+
+
+@pytest.mark.parametrize(
+    "written", ["Báo cáo&apos;s &amp; &quot;x&quot;", "Báo cáo's &amp; &quot;x&quot;"]
+)
+def test_the_marked_sheet_is_found_however_its_name_is_escaped(written: str) -> None:
+    import io
+    import zipfile
+
+    from pipeline.intake.xlsx_formats import sheet_path
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", WORKBOOK.format(name=written))
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<Relationships><Relationship Id="rId2" Target="worksheets/sheet2.xml"/>'
+            "</Relationships>",
+        )
+    with zipfile.ZipFile(buffer) as archive:
+        assert sheet_path(archive, 'Báo cáo\'s & "x"') == "xl/worksheets/sheet2.xml"

@@ -12,6 +12,7 @@ the sheet once per cell made a crafted 7.5 MB file cost a reader its whole time 
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from collections.abc import Iterator
@@ -41,14 +42,12 @@ def _tags(xml: str, name: str, start: int = 0, end: int | None = None) -> Iterat
 
 def sheet_path(archive: zipfile.ZipFile, sheet: str) -> str:
     workbook = _part(archive, "xl/workbook.xml")
-    wanted = (
-        sheet.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-    )
     rid = next(
         (
             a.get("r:id", a.get("id", ""))
             for a in _tags(workbook, "sheet")
-            if a.get("name") == wanted
+            # compared unescaped: writers differ on &apos;, &#39; and &quot; in a name
+            if html.unescape(a.get("name", "")) == sheet
         ),
         "",
     )
