@@ -76,7 +76,10 @@ def _style_of(paragraph: Any, styles: dict[str | None, tuple[str, bool]]) -> tup
 
 def _cell_text(cell: Any, runs_bold: list[bool], styles: dict[str | None, tuple[str, bool]]) -> str:
     lines = []
-    for paragraph in cell.paragraphs:
+    for paragraph in cell.iter_inner_content():
+        if not hasattr(paragraph, "runs"):  # a table inside the cell: its rows as lines
+            lines += [_nested_row(row) for row in paragraph.rows]
+            continue
         text = paragraph.text.strip()
         style_name, style_bold = _style_of(paragraph, styles)
         for run in paragraph.runs:
@@ -86,3 +89,9 @@ def _cell_text(cell: Any, runs_bold: list[bool], styles: dict[str | None, tuple[
             text = "- " + text
         lines.append(text)
     return "\n".join(lines)
+
+
+def _nested_row(row: Any) -> str:
+    """A row of a table nested in a cell, its cells joined by " | " (python-docx's
+    `cell.paragraphs` skips nested tables, and their text was lost without a word)."""
+    return " | ".join(t for t in (c.text.strip() for c in _unique(list(row.cells))) if t)
