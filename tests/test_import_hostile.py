@@ -102,3 +102,36 @@ def test_a_draft_holds_control_characters_an_agency_typed(tmp_path: Path) -> Non
     texts = [p.text for p in docx.Document(str(target)).paragraphs]
     assert "Nhãn Kết quả một\ndòng hai 🚀 \u202eđảo\u202c <&> =1+1 [" in "\n".join(texts)
     assert any("gợi ý]" in text for text in texts)
+
+
+def test_a_table_nested_in_a_word_cell_keeps_its_text(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=5)
+    for index, name in enumerate(HEADER):
+        table.cell(0, index).text = name
+    table.cell(1, 0).text, table.cell(1, 1).text = "I", "Nhóm"
+    cells = table.rows[2].cells
+    cells[0].text, cells[1].text, cells[2].text = "1", "Xây dựng đề án", "Sở Y tế"
+    inner = cells[1].add_table(rows=1, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "Chỉ tiêu: 45 lớp", "Kinh phí: 2 tỷ"
+    source = tmp_path / "plan.docx"
+    document.save(str(source))
+    (task,) = read(source).tasks
+    assert task.content == "Xây dựng đề án\nChỉ tiêu: 45 lớp | Kinh phí: 2 tỷ"
+
+
+def test_script_and_style_in_an_html_plan_are_not_plan_text(tmp_path: Path) -> None:
+    source = tmp_path / "plan.html"
+    source.write_text(
+        "<html><head><style>td{color:red}</style><script>var t = '<table>';</script></head>"
+        "<body><p>KẾ HOẠCH</p><p>Phát triển &amp; đổi mới</p><table>"
+        "<tr><th>TT</th><th>Nội dung</th><th>Cơ quan chủ trì</th></tr>"
+        "<tr><td>I</td><td>Nhóm</td><td></td></tr>"
+        "<tr><td>1</td><td>Việc <script>alert(1)</script>một &amp; hai</td><td>Sở Y tế</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    appendix = read(source)
+    assert [task.content for task in appendix.tasks] == ["Việc một & hai"]
+    assert appendix.title == "Phát triển & đổi mới"
+    assert "alert" not in appendix.text and "color" not in appendix.text

@@ -15,6 +15,7 @@ from pipeline.plan.source_rows import SourceDocument, SourceRow
 
 _BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
 _BOLD = frozenset({"b", "strong", "th"})
+_HIDDEN = frozenset({"script", "style", "template", "noscript"})  # never shown on the page
 
 
 @dataclass
@@ -40,9 +41,12 @@ class _Tables(HTMLParser):
         self._bold = 0
         self._row: list[_Cell] | None = None
         self._cell: _Cell | None = None
+        self._hidden = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "table":
+        if tag in _HIDDEN:
+            self._hidden += 1
+        elif tag == "table":
             self._depth += 1
             if self._depth == 1:
                 self.tables.append([])
@@ -61,7 +65,9 @@ class _Tables(HTMLParser):
             self._text("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "table":
+        if tag in _HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag == "table":
             self._depth = max(0, self._depth - 1)
         elif self._depth == 1 and tag in ("td", "th"):
             self._cell = None
@@ -71,6 +77,8 @@ class _Tables(HTMLParser):
             self._text("\n")
 
     def handle_data(self, data: str) -> None:
+        if self._hidden:  # a script's code or a style sheet is no text of the plan
+            return
         if self._cell is not None and data.strip() and not self._bold:
             self._cell.plain = True
         self._text(data)
