@@ -135,3 +135,21 @@ def test_script_and_style_in_an_html_plan_are_not_plan_text(tmp_path: Path) -> N
     assert [task.content for task in appendix.tasks] == ["Việc một & hai"]
     assert appendix.title == "Phát triển & đổi mới"
     assert "alert" not in appendix.text and "color" not in appendix.text
+
+
+@pytest.mark.parametrize(("tasks", "columns"), [(5200, 3), (10, 44)])
+def test_a_sheet_past_the_limits_is_refused_not_cut(
+    tmp_path: Path, tasks: int, columns: int
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append([*HEADER[:3], *(f"Cột {n}" for n in range(4, columns + 1))])
+    sheet.append(["I", "Nhóm"])
+    for n in range(1, tasks + 1):
+        sheet.append([n, f"Việc {n}", "Sở Y tế", *([""] * (columns - 4)), *(["x"] * (columns > 3))])
+    source = tmp_path / "plan.xlsx"
+    book.save(source)
+    result = _import(source, tmp_path)
+    assert result.exit_code == 2
+    assert f"sheet 'Sheet': data reaches row {tasks + 2}, column {columns}" in result.output

@@ -49,7 +49,29 @@ def _read_openpyxl(path: Path) -> SourceDocument:
         formulas.close()
 
 
+def _refuse_beyond_limits(rows: int, columns: int, sheet: str, source: str) -> None:
+    """Rows or columns past the limits were dropped without a word (5,200 tasks came in as
+    4,998, a 44th column vanished): a sheet that big is refused, never cut."""
+    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+        raise KehoachError(
+            "appendix-sheet-too-big",
+            file=source,
+            sheet=sheet,
+            rows=rows,
+            columns=columns,
+            max_rows=MAX_ROWS,
+            max_columns=MAX_COLUMNS,
+        )
+
+
 def _sheet_rows(sheet: Any, written: Any, source: str) -> list[SourceRow]:
+    filled = [key for key, cell in sheet._cells.items() if cell.value not in (None, "")]
+    _refuse_beyond_limits(
+        max((r for r, _ in filled), default=0),
+        max((c for _, c in filled), default=0),
+        sheet.title,
+        source,
+    )
     last_row = min(sheet.max_row, MAX_ROWS)
     last_col = min(sheet.max_column, MAX_COLUMNS)
     down: dict[tuple[int, int], str] = {}  # cells covered by a range merged down
@@ -100,7 +122,9 @@ def _read_calamine(path: Path) -> SourceDocument:
     rows: list[SourceRow] = []
     text: list[str] = []
     for name in workbook.sheet_names:
-        values = workbook.get_sheet_by_name(name).to_python(nrows=MAX_ROWS)
+        sheet = workbook.get_sheet_by_name(name)
+        _refuse_beyond_limits(sheet.height, sheet.width, name, str(path))
+        values = sheet.to_python(nrows=MAX_ROWS)
         sheet_rows = [
             SourceRow([cell_text(v).strip() for v in row[:MAX_COLUMNS]]) for row in values
         ]

@@ -15,4 +15,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}, sheet '{sheet}', cell {cell}: a formula ({formula}) with no saved value. Open"
         " the file in Excel or LibreOffice, save it (so the formula is computed) and retry.",
     ),
+    "appendix-sheet-too-big": (
+        "{file}, trang '{sheet}': có dữ liệu tới dòng {rows}, cột {columns}, quá giới hạn"
+        " {max_rows} dòng, {max_columns} cột của một phụ lục. Xóa phần thừa ngoài bảng (hoặc tách"
+        " trang) rồi thử lại.",
+        "{file}, sheet '{sheet}': data reaches row {rows}, column {columns}, past an appendix's"
+        " limit of {max_rows} rows, {max_columns} columns. Delete what lies outside the table (or"
+        " split the sheet) and retry.",
+    ),
 }
