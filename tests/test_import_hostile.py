@@ -10,6 +10,7 @@ from typing import Any
 import docx
 import pytest
 from click.testing import CliRunner, Result
+from docx.text.paragraph import Paragraph
 from openpyxl import Workbook
 
 from pipeline.cli import cli
@@ -51,13 +52,13 @@ def test_word_styles_are_looked_up_once_each(
     source = tmp_path / "plan.docx"
     document.save(str(source))
     lookups: list[int] = []
-    style = docx.text.paragraph.Paragraph.style
+    style: Any = Paragraph.style
 
     def counted(paragraph: Any) -> Any:
         lookups.append(1)
-        return style.fget(paragraph)  # type: ignore[attr-defined]
+        return style.fget(paragraph)
 
-    monkeypatch.setattr(docx.text.paragraph.Paragraph, "style", property(counted))
+    monkeypatch.setattr(Paragraph, "style", property(counted))
     rows = source_docx.read(source).rows
     assert len(rows) == 61
     assert len(lookups) <= 2  # python-docx scans every style per lookup: 8 ms a cell
