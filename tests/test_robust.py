@@ -19,6 +19,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -28,13 +29,15 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from pipeline.cli import cli
-from pipeline.contracts.form import OUTCOME_LABELS
+from pipeline.contracts.outcomes import Outcome
 from pipeline.core.catalog import t
 from pipeline.core.workers import Failure, Job, run_jobs
 from pipeline.demo.build import MARKER, clear_previous_demo
 from pipeline.intake.reader import read_bytes
-from pipeline.intake.run import Intake, intake_folder
+from pipeline.intake.returns import Entry, Return, entries
 from pipeline.plan.model import Plan
+from pipeline.rules.findings import Finding, findings_of
+from pipeline.run import check_files
 from tests.conftest import PLAN, ROOT
 from tests.test_intake import GOOD, _answers, _fill
 
@@ -57,15 +60,27 @@ def _no_hang() -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _intake(inbox: Path, plan: Plan, **options: Any) -> Intake:
-    return intake_folder(inbox, plan, "2024", AS_OF, jobs=2, **options)
+@dataclass
+class Intake:
+    """The settled intake of an inbox, as lists: one entry per inbox entry, by rid."""
+
+    returns: list[Entry]
+    findings: list[Finding]
+    read: list[Return]  # what was read of each entry, by rid
+
+
+def _intake(inbox: Path, plan: Plan) -> Intake:
+    checked = check_files(plan, [inbox], "2024", AS_OF, jobs=2)
+    listed = sorted(entries(checked.frames.files), key=lambda e: e.rid)
+    assert [e.rid for e in listed] == list(range(len(listed)))
+    return Intake(listed, findings_of(checked.frames.findings), checked.returns)
 
 
 def _outcomes(intake: Intake) -> dict[str, tuple[str, str]]:
     found: dict[str, tuple[str, str]] = {}
     for item in intake.returns:
         assert item.rel not in found, f"{item.rel} has two outcomes"
-        assert item.outcome in OUTCOME_LABELS
+        assert item.outcome in {o.value for o in Outcome}
         assert t(item.reason, "vi", **item.params)  # every reason can be shown
         found[item.rel] = (item.outcome, item.reason)
     return found
@@ -638,13 +653,13 @@ def test_a_copied_report_sheet_before_the_real_one_is_named_and_not_read(
     book.save(path)
     assert load_workbook(path).sheetnames[0] == "Báo cáo (2)"
     intake = _intake(tmp_path / "inbox", plan)
-    item = intake.returns[0]
-    assert item.read.sheet == "Báo cáo"
+    item, read = intake.returns[0], intake.read[0].read
+    assert read.sheet == "Báo cáo"
     assert item.outcome == "accepted-with-warnings"
     (twice,) = [f for f in intake.findings if f.code == "report-table-twice"]
     text = t("finding-report-table-twice", "vi", **twice.params)
     assert "'Báo cáo'" in text and "'Báo cáo (2)'" in text and "đã đọc trang 'Báo cáo'" in text
-    assert {r["status"] for r in item.read.records if r["task"] == "1"} == {"Đã hoàn thành"}
+    assert {r["status"] for r in read.records if r["task"] == "1"} == {"Đã hoàn thành"}
 
 
 # --- messages ----------------------------------------------------------------------------------
@@ -754,4 +769,4 @@ def test_a_zip_of_returns_keeps_working(plan: Plan, forms: Path, tmp_path: Path)
         "thu.zip/long.xlsx": ("unreadable", "file-corrupt"),
         "thu.zip/~$2024_so_y_te.xlsx": ("ignored", "ignored-lock-file"),
     }
-    assert intake.returns[0].file.mtime == datetime(2024, 12, 9, 8, 0)  # the zip's own time
+    assert intake.read[0].file.mtime == datetime(2024, 12, 9, 8, 0)  # the zip's own time
