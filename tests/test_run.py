@@ -168,11 +168,10 @@ def test_strict_and_rerun_are_stable(plan: Plan, forms: Path, tmp_path: Path) ->
     assert strict.exit_code == 1
     rows = list(load_workbook(tmp_path / "o" / "tong-hop-2024.xlsx")["Theo đơn vị"].iter_rows())
     header = [c.value for c in rows[0]]
-    result = {r[0].value: r[header.index("Kết quả")].value for r in rows[1:]}
+    code, outcome = header.index("Mã đơn vị"), header.index("Kết quả")
+    result = {r[code].value: r[outcome].value for r in rows[1:]}
     assert result["so_y_te"] == "Từ chối"
-    assert {r[0]: r[header.index("Kết quả")] for r in values[1:]}["so_y_te"] == (
-        "Chấp nhận một phần"
-    )
+    assert {r[code]: r[outcome] for r in values[1:]}["so_y_te"] == "Chấp nhận một phần"
 
 
 @pytest.mark.libreoffice
