@@ -259,7 +259,17 @@ def check_files(
         discover_paths(paths), plan, period, jobs, time_limit, on_started=warming.start
     )
     warming.join()
-    return check_intake(intake, plan, as_of, strict)
+    checked = check_intake(intake, plan, as_of, strict)
+    reasons = checked.frames.files["reason"]
+    checked.frames.files["reason"] = reasons.replace(_CHECK_REASONS)
+    return checked
+
+
+# `check` writes no feedback copy: its reasons point at the findings it prints instead.
+_CHECK_REASONS = {
+    "return-has-errors": "check-has-errors",
+    "return-accepted-in-part": "check-accepted-in-part",
+}
 
 
 def refuse_nested(inbox: Path, outbox: Path) -> None:
