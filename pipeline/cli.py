@@ -381,7 +381,12 @@ def _as_of(value: str | None) -> date:
 @click.option(
     "--jobs", type=click.IntRange(1, 64), help="Số tiến trình đọc tệp (mặc định: số lõi)."
 )
-@click.option("--strict", is_flag=True, help="Thoát với mã 1 nếu có báo cáo bị từ chối.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Một lỗi là từ chối cả tệp (không chấp nhận một phần); thoát với mã 1 nếu có báo cáo "
+    "bị từ chối.",
+)
 @click.pass_context
 def run_command(
     ctx: click.Context,
@@ -403,7 +408,7 @@ def run_command(
     chosen = _period(plan, period)
     with _Progress(t("progress-read", lang)) as progress:
         result = run(
-            plan, inbox, outbox, chosen, _as_of(as_of), jobs, progress.start, progress.step
+            plan, inbox, outbox, chosen, _as_of(as_of), jobs, progress.start, progress.step, strict
         )
     for line in summary(result, lang):
         _echo(line)
@@ -547,6 +552,9 @@ def remind_command(
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
 @click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.")
 @click.option("--as-of", "as_of", metavar="NGÀY", help="Ngày tính số liệu (dd/mm/yyyy).")
+@click.option(
+    "--strict", is_flag=True, help="Một lỗi là từ chối cả tệp (không chấp nhận một phần)."
+)
 @click.pass_context
 def check_command(
     ctx: click.Context,
@@ -554,21 +562,22 @@ def check_command(
     files: tuple[Path, ...],
     period: str | None,
     as_of: str | None,
+    strict: bool,
 ) -> None:
-    """Kiểm tra một vài tệp báo cáo và in các lỗi, cảnh báo (mã 1 nếu có tệp bị từ chối)."""
+    """Kiểm tra một vài tệp báo cáo, in các lỗi, cảnh báo (mã 1 nếu có tệp có lỗi)."""
     from pipeline.plan.load import load_plan
     from pipeline.run import check_files
     from pipeline.run_view import findings_table
 
     lang = _lang(ctx)
     plan = load_plan(plan_path)
-    intake = check_files(plan, list(files), _period(plan, period), _as_of(as_of))
-    if not intake.returns:
+    checked = check_files(plan, list(files), _period(plan, period), _as_of(as_of), strict)
+    if not checked.returns:
         click.echo(t("check-nothing", lang, paths=", ".join(map(str, files))), err=True)
         ctx.exit(1)
-    for line in findings_table(intake, lang):
+    for line in findings_table(checked, lang):
         _echo(line)
-    if any(r.outcome in ("rejected", "unreadable") for r in intake.returns):
+    if checked.outcomes().keys() & {"rejected", "unreadable", "accepted-in-part"}:
         ctx.exit(1)
 
 

@@ -1,4 +1,8 @@
-"""`kehoach run` and `kehoach check` as library calls: intake, rollups, workbook, feedback."""
+"""`kehoach run` and `kehoach check` as library calls: the one orchestration of the stages.
+
+intake (discover, read, identify) -> rules (validate) -> settle -> rollup -> outputs. Each
+stage hands the next plain data; only this module knows the order.
+"""
 
 from __future__ import annotations
 
@@ -11,24 +15,38 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.contracts.form import ACCEPTED_WITH_WARNINGS, REJECTED, form_name
+from pipeline.contracts.form import form_name
+from pipeline.contracts.outcomes import Outcome
 from pipeline.core.errors import KehoachError, raise_carried
 from pipeline.core.files import OutputSet, output_set
-from pipeline.core.workers import Job, default_jobs, run_jobs
+from pipeline.core.workers import DEFAULT_TIME_LIMIT, Job, default_jobs, run_jobs
 from pipeline.intake.discover import discover_paths
+from pipeline.intake.returns import Return, entries
 from pipeline.intake.run import Intake, intake_folder, run_intake
 from pipeline.outputs.feedback import FeedbackRequest, feedback_job, task_texts
 from pipeline.outputs.feedback_folder import remove_stale
 from pipeline.plan.model import Plan
-from pipeline.rules.findings import Finding
+from pipeline.rules.findings import Finding, findings_of
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pandas and pandera are loaded while the files are read, not before
+    from pipeline.intake.settle import Settled
     from pipeline.rollup.consolidate import Consolidation
 
 
 @dataclass
+class Checked:
+    """The intake of a run, validated and settled: the frames and what feedback copies need."""
+
+    returns: list[Return]  # by rid: the files as read, for feedback copies
+    frames: Settled
+
+    def outcomes(self) -> Counter[str]:
+        return Counter(self.frames.files["outcome"].tolist())
+
+
+@dataclass
 class RunResult:
-    intake: Intake
+    checked: Checked
     consolidation: Consolidation
     workbook: Path
     feedback: dict[str, Path] = field(default_factory=dict)
@@ -38,11 +56,49 @@ class RunResult:
     phases: dict[str, float] = field(default_factory=dict)
 
     def outcomes(self) -> Counter[str]:
-        return Counter(r.outcome for r in self.intake.returns)
+        return self.checked.outcomes()
 
 
 def workbook_path(outbox: Path, period: str) -> Path:
     return outbox / f"tong-hop-{period}.xlsx"
+
+
+def _warm_up() -> None:
+    """While the workers read, this process loads pandas, pandera and the writers and warms
+    pandera up: the workers were forked before, so they stay small and nothing is loaded
+    twice. (Function-local imports: these heavy libraries must not load before the fork.)"""
+    import xlsxwriter  # noqa: F401
+
+    from pipeline.intake import settle  # noqa: F401
+    from pipeline.outputs import workbook  # noqa: F401
+    from pipeline.rollup import consolidate  # noqa: F401
+    from pipeline.rules.validate import warm_up
+
+    warm_up()
+
+
+class _Warming:
+    def __init__(self) -> None:
+        self.thread = threading.Thread(target=_warm_up, daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def join(self) -> None:
+        if self.thread.is_alive():
+            self.thread.join()
+
+
+def check_intake(intake: Intake, plan: Plan, as_of: date, strict: bool = False) -> Checked:
+    """Validate the returns nothing has ruled out, then settle every entry's outcome."""
+    from pipeline.intake.settle import settle  # pandas: loaded while the files were read
+    from pipeline.rules.validate import validate
+
+    started = time.perf_counter()
+    rows, findings = validate(intake.candidates, plan, as_of)
+    frames = settle(intake.files, rows, findings, strict)
+    intake.phases["validate"] = time.perf_counter() - started
+    return Checked(intake.returns, frames)
 
 
 def run(
@@ -54,70 +110,84 @@ def run(
     jobs: int | None = None,
     on_discovered: Callable[[int], None] | None = None,
     on_read: Callable[[], None] | None = None,
+    strict: bool = False,
 ) -> RunResult:
-    """Read the inbox, roll it up, write the workbook and the feedback copies (documents are
-    Vietnamese: the console language is the CLI's business)."""
     plan.check_period(period)
     if not inbox.is_dir():
         raise KehoachError("inbox-not-found", path=str(inbox))
     refuse_nested(inbox, outbox)
+    warming = _Warming()
     intake = intake_folder(
         inbox,
         plan,
         period,
-        as_of,
         jobs,
         on_discovered=on_discovered,
         on_read=on_read,
+        on_started=warming.start,
         exclude=[outbox],
     )
+    warming.join()
+    checked = check_intake(intake, plan, as_of, strict)
     phases = dict(intake.phases)
-    from pipeline.rollup.consolidate import consolidate  # pandas: loaded while the files were read
+    from pipeline.rollup.consolidate import consolidate  # pandas: loaded while files were read
 
     started = time.perf_counter()
-    result = consolidate(plan, intake, period, as_of)
+    frames = checked.frames
+    result = consolidate(plan, frames.files, frames.rows, frames.findings, period, as_of)
     phases["consolidate"] = time.perf_counter() - started
     started = time.perf_counter()
     folder = outbox / "phan-hoi" / period
-    plans = feedback_plans(plan, intake, folder, period)
+    plans = feedback_plans(plan, checked, folder, period)
     target = workbook_path(outbox, period)
     links = {agency: job.target.relative_to(outbox).as_posix() for agency, job in plans.items()}
     with output_set(outbox) as outputs:  # the workbook and its feedback copies, as one set
         cut, staged = write_outputs(
-            plan, intake, result, target, period, links, plans, jobs or default_jobs(), outputs
+            plan, result, target, period, links, plans, jobs or default_jobs(), outputs
         )
     feedback = {agency: outbox / path.relative_to(outputs.stage) for agency, path in staged.items()}
     removed = remove_stale(folder, period, feedback.values())
     phases["write"] = time.perf_counter() - started
     failed = [job.target.name for agency, job in plans.items() if agency not in feedback]
-    return RunResult(intake, result, target, feedback, failed, removed, cut, phases)
+    return RunResult(checked, result, target, feedback, failed, removed, cut, phases)
+
+
+FEEDBACK_OUTCOMES = (Outcome.REJECTED, Outcome.ACCEPTED_WITH_WARNINGS, Outcome.ACCEPTED_IN_PART)
 
 
 def feedback_plans(
-    plan: Plan, intake: Intake, folder: Path, period: str
+    plan: Plan, checked: Checked, folder: Path, period: str
 ) -> dict[str, FeedbackRequest]:
-    """A feedback copy for every rejected or warned return, by agency, as data to be written."""
+    """A feedback copy for every validated return with findings, by agency, as data to be
+    written (documents: always Vietnamese)."""
+    frames = checked.frames
     by_rid: dict[int, list[Finding]] = {}
-    for finding in intake.findings:
+    for finding in findings_of(frames.findings):
         by_rid.setdefault(finding.rid, []).append(finding)
+    wanted = [
+        entry
+        for entry in entries(frames.files)
+        if entry.outcome in FEEDBACK_OUTCOMES and entry.agency and entry.rid in by_rid
+    ]
     return {
-        item.agency: FeedbackRequest(
-            target=folder / form_name(period, item.agency),
-            source=item.file.data if item.file.data is not None else _path(item.file.path),
-            file=item.rel,
-            outcome=item.outcome,
-            agency_name=plan.registry.agencies[item.agency].name,
-            findings=tuple(by_rid[rid]),
-            tasks=task_texts(plan, by_rid[rid]),
+        entry.agency: FeedbackRequest(
+            target=folder / form_name(period, entry.agency),
+            source=_source(checked.returns[entry.rid]),
+            file=entry.rel,
+            outcome=entry.outcome,
+            agency_name=plan.registry.agencies[entry.agency].name,
+            findings=tuple(by_rid[entry.rid]),
+            tasks=task_texts(plan, by_rid[entry.rid]),
         )
-        for rid, item in enumerate(intake.returns)
-        if item.outcome in (REJECTED, ACCEPTED_WITH_WARNINGS) and item.agency and rid in by_rid
+        for entry in wanted
     }
 
 
-def _path(path: Path | None) -> Path:
-    assert path is not None  # an inbox file is either on disk or a zip member's bytes
-    return path
+def _source(item: Return) -> Path | bytes:
+    if item.file.data is not None:
+        return item.file.data
+    assert item.file.path is not None  # an inbox file is either on disk or a zip member's bytes
+    return item.file.path
 
 
 WRITE_MEMORY_LIMIT = 1536 * 1024 * 1024
@@ -125,7 +195,6 @@ WRITE_MEMORY_LIMIT = 1536 * 1024 * 1024
 
 def write_outputs(
     plan: Plan,
-    intake: Intake,
     result: Consolidation,
     target: Path,
     period: str,
@@ -175,14 +244,32 @@ def write_outputs(
     return cut, written
 
 
-def check_files(plan: Plan, paths: list[Path], period: str, as_of: date) -> Intake:
-    """The intake on named files, for answering an agency on the phone. `check` writes no
-    feedback copy, so its reasons point at the findings it prints instead."""
-    intake = run_intake(discover_paths(paths), plan, period, as_of)
-    for item in intake.returns:
-        if item.reason == "return-has-errors":
-            item.reason = "check-has-errors"
-    return intake
+def check_files(
+    plan: Plan,
+    paths: list[Path],
+    period: str,
+    as_of: date,
+    strict: bool = False,
+    jobs: int | None = None,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+) -> Checked:
+    """The intake on named files, for answering an agency on the phone."""
+    warming = _Warming()
+    intake = run_intake(
+        discover_paths(paths), plan, period, jobs, time_limit, on_started=warming.start
+    )
+    warming.join()
+    checked = check_intake(intake, plan, as_of, strict)
+    reasons = checked.frames.files["reason"]
+    checked.frames.files["reason"] = reasons.replace(_CHECK_REASONS)
+    return checked
+
+
+# `check` writes no feedback copy: its reasons point at the findings it prints instead.
+_CHECK_REASONS = {
+    "return-has-errors": "check-has-errors",
+    "return-accepted-in-part": "check-accepted-in-part",
+}
 
 
 def refuse_nested(inbox: Path, outbox: Path) -> None:
@@ -201,14 +288,24 @@ def consolidated(
     jobs: int | None = None,
     on_discovered: Callable[[int], None] | None = None,
     on_read: Callable[[], None] | None = None,
+    strict: bool = False,
 ) -> Consolidation:
     """The intake and the rollups, writing nothing: what `report` and `remind` start from."""
     plan.check_period(period)
     if not inbox.is_dir():
         raise KehoachError("inbox-not-found", path=str(inbox))
+    warming = _Warming()
     intake = intake_folder(
-        inbox, plan, period, as_of, jobs, on_discovered=on_discovered, on_read=on_read
+        inbox,
+        plan,
+        period,
+        jobs,
+        on_discovered=on_discovered,
+        on_read=on_read,
+        on_started=warming.start,
     )
+    warming.join()
+    frames = check_intake(intake, plan, as_of, strict).frames
     from pipeline.rollup.consolidate import consolidate  # pandas: loaded while files were read
 
-    return consolidate(plan, intake, period, as_of)
+    return consolidate(plan, frames.files, frames.rows, frames.findings, period, as_of)

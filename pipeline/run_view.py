@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from pipeline.contracts.form import OUTCOME_LABELS
+from pipeline.contracts.outcomes import Outcome
 from pipeline.core.catalog import t
-from pipeline.intake.run import Intake
-from pipeline.run import RunResult
+from pipeline.intake.returns import entries
+from pipeline.run import Checked, RunResult
 
 
 def summary(result: RunResult, lang: str) -> list[str]:
     h = result.consolidation.headline
     counts = result.outcomes()
     outcome_text = ", ".join(
-        f"{t('outcome-' + k, lang)} {counts[k]}" for k in OUTCOME_LABELS if counts.get(k)
+        f"{Outcome(k).label(lang)} {counts[k]}" for k in Outcome if counts.get(k)
     )
     lines = [
-        t("run-files", lang, n=len(result.intake.returns), detail=outcome_text or "—"),
+        t("run-files", lang, n=h["files"], detail=outcome_text or "—"),
         t("run-agencies", lang, **h),
         t("run-tasks", lang, **h),
     ]
@@ -38,19 +38,21 @@ def summary(result: RunResult, lang: str) -> list[str]:
     return lines
 
 
-def findings_table(intake: Intake, lang: str) -> list[str]:
+def findings_table(checked: Checked, lang: str) -> list[str]:
     lines: list[str] = []
     by_rid: dict[int, list[str]] = {}
-    for f in intake.findings:
-        by_rid.setdefault(f.rid, []).append(
-            f"    {f.cell or '—':<18} {t('severity-' + f.severity, lang):<9} "
-            f"{t(f'finding-{f.code}', lang, **f.params)}"
+    frames = checked.frames
+    for f in frames.findings.to_dict("records"):
+        message = t("finding-" + f["code"], lang, **f["params"])
+        severity = t("severity-" + f["severity"], lang)
+        by_rid.setdefault(int(f["rid"]), []).append(
+            f"    {f['cell'] or '—':<18} {severity:<9} {message}"
         )
-    for rid, item in enumerate(intake.returns):
+    for item in entries(frames.files):
         agency = f" [{item.agency}]" if item.agency else ""
         lines.append(
-            f"{item.rel}{agency}: {t('outcome-' + item.outcome, lang)} — "
+            f"{item.rel}{agency}: {Outcome(item.outcome).label(lang)} — "
             f"{t(item.reason, lang, **item.params)}"
         )
-        lines += by_rid.get(rid, [])
+        lines += by_rid.get(item.rid, [])
     return lines

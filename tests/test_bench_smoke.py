@@ -29,7 +29,9 @@ def test_synthetic_plan_forms_and_run(tmp_path: Path, monkeypatch: pytest.Monkey
     assert made == {"returns": 50, "with_errors": 2}
     result = run(plan, tmp_path / "inbox", tmp_path / "outbox", "2024", AS_OF)
     outcomes = result.outcomes()
-    assert outcomes["rejected"] == 2
+    # An error on one task row costs that row; a return with nothing else left is rejected.
+    assert outcomes["accepted-in-part"] >= 1
+    assert outcomes["accepted-in-part"] + outcomes["rejected"] == 2
     assert outcomes["accepted"] + outcomes["accepted-with-warnings"] == 48
     assert result.consolidation.headline["submitted"] == 50
     assert len(result.feedback) >= 2

@@ -5,21 +5,22 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pipeline.contracts.form import OUTCOME_LABELS
+from pipeline.contracts.outcomes import Outcome
 from pipeline.core.catalog import t
-from pipeline.intake.run import intake_folder
+from pipeline.intake.returns import entries
 from pipeline.plan.model import Plan
+from pipeline.run import check_files
 
 
 def test_corpus_gets_an_outcome_for_every_file(shared: Path, plan: Plan) -> None:
     folder = shared / "corpus" / "spreadsheets"
     expected = sorted(p.name for p in folder.iterdir() if p.name != "MANIFEST.tsv")
     assert len(expected) == 400
-    result = intake_folder(folder, plan, "2024", date(2024, 12, 20), jobs=2, time_limit=10)
-    got = {r.rel: r for r in result.returns if r.rel != "MANIFEST.tsv"}
+    result = check_files(plan, [folder], "2024", date(2024, 12, 20), jobs=2, time_limit=10)
+    got = {r.rel: r for r in entries(result.frames.files) if r.rel != "MANIFEST.tsv"}
     assert sorted(got) == expected
     for item in got.values():
-        assert item.outcome in OUTCOME_LABELS
+        assert item.outcome in set(Outcome)
         assert t(item.reason, "vi", **item.params)  # a reason the officer can read
     assert got["phpspreadsheet__oleloop.xls"].outcome == "unreadable"
     assert any(r.reason == "file-encrypted" for r in got.values())

@@ -60,7 +60,9 @@ def office(plan: Plan, forms: Path, tmp_path_factory: pytest.TempPathFactory) ->
         ),
         saved_at=datetime(2024, 12, 18, 10, 0),
     )  # after the deadline: late
-    _fill(forms, root, "so_nnptnt", _answers(plan, "so_nnptnt", t12={**GOOD, "progress": 300}))
+    # Rejected as a whole: its lead row of task 12 was deleted (a mistake confined to a row
+    # would only cost that row: accepted in part).
+    _fill(forms, root, "so_nnptnt", _answers(plan, "so_nnptnt"), drop_tasks=("12",))
     (root / "inbox" / "hong.xlsx").write_bytes(b"PK\x03\x04broken")
     ran = _kehoach(root, "run")
     assert ran.exit_code == 0, ran.output

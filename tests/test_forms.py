@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from pipeline.cli import cli
-from pipeline.contracts.form import HEADERS, META_SHEET, RULES, STATUSES
+from pipeline.contracts.form import HEADERS, META_SHEET, STATUSES
 from pipeline.core.libreoffice import convert
 from pipeline.forms.batch import write_forms
 from pipeline.forms.metadata import parse as parse_meta
@@ -16,6 +16,7 @@ from pipeline.forms.render import guide_rows
 from pipeline.forms.template import build_template
 from pipeline.intake.reader import read_bytes
 from pipeline.plan.model import Plan
+from pipeline.rules.table import RULES
 from tests.conftest import PLAN, TEMPLATE
 
 

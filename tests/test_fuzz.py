@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from pipeline.cli import cli
-from pipeline.contracts.form import OUTCOME_LABELS
+from pipeline.contracts.outcomes import Outcome
 from pipeline.plan.model import Plan
 from tests.conftest import PLAN
 from tests.test_intake import _answers, _fill
@@ -258,7 +258,7 @@ def test_mutated_forms_never_stop_the_run(plan: Plan, forms: Path, tmp_path: Pat
     assert len(files) == len(set(files)), "a file with two outcomes"
     # every case is there: itself, or (a zip) its members
     assert {f.split("/", 1)[0] for f in files} == set(names)
-    labels = set(OUTCOME_LABELS)
+    labels = {o.value for o in Outcome}
     assert all(str(r[columns["Mã kết quả"]]) in labels for r in logged)
     assert all(r[columns["Lý do"]] for r in logged)
     # and the package itself holds nothing Excel would call damaged

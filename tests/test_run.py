@@ -60,7 +60,7 @@ def test_run_scenario(plan: Plan, forms: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert before == {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in inbox.iterdir()}
     assert (
-        "31 phải nộp · 3 đã nộp (2 đúng hạn, 1 muộn) · 28 chưa nộp · 1 bị từ chối" in result.output
+        "31 phải nộp · 3 đã nộp (2 đúng hạn, 1 muộn) · 28 chưa nộp · 0 bị từ chối" in result.output
     )
     workbook = load_workbook(outbox / "tong-hop-2024.xlsx")
     names = workbook.sheetnames
@@ -89,8 +89,14 @@ def test_run_scenario(plan: Plan, forms: Path, tmp_path: Path) -> None:
     assert tasks["13"]["Đã báo cáo"] == "1/1"
     assert tasks["2"]["Tình trạng chung"] == "Đang thực hiện"
     assert tasks["2"]["Quá hạn"] == "Có"  # due 31/12/2024, not done on 06/01/2025
-    assert tasks["12"]["Tình trạng chung"] == "Chưa báo cáo"  # its lead was rejected
-    assert tasks["1"]["Đã báo cáo"] == "2/29"
+    # its only lead's row has an error: not counted, and shown as wrong rather than missing
+    assert tasks["12"]["Tình trạng chung"] == "Chưa báo cáo"
+    assert tasks["12"]["Dòng có lỗi"] == "Sở NN&PTNT"
+    assert (
+        tasks["15"]["Đã báo cáo"] == "2/2"
+    )  # so_khcn, and the same return's other lead rows count
+    assert tasks["1"]["Đã báo cáo"] == "3/29"
+    assert tasks["1"]["Dòng có lỗi"] in ("", None)
     assert tasks["1"]["Quá hạn"] in ("", None)  # "Thường xuyên" is never overdue
     groups = {r["Nhóm"]: r for r in table("Theo nhóm")}
     assert groups["IV"]["Số nhiệm vụ"] == 3
@@ -98,7 +104,7 @@ def test_run_scenario(plan: Plan, forms: Path, tmp_path: Path) -> None:
     agencies = {r["Mã đơn vị"]: r for r in table("Theo đơn vị")}
     assert agencies["so_khcn"]["Đúng hạn"] == "Không"
     assert agencies["so_y_te"]["Đúng hạn"] == "Có"
-    assert agencies["so_nnptnt"]["Kết quả"] == "Từ chối"
+    assert agencies["so_nnptnt"]["Kết quả"] == "Chấp nhận một phần"
     assert agencies["so_tu_phap"]["Kết quả"] == "Chưa nộp"
     assert agencies["so_tu_phap"]["Đã nộp"] == "Không"
     log = table("Nhật ký")
@@ -150,13 +156,22 @@ def test_strict_and_rerun_are_stable(plan: Plan, forms: Path, tmp_path: Path) ->
         [c.value for c in r]
         for r in load_workbook(tmp_path / "o" / "tong-hop-2024.xlsx")["Theo đơn vị"].iter_rows()
     ]
-    second = CliRunner().invoke(cli, [*args, "--strict"])
-    assert second.exit_code == 1
+    second = CliRunner().invoke(cli, args)
+    assert second.exit_code == 0
     again = [
         [c.value for c in r]
         for r in load_workbook(tmp_path / "o" / "tong-hop-2024.xlsx")["Theo đơn vị"].iter_rows()
     ]
     assert again == values
+    # --strict: one error rejects the whole return, as before partial acceptance
+    strict = CliRunner().invoke(cli, [*args, "--strict"])
+    assert strict.exit_code == 1
+    rows = list(load_workbook(tmp_path / "o" / "tong-hop-2024.xlsx")["Theo đơn vị"].iter_rows())
+    header = [c.value for c in rows[0]]
+    code, outcome = header.index("Mã đơn vị"), header.index("Kết quả")
+    result = {r[code].value: r[outcome].value for r in rows[1:]}
+    assert result["so_y_te"] == "Từ chối"
+    assert {r[code]: r[outcome] for r in values[1:]}["so_y_te"] == "Chấp nhận một phần"
 
 
 @pytest.mark.libreoffice

@@ -1,7 +1,7 @@
-"""The one source of truth for the agency form: columns, allowed values and the rules.
+"""The one source of truth for the agency form (Contract 2): columns and allowed values.
 
-The form writer, the `Hướng dẫn` sheet and the validator all read this module, so what the
-form explains and what the validator checks cannot drift apart.
+The form writer, the reader and the validator all read this module; the rules the
+`Hướng dẫn` sheet explains are in `rules/table.py`, the outcomes in `contracts/outcomes.py`.
 """
 
 from __future__ import annotations
@@ -75,68 +75,4 @@ ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Rule:
-    """A check the validator applies; `code` keys its message and its line in `Hướng dẫn`."""
-
-    code: str
-    severity: str
-    field: str | None
-
-
-RULES: tuple[Rule, ...] = (
-    Rule("status-missing", ERROR, "status"),
-    Rule("status-invalid", ERROR, "status"),
-    Rule("progress-not-number", ERROR, "progress"),
-    Rule("progress-out-of-range", ERROR, "progress"),
-    Rule("funding-not-number", ERROR, "funding"),
-    Rule("funding-negative", ERROR, "funding"),
-    Rule("date-invalid", ERROR, "done_date"),
-    Rule("task-not-assigned", ERROR, "task"),
-    Rule("task-duplicate", ERROR, "task"),
-    Rule("task-content-mismatch", ERROR, "task"),
-    Rule("lead-task-missing", ERROR, "task"),
-    Rule("done-without-result", WARNING, "result"),
-    Rule("done-progress-below-100", WARNING, "progress"),
-    Rule("not-started-without-reason", WARNING, "difficulty"),
-    Rule("progress-100-not-done", WARNING, "status"),
-    Rule("date-after-report", WARNING, "done_date"),
-    Rule("prefilled-edited", WARNING, "content"),
-    Rule("text-too-long", WARNING, None),
-    Rule("legacy-encoding", WARNING, None),
-    Rule("status-read-as", WARNING, "status"),
-    Rule("progress-from-status", WARNING, "progress"),
-    Rule("progress-approximate", WARNING, "progress"),
-    Rule("progress-read-as-fraction", WARNING, "progress"),
-    Rule("funding-unit-converted", WARNING, "funding"),
-    Rule("funding-no-amount", WARNING, "funding"),
-    Rule("funding-implausible", WARNING, "funding"),
-    Rule("date-month-only", WARNING, "done_date"),
-    Rule("date-quarter-only", WARNING, "done_date"),
-    Rule("date-short-year", WARNING, "done_date"),
-    Rule("identified-by-fallback", WARNING, None),
-    Rule("extension-mismatch", WARNING, None),
-    Rule("filename-other-agency", WARNING, None),
-    Rule("report-table-twice", WARNING, None),
-)
-RULE_BY_CODE = {r.code: r for r in RULES}
-
-# Contract 3: every inbox file gets exactly one of these outcomes.
-ACCEPTED = "accepted"
-ACCEPTED_WITH_WARNINGS = "accepted-with-warnings"
-REJECTED = "rejected"
-SUPERSEDED = "superseded"
-DUPLICATE = "duplicate"
-UNREADABLE = "unreadable"
-IGNORED = "ignored"
-OUTCOME_LABELS = {
-    ACCEPTED: "Chấp nhận",
-    ACCEPTED_WITH_WARNINGS: "Chấp nhận, có cảnh báo",
-    REJECTED: "Từ chối",
-    SUPERSEDED: "Bị thay thế",
-    DUPLICATE: "Trùng lặp",
-    UNREADABLE: "Không đọc được",
-    IGNORED: "Bỏ qua",
-}
-COUNTED = (ACCEPTED, ACCEPTED_WITH_WARNINGS)
 SEVERITY_LABELS = {ERROR: "Lỗi", WARNING: "Cảnh báo"}

@@ -73,6 +73,7 @@ TASK = "TT"
 TASK_TITLE = "Nhiệm vụ"  # a task's short title, beside every TT
 OVERALL = "Tình trạng chung"
 REPORTED = "Đã báo cáo"
+INVALID_ROWS = "Dòng có lỗi"
 LEADS = "Số đơn vị chủ trì"
 OVERDUE = "Quá hạn"
 SUBMITTED = "Đã nộp"
@@ -131,6 +132,8 @@ TASKS = Sheet(
         Column(DUE, "date", 12, "center"),
         Column(LEADS, "number", 10, "right"),
         Column(REPORTED, width=10, align="center"),
+        # leads (and coordinators) whose row had errors in a return accepted in part
+        Column(INVALID_ROWS, width=14),
         Column(OVERALL, width=15, align="center", status=True),
         Column(PROGRESS_SHOWN, width=14, align="center"),
         Column(OVERDUE, width=8, align="center", status=True),

@@ -28,7 +28,6 @@ from pipeline.contracts.form import (
     META_SHEET,
     PROGRESS_MAX,
     PROGRESS_MIN,
-    RULES,
     STATUSES,
     excel_serial,
 )
@@ -41,6 +40,7 @@ from pipeline.forms.metadata import FormMeta, fingerprint
 from pipeline.forms.template import INPUT_NAMES, a4_landscape
 from pipeline.plan.model import Assignment, Plan
 from pipeline.plan.registry import Agency
+from pipeline.rules.table import RULES
 
 NUMBER_FORMATS = {"progress": "0", "done_date": "dd/mm/yyyy", "funding": "#,##0.0##"}
 LINE_HEIGHT = 15.6  # points per wrapped line of 12 pt Times New Roman
@@ -100,7 +100,9 @@ class FormRenderer:
                 "template-unreadable", path=str(template), reason=type(exc).__name__
             ) from exc
         table_origin(workbook)  # fail early, before any form is written
-        _write_guide(workbook, lang)  # the same in every form: written once
+        # The same in every form: written once, in Vietnamese (forms are documents; the
+        # console's language is not theirs).
+        _write_guide(workbook, "vi")
         self.template = fast_copy.freeze(workbook)  # each form starts from a copy of it
         self.plan = plan
         self.period = period

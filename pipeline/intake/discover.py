@@ -19,9 +19,11 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pipeline.contracts.form import IGNORED, UNREADABLE
+from pipeline.contracts.outcomes import Outcome
 from pipeline.core.workers import DEFAULT_TIME_LIMIT, Failure, Job, default_jobs, run_jobs
 from pipeline.intake.reader import MAX_RATIO
+
+IGNORED, UNREADABLE = Outcome.IGNORED.value, Outcome.UNREADABLE.value
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_ZIP_ENTRIES = 500
@@ -237,7 +239,11 @@ def zip_members(source: tuple[str, str, int, datetime]) -> list[InboxFile]:
     if len(infos) > MAX_ZIP_ENTRIES:
         return [
             _settled(
-                archive_file, UNREADABLE, "file-zip-too-many", n=len(infos), limit=MAX_ZIP_ENTRIES
+                archive_file,
+                UNREADABLE,
+                "file-zip-too-many",
+                n=len(infos),
+                limit=MAX_ZIP_ENTRIES,
             )
         ]
     if total > 4 * MAX_FILE_BYTES or (

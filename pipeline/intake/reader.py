@@ -66,6 +66,7 @@ class ReadResult:
     prefilled_fingerprint: str = ""  # of the pre-filled cells as they are now
     content_fingerprint: str = ""  # of every table value, to spot content-identical copies
     other_tables: list[str] = field(default_factory=list)  # sheets with a report table not read
+    problem_params: dict[str, Any] = field(default_factory=dict)  # e.g. the limit that was hit
 
 
 def sniff(data: bytes) -> tuple[str, str]:

@@ -1,25 +1,29 @@
-"""The whole intake for one run: discover, read, identify, settle, validate."""
+"""The intake of one run: discover, read in the worker pool, identify, find resubmissions.
+
+It ends with plain data: the returns (what was read of each entry, by rid) and the files
+frame, one line per entry with the verdict a stage proposed (see `intake.settle`). The
+validation and the settling of outcomes follow in `pipeline/run.py`.
+"""
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.core.workers import DEFAULT_TIME_LIMIT, default_jobs
 from pipeline.intake.discover import InboxFile, discover
-from pipeline.intake.inbox import (
+from pipeline.intake.returns import (
     Return,
+    Verdict,
+    early_verdict,
     identify,
     read_files,
-    settle_resubmissions,
+    resubmissions,
 )
 from pipeline.plan.model import Plan
-from pipeline.rules.findings import Finding
 
 if TYPE_CHECKING:  # pandas is loaded while the files are read, not before
     import pandas as pd
@@ -27,61 +31,60 @@ if TYPE_CHECKING:  # pandas is loaded while the files are read, not before
 
 @dataclass
 class Intake:
-    returns: list[Return]
-    findings: list[Finding]
-    rows: pd.DataFrame  # every table row of every validated return
+    returns: list[Return]  # by rid
+    files: pd.DataFrame  # one line per inbox entry, with the verdict proposed for it
     phases: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def candidates(self) -> list[Return]:
+        """The returns of this plan and period that nothing has ruled out: to be validated."""
+        open_rids = set(self.files.loc[self.files["verdict"].eq(""), "rid"].tolist())
+        return [r for r in self.returns if r.rid in open_rids]
 
 
 def run_intake(
     files: list[InboxFile],
     plan: Plan,
     period: str,
-    as_of: date,
     jobs: int | None = None,
     time_limit: float = DEFAULT_TIME_LIMIT,
     on_read: Callable[[], None] | None = None,
+    on_started: Callable[[], None] | None = None,
 ) -> Intake:
     phases: dict[str, float] = {}
     started = time.perf_counter()
-    # While the workers read, this process loads pandas and pandera and warms pandera up:
-    # the workers were forked before, so they stay small and nothing is loaded twice.
-    warming = threading.Thread(target=_warm_up, daemon=True)
-    returns = read_files(
-        files, jobs or default_jobs(), time_limit, on_read, on_started=warming.start
-    )
-    if warming.is_alive():
-        warming.join()
+    reads = read_files(files, jobs or default_jobs(), time_limit, on_read, on_started)
     phases["read"] = time.perf_counter() - started
     started = time.perf_counter()
-    from pipeline.rules.validate import validate  # pandas and pandera: loaded while files are read
+    verdicts: dict[int, Verdict] = {}
+    returns: list[Return] = []
+    for rid, (file, read) in enumerate(zip(files, reads, strict=True)):
+        item = Return(rid, file, read)
+        early = early_verdict(file, read, time_limit)
+        if early is not None:
+            verdicts[rid] = early
+        else:
+            item = replace(item, identity=identify(file, read, plan, period))
+            if item.identity.verdict is not None:
+                verdicts[rid] = item.identity.verdict
+        returns.append(item)
+    verdicts |= resubmissions([r for r in returns if r.rid not in verdicts])
+    from pipeline.intake.settle import files_frame  # pandas: loaded while the files were read
 
-    identify(returns, plan, period)
-    settle_resubmissions(returns)
-    findings, rows = validate(returns, plan, as_of)
-    phases["validate"] = time.perf_counter() - started
-    return Intake(returns, findings, rows, phases)
-
-
-def _warm_up() -> None:
-    import xlsxwriter  # noqa: F401  # what the run needs after reading
-
-    from pipeline.outputs import workbook  # noqa: F401
-    from pipeline.rollup import consolidate  # noqa: F401
-    from pipeline.rules.validate import warm_up
-
-    warm_up()
+    frame = files_frame(returns, verdicts)
+    phases["identify"] = time.perf_counter() - started
+    return Intake(returns, frame, phases)
 
 
 def intake_folder(
     inbox: Path,
     plan: Plan,
     period: str,
-    as_of: date,
     jobs: int | None = None,
     time_limit: float = DEFAULT_TIME_LIMIT,
     on_discovered: Callable[[int], None] | None = None,
     on_read: Callable[[], None] | None = None,
+    on_started: Callable[[], None] | None = None,
     exclude: Iterable[Path] = (),
 ) -> Intake:
     """Discover everything under the inbox, then the intake of all of it."""
@@ -90,6 +93,6 @@ def intake_folder(
     elapsed = time.perf_counter() - started
     if on_discovered is not None:
         on_discovered(len(files))
-    result = run_intake(files, plan, period, as_of, jobs, time_limit, on_read)
+    result = run_intake(files, plan, period, jobs, time_limit, on_read, on_started)
     result.phases = {"discover": elapsed, **result.phases}
     return result

@@ -18,10 +18,9 @@ from pipeline.contracts.form import (
     IN_PROGRESS,
     NOT_REPORTED,
     NOT_STARTED,
-    OUTCOME_LABELS,
-    REJECTED,
     ROLE_LEAD,
 )
+from pipeline.contracts.outcomes import Outcome
 from pipeline.core.catalog import t
 from pipeline.core.text import fold, one_line
 from pipeline.plan.model import Plan
@@ -31,10 +30,9 @@ if TYPE_CHECKING:
 
 YES, NO = "Có", "Không"
 NOT_SUBMITTED = "Chưa nộp"
-REJECTED_LABEL = OUTCOME_LABELS[REJECTED]
-# Contract 3's outcome for a return counted without its rows in error; the label is the
-# contract's, read from the catalog of outcomes when the intake knows it.
-IN_PART_LABEL = OUTCOME_LABELS.get("accepted-in-part", "Chấp nhận một phần")
+REJECTED_LABEL = Outcome.REJECTED.label()
+# Contract 3's outcome for a return counted without its rows in error.
+IN_PART_LABEL = Outcome.ACCEPTED_IN_PART.label()
 SHORT_TASK_WORDS = 24
 _END_PUNCTUATION = re.compile(r"[\s.;,:!]+$")
 _LEADING_DASH = re.compile(r"^[\s\-–•+*]+")

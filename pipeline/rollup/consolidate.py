@@ -1,4 +1,8 @@
-"""Rollups for leadership, in pure pandas: per task, per group, per agency, plus the logs."""
+"""Rollups for leadership, in pure pandas: per task, per group, per agency, plus the logs.
+
+The rollup takes the settled frames (files, rows, findings; see `intake.settle`) and the plan,
+and imports nothing of the intake, the reader or the worker pool.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +12,16 @@ from datetime import date, datetime
 import pandas as pd
 
 from pipeline.contracts.form import (
-    COUNTED,
     DONE,
-    DUPLICATE,
-    IGNORED,
     IN_PROGRESS,
     NOT_REPORTED,
     NOT_STARTED,
-    OUTCOME_LABELS,
-    REJECTED,
     ROLE_LEAD,
     SEVERITY_LABELS,
-    SUPERSEDED,
-    UNREADABLE,
     WARNING,
 )
+from pipeline.contracts.outcomes import Outcome
 from pipeline.core.catalog import t
-from pipeline.intake.inbox import Return
-from pipeline.intake.run import Intake
 from pipeline.plan.model import Plan
 from pipeline.rollup.overdue import overdue_columns, overdue_counts
 
@@ -46,13 +42,32 @@ class Consolidation:
     as_of: date
 
 
-def counted_rows(intake: Intake) -> pd.DataFrame:
-    """Rows of accepted returns on tasks assigned to their agency."""
-    rows = intake.rows
-    if rows.empty:
-        return rows
-    counted = {i for i, r in enumerate(intake.returns) if r.outcome in COUNTED}
-    return rows[rows["rid"].isin(counted) & rows["plan_role"].notna()]
+# What the rollups read of a row; the validation's working columns stay behind, so that the
+# many filters below copy a dozen columns, not thirty.
+ROW_COLUMNS = [
+    "rid",
+    "agency",
+    "task",
+    "plan_role",
+    "status",
+    "progress",
+    "done_date",
+    "result",
+    "difficulty",
+    "proposal",
+    "funding",
+    "note",
+]
+
+
+def counted_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows that count: of accepted returns, on tasks assigned to their agency, without error."""
+    return rows if rows.empty else rows.loc[rows["counted"], ROW_COLUMNS]
+
+
+def invalid_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows left out of a return accepted in part: the agency reported, but wrongly."""
+    return rows if rows.empty else rows.loc[rows["invalid"], ROW_COLUMNS]
 
 
 def task_status(statuses: list[str | None], leads: int) -> str:
@@ -74,8 +89,16 @@ def _texts(rows: pd.DataFrame, column: str, names: dict[str, str]) -> str:
     return "\n".join(parts)
 
 
-def by_task(plan: Plan, rows: pd.DataFrame, period: str, as_of: date) -> pd.DataFrame:
+def by_task(
+    plan: Plan, rows: pd.DataFrame, period: str, as_of: date, invalid: pd.DataFrame
+) -> pd.DataFrame:
     names = {a.code: a.short for a in plan.registry.agencies.values()}
+    wrong: dict[str, list[str]] = {}
+    if not invalid.empty:
+        ordered = invalid.sort_values("plan_role", key=lambda s: s.ne(ROLE_LEAD), kind="stable")
+        for task, agency in zip(ordered["task"].tolist(), ordered["agency"].tolist(), strict=True):
+            if names[agency] not in wrong.setdefault(task, []):
+                wrong[task].append(names[agency])
     records = []
     for task in plan.tasks:
         mine = rows[rows["task"] == task.number] if not rows.empty else rows
@@ -95,6 +118,7 @@ def by_task(plan: Plan, rows: pd.DataFrame, period: str, as_of: date) -> pd.Data
                 "Hạn": due,
                 "Số đơn vị chủ trì": len(task.leads),
                 "Đã báo cáo": f"{reported}/{len(task.leads)}",
+                "Dòng có lỗi": ", ".join(wrong.get(task.number, [])),
                 "Tình trạng chung": status,
                 "Tiến độ bình quân (%)": None
                 if progress is None or pd.isna(progress)
@@ -131,10 +155,18 @@ def by_group(plan: Plan, tasks: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame.from_records(records)
 
 
-def _counting_return(items: list[Return]) -> Return | None:
-    """The return that speaks for an agency: not a duplicate or an older version."""
-    live = [r for r in items if r.outcome not in (SUPERSEDED, DUPLICATE, IGNORED, UNREADABLE)]
-    return max(live, key=lambda r: (r.saved_at or datetime.min, r.rel)) if live else None
+def speaking_returns(files: pd.DataFrame) -> dict[str, dict[str, object]]:
+    """The return that speaks for each agency: a counted one if there is one (a later file
+    rejected as last year's form does not undo an accepted return), else the last live one;
+    never a duplicate, an older version or an unreadable file."""
+    live = files[files["agency"].ne("") & files["outcome"].map(lambda o: Outcome(o).live)]
+    if live.empty:
+        return {}
+    ranked = live.assign(_counted=live["outcome"].map(lambda o: Outcome(o).counted)).sort_values(
+        ["agency", "_counted", "saved_at", "rel"], na_position="first"
+    )
+    last = ranked.drop_duplicates("agency", keep="last")
+    return {str(r["agency"]): {str(k): v for k, v in r.items()} for r in last.to_dict("records")}
 
 
 def on_time(saved: datetime | None, deadline: date, inclusive: bool) -> bool | None:
@@ -143,17 +175,14 @@ def on_time(saved: datetime | None, deadline: date, inclusive: bool) -> bool | N
     return saved.date() <= deadline if inclusive else saved.date() < deadline
 
 
-def by_agency(plan: Plan, intake: Intake, rows: pd.DataFrame, deadline: date) -> pd.DataFrame:
-    per_agency: dict[str, list[Return]] = {}
-    for item in intake.returns:
-        if item.agency:
-            per_agency.setdefault(item.agency, []).append(item)
-    errors: dict[int, int] = {}
-    warnings: dict[int, int] = {}
-    for finding in intake.findings:
-        target = warnings if finding.severity == WARNING else errors
-        target[finding.rid] = target.get(finding.rid, 0) + 1
-    index = {id(r): i for i, r in enumerate(intake.returns)}
+def by_agency(
+    plan: Plan, files: pd.DataFrame, findings: pd.DataFrame, rows: pd.DataFrame, deadline: date
+) -> pd.DataFrame:
+    submitted = set(files.loc[files["agency"].ne(""), "agency"].tolist())
+    speaking = speaking_returns(files)
+    severity = findings["severity"].eq(WARNING)
+    warnings = findings.loc[severity, "rid"].value_counts().to_dict()
+    errors = findings.loc[~severity, "rid"].value_counts().to_dict()
     # Status counts of every return at once; one filter per agency would be quadratic.
     status_counts: dict[tuple[int, str], int] = {}
     if not rows.empty:
@@ -163,11 +192,11 @@ def by_agency(plan: Plan, intake: Intake, rows: pd.DataFrame, deadline: date) ->
     records = []
     for agency in plan.expected_agencies():
         roles = [a.role for a in plan.assignments(agency.code)]
-        items = per_agency.get(agency.code, [])
-        chosen = _counting_return(items)
-        rid = index[id(chosen)] if chosen is not None else -1
+        chosen = speaking.get(agency.code)
+        rid = int(str(chosen["rid"])) if chosen is not None else -1
+        saved = _moment(chosen["saved_at"]) if chosen is not None else None
         punctual = (
-            on_time(chosen.saved_at, deadline, plan.settings.deadline_inclusive)
+            on_time(saved, deadline, plan.settings.deadline_inclusive)
             if chosen is not None
             else None
         )
@@ -177,29 +206,40 @@ def by_agency(plan: Plan, intake: Intake, rows: pd.DataFrame, deadline: date) ->
                 "Tên đơn vị": agency.name,
                 "Chủ trì": roles.count(ROLE_LEAD),
                 "Phối hợp": len(roles) - roles.count(ROLE_LEAD),
-                "Đã nộp": YES if items else NO,
+                "Đã nộp": YES if agency.code in submitted else NO,
                 "Đúng hạn": "" if punctual is None else (YES if punctual else NO),
-                "Thời điểm nộp": chosen.saved_at if chosen is not None else None,
+                "Thời điểm nộp": saved,
                 "Căn cứ thời điểm": ""
                 if chosen is None
                 else t(
                     "wb-saved-in-workbook"
-                    if chosen.saved_source == "workbook"
+                    if chosen["saved_source"] == "workbook"
                     else "wb-saved-file-time"
                 ),
-                "Kết quả": OUTCOME_LABELS[chosen.outcome] if chosen is not None else NOT_SUBMITTED,
+                "Kết quả": Outcome(str(chosen["outcome"])).label()
+                if chosen is not None
+                else NOT_SUBMITTED,
                 DONE: status_counts.get((rid, DONE), 0),
                 IN_PROGRESS: status_counts.get((rid, IN_PROGRESS), 0),
                 NOT_STARTED: status_counts.get((rid, NOT_STARTED), 0),
                 "Số lỗi": errors.get(rid, 0),
                 "Số cảnh báo": warnings.get(rid, 0),
-                "Tệp": chosen.rel if chosen is not None else "",
+                "Tệp": chosen["rel"] if chosen is not None else "",
             }
         )
     return pd.DataFrame.from_records(records)
 
 
-def detail(plan: Plan, intake: Intake, rows: pd.DataFrame) -> pd.DataFrame:
+def _moment(value: object) -> datetime | None:
+    """A saved time as Python's datetime (pandas hands back its Timestamp, or NaT)."""
+    if value is None or pd.isna(value):  # type: ignore[call-overload]
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value if isinstance(value, datetime) else None
+
+
+def detail(plan: Plan, files: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     columns = [
         "Mã đơn vị",
         "Tên đơn vị",
@@ -238,7 +278,7 @@ def detail(plan: Plan, intake: Intake, rows: pd.DataFrame) -> pd.DataFrame:
             "Đề xuất, kiến nghị": rows["proposal"],
             "Kinh phí (triệu đồng)": rows["funding"],
             "Ghi chú": rows["note"],
-            "Tệp": rows["rid"].map(dict(enumerate(r.rel for r in intake.returns))),
+            "Tệp": rows["rid"].map(dict(zip(files["rid"], files["rel"], strict=True))),
         }
     )
     frame["_a"] = frame["Mã đơn vị"].map(order)
@@ -251,47 +291,62 @@ def detail(plan: Plan, intake: Intake, rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def checks(intake: Intake, lang: str = "vi") -> pd.DataFrame:
+def checks(findings: pd.DataFrame, files: pd.DataFrame) -> pd.DataFrame:
+    """Every finding; its sentence in Vietnamese, as in every document."""
+    rel = dict(zip(files["rid"].tolist(), files["rel"].tolist(), strict=True))
     return pd.DataFrame.from_records(
         [
             {
-                "Tệp": intake.returns[f.rid].rel,
-                "Mã đơn vị": f.agency,
-                "Ô": f.cell,
-                "Mức độ": SEVERITY_LABELS[f.severity],
-                "Mã lỗi": f.code,
-                "Nội dung": t(f"finding-{f.code}", lang, **f.params),
-                "Giá trị đã ghi": f.value,
+                "Tệp": rel[f["rid"]],
+                "Mã đơn vị": f["agency"],
+                "Ô": f["cell"],
+                "Mức độ": SEVERITY_LABELS[f["severity"]],
+                "Mã lỗi": f["code"],
+                "Nội dung": t(f"finding-{f['code']}", "vi", **f["params"]),
+                "Giá trị đã ghi": f["value"],
             }
-            for f in intake.findings
+            for f in findings.to_dict("records")
         ],
         columns=["Tệp", "Mã đơn vị", "Ô", "Mức độ", "Mã lỗi", "Nội dung", "Giá trị đã ghi"],
     )
 
 
-def log(intake: Intake, lang: str = "vi") -> pd.DataFrame:
-    return pd.DataFrame.from_records(
-        [
-            {
-                "Tệp": r.rel,
-                "SHA-256": r.read.sha256,
-                "Mã đơn vị": r.agency,
-                "Mã kết quả": r.outcome,
-                "Kết quả": OUTCOME_LABELS[r.outcome],
-                "Lý do": t(r.reason, lang, **r.params),
-                "Thời điểm lưu": r.saved_at,
-            }
-            for r in intake.returns
-        ],
+def log(files: pd.DataFrame) -> pd.DataFrame:
+    """Every inbox entry and its outcome, in Vietnamese."""
+    labels = {o.value: o.label() for o in Outcome}
+    return pd.DataFrame(
+        {
+            "Tệp": files["rel"].tolist(),
+            "SHA-256": files["sha256"].tolist(),
+            "Mã đơn vị": files["agency"].tolist(),
+            "Mã kết quả": files["outcome"].tolist(),
+            "Kết quả": [labels[o] for o in files["outcome"].tolist()],
+            "Lý do": [
+                t(reason, "vi", **params)
+                for reason, params in zip(
+                    files["reason"].tolist(), files["params"].tolist(), strict=True
+                )
+            ],
+            "Thời điểm lưu": [_moment(v) for v in files["saved_at"].tolist()],
+        },
         columns=["Tệp", "SHA-256", "Mã đơn vị", "Mã kết quả", "Kết quả", "Lý do", "Thời điểm lưu"],
     )
 
 
-def consolidate(plan: Plan, intake: Intake, period: str, as_of: date) -> Consolidation:
-    rows = counted_rows(intake)
+def consolidate(
+    plan: Plan,
+    files: pd.DataFrame,
+    rows: pd.DataFrame,
+    findings: pd.DataFrame,
+    period: str,
+    as_of: date,
+) -> Consolidation:
+    """The rollups of the settled frames: files (one line per inbox entry, with its
+    outcome), rows (every validated table row, `counted` or not) and findings."""
+    counted = counted_rows(rows)
     deadline = plan.settings.deadline_for(period)
-    tasks = by_task(plan, rows, period, as_of)
-    agencies = by_agency(plan, intake, rows, deadline)
+    tasks = by_task(plan, counted, period, as_of, invalid_rows(rows))
+    agencies = by_agency(plan, files, findings, counted, deadline)
     statuses = tasks["Tình trạng chung"].value_counts()
     headline = {
         "expected": len(agencies),
@@ -299,22 +354,22 @@ def consolidate(plan: Plan, intake: Intake, period: str, as_of: date) -> Consoli
         "on_time": int((agencies["Đúng hạn"] == YES).sum()),
         "late": int((agencies["Đúng hạn"] == NO).sum()),
         "missing": int((agencies["Đã nộp"] == NO).sum()),
-        "rejected": int((agencies["Kết quả"] == OUTCOME_LABELS[REJECTED]).sum()),
+        "rejected": int((agencies["Kết quả"] == Outcome.REJECTED.label()).sum()),
         "tasks": len(tasks),
         "done": int(statuses.get(DONE, 0)),
         "in_progress": int(statuses.get(IN_PROGRESS, 0)),
         "not_started": int(statuses.get(NOT_STARTED, 0)),
         "not_reported": int(statuses.get(NOT_REPORTED, 0)),
         **overdue_counts(tasks),
-        "files": len(intake.returns),
+        "files": len(files),
     }
     return Consolidation(
         tasks,
         by_group(plan, tasks),
         agencies,
-        detail(plan, intake, rows),
-        checks(intake),
-        log(intake),
+        detail(plan, files, counted),
+        checks(findings, files),
+        log(files),
         headline,
         deadline,
         as_of,

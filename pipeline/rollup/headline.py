@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pipeline.contracts.form import COUNTED, OUTCOME_LABELS, REJECTED
+from pipeline.contracts.outcomes import COUNTED, Outcome
 from pipeline.contracts.workbook import AGENCY_CODE, ON_TIME, OUTCOME, OVERDUE, TASK, YES
 
-ACCEPTED_IN_PART = "accepted-in-part"  # Contract 3; labelled when intake has it
+ACCEPTED_IN_PART = Outcome.ACCEPTED_IN_PART.value  # Contract 3
 
 ON_TIME_COUNTED = "on_time"
 LATE_COUNTED = "late"
@@ -40,10 +40,8 @@ def submission(agencies: pd.DataFrame) -> Submission:
     A rejected return is not a report, whenever it arrived; a return whose receipt time is
     unknown is not called on time.
     """
-    counted_labels = {OUTCOME_LABELS[code] for code in COUNTED if code in OUTCOME_LABELS}
-    in_part_label = OUTCOME_LABELS.get(ACCEPTED_IN_PART)
-    if in_part_label:
-        counted_labels.add(in_part_label)
+    counted_labels = {outcome.label() for outcome in COUNTED}
+    in_part_label = Outcome.ACCEPTED_IN_PART.label()
     categories: dict[str, list[str]] = {name: [] for name in SUBMISSION_ORDER}
     in_part: list[str] = []
     rows = zip(
@@ -57,7 +55,7 @@ def submission(agencies: pd.DataFrame) -> Submission:
             categories[ON_TIME_COUNTED if on_time == YES else LATE_COUNTED].append(code)
             if outcome == in_part_label:
                 in_part.append(code)
-        elif outcome == OUTCOME_LABELS[REJECTED]:
+        elif outcome == Outcome.REJECTED.label():
             categories[REJECTED_RETURN].append(code)
         else:
             categories[NOT_SUBMITTED].append(code)

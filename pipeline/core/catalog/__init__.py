@@ -13,6 +13,7 @@ from typing import Any
 from pipeline.core.catalog import cli_help as cli_help  # own line: parallel areas do not collide
 from pipeline.core.catalog import documents, forms, importer, intake, outputs, plan, rules, run
 from pipeline.core.catalog import feedback as feedback  # own line: parallel areas do not collide
+from pipeline.core.catalog import frames as frames  # own line: parallel areas do not collide
 from pipeline.core.catalog import hostile as hostile  # own line, as the areas above
 from pipeline.core.catalog import reports as reports  # own line: parallel areas do not collide
 from pipeline.core.catalog import robust as robust  # own line: parallel areas do not collide
@@ -38,6 +39,7 @@ _AREAS = (
     cli_help,
     values,
     hostile,
+    frames,
 )
 
 

@@ -100,6 +100,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "file with --template.",
     ),
     "check-has-errors": ("Có {n} lỗi, liệt kê dưới đây.", "{n} error(s), listed below."),
+    "check-accepted-in-part": (
+        "Có {n} lỗi; {rows} dòng nhiệm vụ có lỗi (liệt kê dưới đây) sẽ không được tính.",
+        "{n} error(s); {rows} task row(s) with errors (listed below) will not be counted.",
+    ),
     # --- check ----------------------------------------------------------------------------------
     "check-nothing": (
         "Không có tệp báo cáo nào trong {paths} để kiểm tra.",

@@ -1,0 +1,247 @@
+"""Read every inbox entry in the worker pool, identify each return and find resubmissions.
+
+Each step states facts about an entry (what was read, whose return it is, which copy is a
+duplicate or an older version) and proposes a verdict; no step decides an outcome:
+`intake.settle.settle` does, once, for every entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from pipeline.contracts.outcomes import Outcome
+from pipeline.core.text import fold
+from pipeline.core.workers import DEFAULT_TIME_LIMIT, Job, run_jobs
+from pipeline.forms.metadata import FormMeta
+from pipeline.forms.metadata import parse as parse_meta
+from pipeline.intake import normalize
+from pipeline.intake.discover import InboxFile, read_budget, time_limit_for
+from pipeline.intake.reader import ReadResult, read_file
+from pipeline.plan.model import Plan
+
+if TYPE_CHECKING:  # the frames exist after the files are read; pandas is not loaded here
+    import pandas as pd
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a stage found that ends an entry's way through the intake, as a proposal."""
+
+    outcome: str
+    reason: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Identity:
+    agency: str = ""
+    meta: FormMeta | None = None
+    identified_by: str = ""  # "" (metadata), or where the fallback found the agency
+    fallback_value: str = ""
+    saved_at: datetime | None = None
+    saved_source: str = ""  # "workbook" or "file"
+    verdict: Verdict | None = None  # not a return of this plan and period
+
+
+@dataclass(frozen=True)
+class Return:
+    """One inbox entry as read and identified: what the frames are built from, and what a
+    feedback copy is made of. `outcome` is filled in only after `settle`."""
+
+    rid: int
+    file: InboxFile
+    read: ReadResult
+    identity: Identity = field(default_factory=Identity)
+    outcome: str = ""
+
+    @property
+    def rel(self) -> str:
+        return self.file.rel
+
+    @property
+    def agency(self) -> str:
+        return self.identity.agency
+
+    @property
+    def content_key(self) -> str:
+        """Same agency and the same table values: a content-identical copy of another file."""
+        return f"{self.agency}:{self.read.content_fingerprint}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the settled files frame, typed."""
+
+    rid: int
+    rel: str
+    agency: str
+    outcome: str
+    reason: str
+    params: dict[str, Any]
+
+
+def entries(files: pd.DataFrame) -> list[Entry]:
+    """The settled files frame (see `intake.settle`) line by line."""
+    return [
+        Entry(int(rid), str(rel), str(agency), str(outcome), str(reason), dict(params))
+        for rid, rel, agency, outcome, reason, params in zip(
+            files["rid"].tolist(),
+            files["rel"].tolist(),
+            files["agency"].tolist(),
+            files["outcome"].tolist(),
+            files["reason"].tolist(),
+            files["params"].tolist(),
+            strict=True,
+        )
+    ]
+
+
+def read_files(
+    files: list[InboxFile],
+    jobs: int,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    on_done: Callable[[], None] | None = None,
+    on_started: Callable[[], None] | None = None,
+) -> list[ReadResult]:
+    """What the worker pool read of every entry discovery left open; rid = position."""
+    todo = [
+        Job(
+            rid, read_file, (str(f.path) if f.path else None, f.data), time_limit_for(f, time_limit)
+        )
+        for rid, f in enumerate(files)
+        if not f.outcome
+    ]
+    if on_done is not None:
+        for f in files:
+            if f.outcome:
+                on_done()
+    results = run_jobs(
+        todo,
+        jobs,
+        time_limit,
+        on_done=(lambda key, result: on_done()) if on_done else None,
+        on_started=on_started,
+        budget=read_budget(len(todo), jobs),
+    )
+    reads = [ReadResult() for _ in files]
+    for rid, outcome in results.items():
+        if isinstance(outcome, ReadResult):
+            reads[rid] = outcome
+        else:  # the worker failed: its limits' values travel to the outcome's sentence
+            reads[rid] = ReadResult(problem=outcome.problem, problem_params=dict(outcome.params))
+    return reads
+
+
+def early_verdict(file: InboxFile, read: ReadResult, time_limit: float) -> Verdict | None:
+    """Discovery's or the reader's verdict: an ignored, unusable or unreadable entry."""
+    if file.outcome:
+        return Verdict(file.outcome, file.reason, dict(file.params))
+    if read.problem:
+        params = {"limit": int(time_limit), **read.problem_params}
+        return Verdict(Outcome.UNREADABLE, read.problem, params)
+    return None
+
+
+def identify(file: InboxFile, read: ReadResult, plan: Plan, period: str) -> Identity:
+    """Agency, plan, period and form version of one readable return."""
+    saved_at = read.saved_at or file.mtime
+    saved_source = "workbook" if read.saved_at else "file"
+    meta = parse_meta(read.meta_rows)
+    if meta is None:
+        return _fallback(file, read, plan, saved_at, saved_source)
+    return Identity(
+        meta.agency_code,
+        meta,
+        saved_at=saved_at,
+        saved_source=saved_source,
+        verdict=_meta_verdict(meta, plan, period),
+    )
+
+
+def _meta_verdict(meta: FormMeta, plan: Plan, period: str) -> Verdict | None:
+    s = plan.settings
+    if meta.plan_code != s.plan_code:
+        return _rejected("return-other-plan", found=meta.plan_code, expected=s.plan_code)
+    if meta.period != period:
+        return _rejected("return-other-period", found=meta.period, expected=period)
+    if meta.form_version != s.form_version:
+        return _rejected("return-old-form", found=meta.form_version, expected=s.form_version)
+    if meta.agency_code not in plan.registry.agencies:
+        return _rejected("return-unknown-agency", found=meta.agency_code)
+    if not plan.assignments(meta.agency_code):
+        return _rejected("return-agency-unassigned", found=meta.agency_code)
+    return None
+
+
+def _rejected(reason: str, **params: Any) -> Verdict:
+    return Verdict(Outcome.REJECTED, reason, params)
+
+
+def _fallback(
+    file: InboxFile, read: ReadResult, plan: Plan, saved_at: datetime, saved_source: str
+) -> Identity:
+    """A retyped form: the agency from the header block, else from the file name."""
+    expected = plan.expected_codes
+    name_cell = normalize.text(read.header_block.get("agency"))
+    candidates = [c for c in plan.registry.resolve(name_cell).codes if c in expected]
+    if name_cell and len(candidates) == 1:
+        return Identity(candidates[0], None, "header", name_cell, saved_at, saved_source)
+    stem = PurePosixPath(file.rel).stem
+    folded = fold(stem)
+    by_code = sorted(c for c in expected if c in folded)
+    if by_code:  # the longest code wins: "so_khdt_2" names so_khdt, not a shorter code
+        return Identity(max(by_code, key=len), None, "filename", stem, saved_at, saved_source)
+    by_name = [c for c in plan.registry.resolve(stem.replace("_", " ")).codes if c in expected]
+    if len(by_name) == 1:
+        return Identity(by_name[0], None, "filename", stem, saved_at, saved_source)
+    return Identity(
+        saved_at=saved_at, saved_source=saved_source, verdict=_rejected("return-unidentified")
+    )
+
+
+def resubmissions(candidates: list[Return]) -> dict[int, Verdict]:
+    """Byte- or content-identical copies are duplicates; of the rest, the last saved counts.
+
+    `candidates` are the identified returns of this plan and period; the answer maps the rid
+    of each copy that does not count to its verdict."""
+    verdicts: dict[int, Verdict] = {}
+    by_agency: dict[str, list[Return]] = {}
+    for item in candidates:
+        by_agency.setdefault(item.agency, []).append(item)
+    for items in by_agency.values():
+        # The copy that reached the inbox first is the original; the name breaks ties.
+        items.sort(key=lambda r: (r.file.mtime, r.rel))
+        kept: list[Return] = []
+        for item in items:
+            twin = next((k for k in kept if k.read.sha256 == item.read.sha256), None)
+            if twin is not None:
+                verdicts[item.rid] = Verdict(
+                    Outcome.DUPLICATE, "return-duplicate-bytes", {"other": twin.rel}
+                )
+                continue
+            twin = next((k for k in kept if k.content_key == item.content_key), None)
+            if twin is not None:
+                verdicts[item.rid] = Verdict(
+                    Outcome.DUPLICATE, "return-duplicate-content", {"other": twin.rel}
+                )
+                continue
+            kept.append(item)
+        if len(kept) < 2:
+            continue
+        latest = max(kept, key=lambda r: (r.identity.saved_at or datetime.min, r.rel))
+        for item in kept:
+            if item is not latest:
+                verdicts[item.rid] = Verdict(
+                    Outcome.SUPERSEDED,
+                    "return-superseded",
+                    {
+                        "other": latest.rel,
+                        "saved": f"{latest.identity.saved_at:%d/%m/%Y %H:%M}",
+                        "own": f"{item.identity.saved_at:%d/%m/%Y %H:%M}",
+                    },
+                )
+    return verdicts
