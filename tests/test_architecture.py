@@ -1,0 +1,66 @@
+"""docs/ARCHITECTURE.md's import order, checked: no module imports a later stage of the flow.
+
+Every `from pipeline… import` is read (function-local ones too), so a hidden upward import
+cannot slip in behind a function.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ORDER = ("core", "contracts", "plan", "forms", "intake", "rules", "rollup", "outputs", "run", "cli")
+TOP_LEVEL = {"run": "run", "run_view": "run", "demo": "run", "cli": "cli", "__main__": "cli"}
+# The form's `Hướng dẫn` lists the rule table, which imports neither pandas nor intake.
+ALLOWED = {("pipeline.forms.render", "pipeline.rules.table")}
+
+
+def _layer(module: str) -> int | None:
+    parts = module.split(".")
+    if len(parts) < 2:
+        return None
+    name = TOP_LEVEL.get(parts[1], parts[1])
+    return ORDER.index(name) if name in ORDER else None
+
+
+def _imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("pipeline"):
+            if node.module == "pipeline":
+                found |= {f"pipeline.{alias.name}" for alias in node.names}
+            else:
+                found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("pipeline.")}
+    return found
+
+
+def test_no_module_imports_a_later_stage() -> None:
+    upward = []
+    for path in sorted((ROOT / "pipeline").rglob("*.py")):
+        module = ".".join(("pipeline", *path.relative_to(ROOT / "pipeline").with_suffix("").parts))
+        mine = _layer(module)
+        for target in _imports(path):
+            theirs = _layer(target)
+            if mine is None or theirs is None or theirs <= mine:
+                continue
+            if (module, target) not in ALLOWED and module != "pipeline.__main__":
+                upward.append((module, target))
+    assert upward == []
+
+
+def test_only_the_cli_imports_click() -> None:
+    users = [
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "pipeline").rglob("*.py")
+        if any(
+            isinstance(n, ast.Import | ast.ImportFrom)
+            and any(
+                (getattr(n, "module", None) or a.name).split(".")[0] == "click" for a in n.names
+            )
+            for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        )
+    ]
+    assert users == ["pipeline/cli.py"]
