@@ -213,19 +213,30 @@ def plan_option(function: Callable[..., Any]) -> Callable[..., Any]:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Ghi ma trận đơn vị × nhiệm vụ (C/P) ra tệp .xlsx để in.",
 )
+@click.option("--period", help="Kỳ có phân công được in; mặc định: kỳ hiện tại theo --as-of.")
+@click.option("--as-of", "as_of", metavar="NGÀY", help="Ngày chọn kỳ hiện tại (dd/mm/yyyy).")
 @click.pass_context
-def plan_command(ctx: click.Context, plan_path: Path, matrix: Path | None) -> None:
-    """Kiểm tra tệp kế hoạch và in nhiệm vụ, đơn vị được giao, cụm từ chưa xác định."""
+def plan_command(
+    ctx: click.Context,
+    plan_path: Path,
+    matrix: Path | None,
+    period: str | None,
+    as_of: str | None,
+) -> None:
+    """Kiểm tra tệp kế hoạch, in các kỳ báo cáo, nhiệm vụ, đơn vị được giao, cụm từ chưa
+    xác định."""
     from pipeline.plan import view as plan_view
     from pipeline.plan.load import load_plan
 
+    lang = _lang(ctx)
     plan = load_plan(plan_path)
-    for line in plan_view.render(plan, _lang(ctx)):
+    chosen = _period(plan, period, _as_of(as_of), lang)
+    for line in plan_view.render(plan, lang, chosen):
         _echo(line)
     if matrix is not None:
         from pipeline.plan.write_matrix import write_matrix
 
-        write_matrix(plan, matrix)
+        write_matrix(plan.for_period(chosen), matrix)
         _echo(t("plan-matrix-written", _lang(ctx), path=matrix))
 
 
@@ -292,7 +303,7 @@ def make_template_command(ctx: click.Context, template: Path, force: bool) -> No
     show_default=True,
     help="Mẫu biểu (hình thức).",
 )
-@click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.")
+@click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ hiện tại theo --as-of.")
 @click.option(
     "--agency",
     "agencies",
@@ -305,6 +316,12 @@ def make_template_command(ctx: click.Context, template: Path, force: bool) -> No
     type=click.Path(path_type=Path, file_okay=False),
     help="Thư mục ghi biểu mẫu; mặc định outbox/templates/<kỳ>/.",
 )
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="NGÀY",
+    help="Ngày chọn kỳ hiện tại (dd/mm/yyyy); mặc định: hôm nay.",
+)
 @click.pass_context
 def templates_command(
     ctx: click.Context,
@@ -313,6 +330,7 @@ def templates_command(
     period: str | None,
     agencies: tuple[str, ...],
     out: Path | None,
+    as_of: str | None,
 ) -> None:
     """Sinh biểu mẫu điền sẵn cho từng đơn vị được giao nhiệm vụ, kèm danh sách gửi."""
     from pipeline.forms.batch import write_forms
@@ -320,7 +338,7 @@ def templates_command(
 
     lang = _lang(ctx)
     plan = load_plan(plan_path)
-    chosen = period or plan.settings.periods[0]
+    chosen = _period(plan, period, _as_of(as_of), lang)
     folder = out or Path("outbox") / "templates" / chosen
     started = time.perf_counter()
     with _Progress(t("progress-forms", lang)) as progress:
@@ -340,8 +358,16 @@ def templates_command(
     )
 
 
-def _period(plan: Plan, period: str | None) -> str:
-    return period or plan.settings.periods[0]
+def _period(plan: Plan, period: str | None, as_of: date, lang: str) -> str:
+    """The period asked for, else the current one on `as_of`, and the officer is told which."""
+    if period:
+        plan.settings.period(period)
+        return period
+    from pipeline.plan.periods import current
+
+    chosen = current(plan.settings.schedule, as_of).name
+    click.echo(t("period-chosen-current", lang, period=chosen, day=f"{as_of:%d/%m/%Y}"), err=True)
+    return chosen
 
 
 def _as_of(value: str | None) -> date:
@@ -371,7 +397,7 @@ def _as_of(value: str | None) -> date:
     show_default=True,
     help="Thư mục ghi kết quả.",
 )
-@click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.")
+@click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ hiện tại theo --as-of.")
 @click.option(
     "--as-of",
     "as_of",
@@ -387,6 +413,7 @@ def _as_of(value: str | None) -> date:
     help="Một lỗi là từ chối cả tệp (không chấp nhận một phần); thoát với mã 1 nếu có báo cáo "
     "bị từ chối.",
 )
+@click.option("--reopen", is_flag=True, help="Mở lại kỳ đã chốt và tính lại từ inbox/.")
 @click.pass_context
 def run_command(
     ctx: click.Context,
@@ -397,19 +424,56 @@ def run_command(
     as_of: str | None,
     jobs: int | None,
     strict: bool,
+    reopen: bool,
 ) -> None:
     """Đọc inbox/, kiểm tra từng báo cáo, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx."""
     from pipeline.plan.load import load_plan
-    from pipeline.run import run
+    from pipeline.run import run, workbook_path
     from pipeline.run_view import summary
+    from pipeline.store.actions import frozen, reopen_period
+    from pipeline.store.db import store_path
 
     lang = _lang(ctx)
     plan = load_plan(plan_path)
-    chosen = _period(plan, period)
+    day = _as_of(as_of)
+    chosen = _period(plan, period, day, lang)
+    store = store_path(outbox)
+    target = workbook_path(outbox, chosen)
+    if reopen:
+        if reopen_period(store, chosen):
+            _echo(t("period-reopened", lang, period=chosen))
+    else:
+        closed, restored = frozen(store, chosen, target)
+        if closed is not None:
+            closed_on = f"{closed.closed_at:%d/%m/%Y}"
+            _echo(
+                t(
+                    "period-closed-frozen",
+                    lang,
+                    period=chosen,
+                    closed=closed_on,
+                    path=target,
+                    **closed.headline,
+                )
+            )
+            if restored:
+                _echo(t("period-closed-restored", lang, path=target))
+            return
     with _Progress(t("progress-read", lang)) as progress:
         result = run(
-            plan, inbox, outbox, chosen, _as_of(as_of), jobs, progress.start, progress.step, strict
+            plan,
+            inbox,
+            outbox,
+            chosen,
+            day,
+            jobs,
+            progress.start,
+            progress.step,
+            strict,
+            store=store,
         )
+    if result.store_created:
+        _echo(t("store-created", lang, path=store))
     for line in summary(result, lang):
         _echo(line)
     _write_timings(result.phases)
@@ -493,8 +557,9 @@ def report_command(
     from pipeline.outputs.report_docx import refuse_overwrite, report_path, write_report
     from pipeline.plan.load import load_plan
 
-    plan = load_plan(plan_path)
-    chosen = _period(plan, period)
+    loaded = load_plan(plan_path)
+    chosen = _period(loaded, period, _as_of(as_of), _lang(ctx))
+    plan = loaded.for_period(chosen)
     target = report_path(outbox, chosen)
     refuse_overwrite(target, force)  # before reading the inbox, not after
     result = _consolidated(ctx, plan, inbox, chosen, as_of, jobs)
@@ -532,8 +597,9 @@ def remind_command(
     due = day(deadline) if deadline else None
     if deadline and not isinstance(due, date):
         raise KehoachError("deadline-invalid", value=deadline)
-    plan = load_plan(plan_path)
-    chosen = _period(plan, period)
+    loaded = load_plan(plan_path)
+    chosen = _period(loaded, period, _as_of(as_of), _lang(ctx))
+    plan = loaded.for_period(chosen)
     refuse_overwrite(letter_path(outbox, chosen), force)
     result = _consolidated(ctx, plan, inbox, chosen, as_of, jobs)
     written = write_reminders(
@@ -550,7 +616,7 @@ def remind_command(
 @cli.command("check", short_help="Kiểm tra một vài tệp báo cáo.")
 @plan_option
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
-@click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.")
+@click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ ghi trong từng tệp.")
 @click.option("--as-of", "as_of", metavar="NGÀY", help="Ngày tính số liệu (dd/mm/yyyy).")
 @click.option(
     "--strict", is_flag=True, help="Một lỗi là từ chối cả tệp (không chấp nhận một phần)."
@@ -571,7 +637,10 @@ def check_command(
 
     lang = _lang(ctx)
     plan = load_plan(plan_path)
-    checked = check_files(plan, list(files), _period(plan, period), _as_of(as_of), strict)
+    if period:
+        plan.settings.period(period)
+    # Without --period each file is checked against its own period (from its metadata).
+    checked = check_files(plan, list(files), period, _as_of(as_of), strict)
     if not checked.returns:
         click.echo(t("check-nothing", lang, paths=", ".join(map(str, files))), err=True)
         ctx.exit(1)
@@ -581,14 +650,76 @@ def check_command(
         ctx.exit(1)
 
 
+@cli.command("receive", short_help="Ghi ngày Sở nhận các tệp báo cáo.")
+@plan_option
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("--date", "day", required=True, metavar="NGÀY", help="Ngày nhận (dd/mm/yyyy).")
+@click.option(
+    "--inbox",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("inbox"),
+    show_default=True,
+    help="Thư mục chứa báo cáo nhận được.",
+)
+@click.pass_context
+def receive_command(
+    ctx: click.Context, plan_path: Path, files: tuple[Path, ...], day: str, inbox: Path
+) -> None:
+    """Ghi ngày Sở nhận từng TỆP (đúng hạn được tính theo ngày này, không theo thời điểm lưu
+    trong tệp)."""
+    from pipeline.intake.normalize import day as parse_day
+    from pipeline.store.actions import receive
+    from pipeline.store.db import store_path
+
+    lang = _lang(ctx)
+    parsed = parse_day(day)
+    if not isinstance(parsed, date):
+        raise KehoachError("receive-date-invalid", value=day)
+    store = store_path(inbox)
+    seen, created = receive(store, inbox, list(files), parsed)
+    if created:
+        _echo(t("store-created", lang, path=store))
+    for item in seen:
+        _echo(t("receive-done", lang, day=f"{parsed:%d/%m/%Y}", path=item.path))
+
+
+@cli.command("close", short_help="Chốt số liệu một kỳ.")
+@plan_option
+@click.option("--period", required=True, help="Kỳ báo cáo được chốt.")
+@click.option(
+    "--outbox",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("outbox"),
+    show_default=True,
+    help="Thư mục chứa bảng tổng hợp.",
+)
+@click.pass_context
+def close_command(ctx: click.Context, plan_path: Path, period: str, outbox: Path) -> None:
+    """Chốt một kỳ: bảng tổng hợp và số liệu của lần chạy cuối được giữ nguyên."""
+    from pipeline.plan.load import load_plan
+    from pipeline.run import workbook_path
+    from pipeline.store.actions import close_period
+    from pipeline.store.db import store_path
+
+    lang = _lang(ctx)
+    load_plan(plan_path).settings.period(period)
+    store = store_path(outbox)
+    target = workbook_path(outbox, period)
+    _, created = close_period(store, period, target)
+    if created:
+        _echo(t("store-created", lang, path=store))
+    _echo(t("close-done", lang, period=period, path=target))
+
+
 @cli.command("init", short_help="Tạo thư mục làm việc cho một kế hoạch.")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".")
+@click.option("--period", metavar="NĂM", help="Kế hoạch cho năm này (ví dụ 2025).")
 @click.pass_context
-def init_command(ctx: click.Context, folder: Path) -> None:
+def init_command(ctx: click.Context, folder: Path, period: str | None) -> None:
     """Tạo templates/ (kế hoạch mẫu và mẫu biểu), inbox/ và outbox/ trong THƯ_MỤC."""
     from pipeline.demo.build import init_folder
 
-    created = init_folder(folder)
+    created = init_folder(folder, period)
     lang = _lang(ctx)
     for path in created:
         _echo(t("init-created", lang, path=path))

@@ -6,12 +6,13 @@ stage hands the next plain data; only this module knows the order.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,13 +21,16 @@ from pipeline.contracts.outcomes import Outcome
 from pipeline.core.errors import KehoachError, raise_carried
 from pipeline.core.files import OutputSet, output_set
 from pipeline.core.workers import DEFAULT_TIME_LIMIT, Job, default_jobs, run_jobs
-from pipeline.intake.discover import discover_paths
+from pipeline.intake.discover import InboxFile, discover_paths
 from pipeline.intake.returns import Return, entries
 from pipeline.intake.run import Intake, intake_folder, run_intake
 from pipeline.outputs.feedback import FeedbackRequest, feedback_job, task_texts
 from pipeline.outputs.feedback_folder import remove_stale
 from pipeline.plan.model import Plan
+from pipeline.plan.periods import current
 from pipeline.rules.findings import Finding, findings_of
+from pipeline.store.db import open_store
+from pipeline.store.records import Seen, confirmed_dates, record_seen, save_results
 
 if TYPE_CHECKING:  # pandas and pandera are loaded while the files are read, not before
     from pipeline.intake.settle import Settled
@@ -54,6 +58,8 @@ class RunResult:
     feedback_removed: list[Path] = field(default_factory=list)  # stale copies of earlier runs
     cut_cells: list[str] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)
+    period: str = ""
+    store_created: bool = False  # the store did not exist: confirmed receipts, closures lost
 
     def outcomes(self) -> Counter[str]:
         return self.checked.outcomes()
@@ -111,11 +117,14 @@ def run(
     on_discovered: Callable[[int], None] | None = None,
     on_read: Callable[[], None] | None = None,
     strict: bool = False,
+    store: Path | None = None,
 ) -> RunResult:
-    plan.check_period(period)
+    plan = plan.for_period(period)
     if not inbox.is_dir():
         raise KehoachError("inbox-not-found", path=str(inbox))
     refuse_nested(inbox, outbox)
+    connection, created = open_store(store) if store is not None else (None, False)
+    receipts = confirmed_dates(connection) if connection is not None else {}
     warming = _Warming()
     intake = intake_folder(
         inbox,
@@ -126,6 +135,8 @@ def run(
         on_read=on_read,
         on_started=warming.start,
         exclude=[outbox],
+        as_of=as_of,
+        receipts=receipts,
     )
     warming.join()
     checked = check_intake(intake, plan, as_of, strict)
@@ -149,7 +160,35 @@ def run(
     removed = remove_stale(folder, period, feedback.values())
     phases["write"] = time.perf_counter() - started
     failed = [job.target.name for agency, job in plans.items() if agency not in feedback]
-    return RunResult(checked, result, target, feedback, failed, removed, cut, phases)
+    if connection is not None:
+        started = time.perf_counter()
+        remember_run(connection, period, result, checked)
+        connection.close()
+        phases["store"] = time.perf_counter() - started
+    return RunResult(
+        checked, result, target, feedback, failed, removed, cut, phases, period, created
+    )
+
+
+def remember_run(
+    connection: sqlite3.Connection, period: str, result: Consolidation, checked: Checked
+) -> None:
+    """Every file seen (first sighting kept), and this period's results of this run."""
+    now = datetime.now().replace(microsecond=0)
+    returns = checked.returns
+    seen = [
+        Seen(r.read.sha256, r.rel, r.file.size, r.file.received_at)
+        for r in returns
+        if r.read.sha256 and not r.file.container_sha256
+    ]
+    zips = {r.file.container_sha256: r for r in returns if r.file.container_sha256}
+    seen += [  # a zip is received as one file: its members carry its time
+        Seen(sha, r.rel.split(".zip/", 1)[0] + ".zip", 0, r.file.received_at)
+        for sha, r in zips.items()
+    ]
+    with connection:
+        record_seen(connection, seen, now)
+    save_results(connection, period, result, checked.frames.files, now)
 
 
 FEEDBACK_OUTCOMES = (Outcome.REJECTED, Outcome.ACCEPTED_WITH_WARNINGS, Outcome.ACCEPTED_IN_PART)
@@ -247,16 +286,53 @@ def write_outputs(
 def check_files(
     plan: Plan,
     paths: list[Path],
-    period: str,
+    period: str | None,
     as_of: date,
     strict: bool = False,
     jobs: int | None = None,
     time_limit: float = DEFAULT_TIME_LIMIT,
 ) -> Checked:
-    """The intake on named files, for answering an agency on the phone."""
+    """The intake on named files, for answering an agency on the phone. `check` writes no
+    feedback copy, so its reasons point at the findings it prints instead.
+
+    Without a period each file is checked against its own: the current period first, then
+    the files that turned out to be another period's, again against theirs.
+    """
+    files = discover_paths(paths)
+    first = period or current(plan.settings.schedule, as_of).name
+    checked = _check_once(plan.for_period(first), files, first, as_of, strict, jobs, time_limit)
+    if not period:
+        by_period: dict[str, list[int]] = {}
+        for entry in entries(checked.frames.files):
+            found = str(entry.params.get("found", ""))
+            if entry.outcome == Outcome.OTHER_PERIOD and found in plan.settings.periods:
+                by_period.setdefault(found, []).append(entry.rid)
+        for other, rids in sorted(by_period.items()):
+            again = _check_once(
+                plan.for_period(other),
+                [files[i] for i in rids],
+                other,
+                as_of,
+                strict,
+                jobs,
+                time_limit,
+            )
+            checked = _put_back(checked, again, rids)
+    return checked
+
+
+def _check_once(
+    plan: Plan,
+    files: list[InboxFile],
+    period: str,
+    as_of: date,
+    strict: bool,
+    jobs: int | None,
+    time_limit: float,
+) -> Checked:
     warming = _Warming()
     intake = run_intake(
-        discover_paths(paths), plan, period, jobs, time_limit, on_started=warming.start
+        files, plan, period, jobs, time_limit, on_started=warming.start, as_of=as_of
     )
     warming.join()
     checked = check_intake(intake, plan, as_of, strict)
@@ -270,6 +346,35 @@ _CHECK_REASONS = {
     "return-has-errors": "check-has-errors",
     "return-accepted-in-part": "check-accepted-in-part",
 }
+
+
+def _put_back(checked: Checked, again: Checked, rids: list[int]) -> Checked:
+    """`checked` with the entries at `rids` replaced by `again`'s (checked against their own
+    period), rows and findings too: `again`'s rid i is `rids[i]`."""
+    import pandas as pd  # loaded by the intake already
+
+    place = dict(enumerate(rids))
+    returns = list(checked.returns)
+    for sub, rid in place.items():
+        returns[rid] = replace(again.returns[sub], rid=rid)
+
+    def merged(mine: pd.DataFrame, theirs: pd.DataFrame) -> pd.DataFrame:
+        kept = mine[~mine["rid"].isin(rids)]
+        moved = theirs.assign(rid=theirs["rid"].map(place))
+        parts = [part for part in (kept, moved) if not part.empty]
+        if not parts:
+            return mine
+        joined = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+        return joined.sort_values("rid", kind="stable").reset_index(drop=True)
+
+    old, new = checked.frames, again.frames
+    frames = replace(
+        old,
+        files=merged(old.files, new.files),
+        rows=merged(old.rows, new.rows),
+        findings=merged(old.findings, new.findings),
+    )
+    return Checked(returns, frames)
 
 
 def refuse_nested(inbox: Path, outbox: Path) -> None:
@@ -291,7 +396,7 @@ def consolidated(
     strict: bool = False,
 ) -> Consolidation:
     """The intake and the rollups, writing nothing: what `report` and `remind` start from."""
-    plan.check_period(period)
+    plan = plan.for_period(period)
     if not inbox.is_dir():
         raise KehoachError("inbox-not-found", path=str(inbox))
     warming = _Warming()
@@ -303,6 +408,7 @@ def consolidated(
         on_discovered=on_discovered,
         on_read=on_read,
         on_started=warming.start,
+        as_of=as_of,
     )
     warming.join()
     frames = check_intake(intake, plan, as_of, strict).frames

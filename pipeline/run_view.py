@@ -15,10 +15,27 @@ def summary(result: RunResult, lang: str) -> list[str]:
         f"{Outcome(k).label(lang)} {counts[k]}" for k in Outcome if counts.get(k)
     )
     lines = [
-        t("run-files", lang, n=h["files"], detail=outcome_text or "—"),
+        t("run-files", lang, n=sum(counts.values()), detail=outcome_text or "—"),
         t("run-agencies", lang, **h),
         t("run-tasks", lang, **h),
     ]
+    others = sorted(
+        {
+            str(e.params.get("found"))
+            for e in entries(result.checked.frames.files)
+            if e.outcome == Outcome.OTHER_PERIOD
+        }
+    )
+    if others:
+        lines.append(
+            t(
+                "run-other-periods",
+                lang,
+                n=counts[Outcome.OTHER_PERIOD],
+                periods=", ".join(others),
+                period=result.period,
+            )
+        )
     if result.feedback:
         lines.append(
             t(

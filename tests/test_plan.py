@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from pipeline.cli import cli
 from pipeline.plan import appendix
+from pipeline.plan.load import load_plan
 from pipeline.plan.model import Plan
 from tests.conftest import PLAN
 
@@ -263,8 +264,8 @@ def test_locked_plan(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "tệp đang bị khóa (có thể đang mở trong Excel)" in result.output
 
 
-def test_later_periods_fall_on_the_same_day(plan: Plan) -> None:
-    settings = plan.settings
+def test_later_periods_fall_on_the_same_day(tmp_path: Path) -> None:
+    settings = load_plan(_edited(tmp_path, _set("Cấu hình", "B7", "2024; 2025; 2026"))).settings
     assert (settings.deadline_for("2024"), settings.deadline_for("2026")) == (
         settings.deadline,
         settings.deadline.replace(year=2026),

@@ -757,7 +757,10 @@ def test_a_zip_of_returns_keeps_working(plan: Plan, forms: Path, tmp_path: Path)
     """The zip is listed and unpacked by a worker now; members still read as before."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    path = _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"), name="x.xlsx")
+    # Saved before the zip reached the inbox: a later saved time would not be believed.
+    saved = datetime(2024, 12, 9, 7, 0)
+    answers = _answers(plan, "so_y_te")
+    path = _fill(forms, tmp_path, "so_y_te", answers, name="x.xlsx", saved_at=saved)
     with zipfile.ZipFile(inbox / "thu.zip", "w") as archive:
         archive.write(path, "2024_so_y_te.xlsx")
         archive.writestr("~$2024_so_y_te.xlsx", b"\x00" * 162)

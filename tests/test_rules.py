@@ -52,6 +52,7 @@ def _return(
     fallback: bool = False,
     prefilled_as_sent: bool = True,
     other_tables: tuple[str, ...] = (),
+    saved_doubt: str = "",
 ) -> Return:
     """Sở Y tế's return: every row as generated and answered well, then `edit` applied to
     the raw cells (a list of {field: value}, in form order, `row` = the Excel row)."""
@@ -100,7 +101,13 @@ def _return(
     identity = (
         Identity(AGENCY, None, "filename", "2024_so_y_te")
         if fallback
-        else Identity(AGENCY, meta, saved_at=datetime(2024, 12, 10), saved_source="workbook")
+        else Identity(
+            AGENCY,
+            meta,
+            saved_at=datetime(2024, 12, 10),
+            saved_source="workbook" if not saved_doubt else "file",
+            saved_doubt=saved_doubt,
+        )
     )
     return Return(0, InboxFile(rel, None, b"", 1, datetime(2024, 12, 10)), read, identity)
 
@@ -188,6 +195,7 @@ CASES: dict[str, tuple[dict[str, Any], list[str]]] = {
     "filename-other-agency": ({"rel": "2024_so_tttt.xlsx"}, [""]),
     "report-table-twice": ({"other_tables": ("Báo cáo (2)",)}, [""]),
     "extension-mismatch": ({"rel": "2024_so_y_te.xls"}, [""]),
+    "saved-time-not-believed": ({"saved_doubt": "01/01/2099 09:00"}, [""]),
 }
 
 

@@ -17,6 +17,7 @@ class Outcome(StrEnum):
     ACCEPTED = "accepted"
     ACCEPTED_WITH_WARNINGS = "accepted-with-warnings"
     ACCEPTED_IN_PART = "accepted-in-part"
+    OTHER_PERIOD = "other-period"  # a return of another period of this plan: that run counts it
     REJECTED = "rejected"
     SUPERSEDED = "superseded"
     DUPLICATE = "duplicate"
@@ -28,14 +29,21 @@ class Outcome(StrEnum):
         return t(f"outcome-{self.value}", lang)
 
     @property
+    def this_period(self) -> bool:
+        """Belongs in this period's workbook: every entry but another period's return."""
+        return self is not Outcome.OTHER_PERIOD
+
+    @property
     def counted(self) -> bool:
         """Its rows (those without errors) count in the rollups."""
         return self in COUNTED
 
     @property
     def live(self) -> bool:
-        """A return that can speak for its agency: not a copy, an older version or no return."""
+        """A return that can speak for its agency in this period: not a copy, an older
+        version, another period's return or no return."""
         return self not in (
+            Outcome.OTHER_PERIOD,
             Outcome.SUPERSEDED,
             Outcome.DUPLICATE,
             Outcome.IGNORED,

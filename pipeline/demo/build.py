@@ -2,31 +2,40 @@
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
+from pipeline.contracts.form import DONE, form_name
 from pipeline.core import libreoffice
+from pipeline.core.errors import KehoachError
+from pipeline.demo.simulate import fill_form, plausible_answers
 from pipeline.forms.batch import write_forms
 from pipeline.outputs.docx_layout import TEMPLATE_NAME as REPORT_TEMPLATE
 from pipeline.outputs.remind import write_reminders
 from pipeline.outputs.report_docx import report_path, write_report
-from pipeline.plan.model import Plan
 from pipeline.plan.load import load_plan
+from pipeline.plan.model import Plan
+from pipeline.plan.periods import shift_years
 from pipeline.run import RunResult, run
-from pipeline.contracts.form import DONE, form_name
-from pipeline.core.errors import KehoachError
-from pipeline.demo.simulate import fill_form, plausible_answers
+from pipeline.store.db import STORE_NAME, store_path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 AS_OF = date(2025, 1, 6)
 MISSING = ("so_ngoai_vu", "thanh_tra", "ubnd_ia_hdrai")
 
 
-def init_folder(folder: Path) -> list[Path]:
-    """A plan's working folder with the embedded default; nothing that exists is replaced."""
+def init_folder(folder: Path, period: str | None = None) -> list[Path]:
+    """A plan's working folder with the embedded default; nothing that exists is replaced.
+
+    With `period` (a year) the plan is that year's: its one period, deadline and data cutoff
+    on the embedded plan's days of that year.
+    """
+    if period is not None and not (period.isdigit() and len(period) == 4):
+        raise KehoachError("period-year-invalid", value=period)
     created: list[Path] = []
     for sub in ("templates", "inbox", "outbox"):
         path = folder / sub
@@ -37,12 +46,14 @@ def init_folder(folder: Path) -> list[Path]:
         target = folder / "templates" / name
         if not target.exists():
             shutil.copyfile(DATA / name, target)
+            if period is not None and name == "task_matrix.xlsx":
+                _plan_for_year(target, period)
             created.append(target)
     return created
 
 
 MARKER = ".kehoach-demo"  # in every folder the demo made: only those may be emptied again
-_DEMO_PARTS = ("templates", "inbox", "outbox", MARKER)
+_DEMO_PARTS = ("templates", "inbox", "outbox", STORE_NAME, MARKER)
 
 
 def clear_previous_demo(folder: Path) -> None:
@@ -68,6 +79,22 @@ def clear_previous_demo(folder: Path) -> None:
             part.unlink()
 
 
+def _plan_for_year(target: Path, year: str) -> None:
+    """The embedded plan set to one year: `ky_bao_cao`, `han_nop`, `ngay_chot_so_lieu`."""
+    from openpyxl import load_workbook  # only `init --period` needs it
+
+    workbook = load_workbook(target)
+    sheet = workbook["Cấu hình"]
+    for key_cell, value_cell in sheet.iter_rows(min_row=2, max_col=2):
+        if key_cell.value == "ky_bao_cao":
+            value_cell.value = year
+        elif key_cell.value in ("han_nop", "ngay_chot_so_lieu") and isinstance(
+            value_cell.value, datetime
+        ):
+            value_cell.value = shift_years(value_cell.value, int(year) - value_cell.value.year)
+    workbook.save(target)
+
+
 def build_demo(folder: Path) -> tuple[RunResult, list[str]]:
     clear_previous_demo(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -79,7 +106,7 @@ def build_demo(folder: Path) -> tuple[RunResult, list[str]]:
     forms = outbox / "templates" / period
     write_forms(plan, templates / "agency_report_template.xlsx", period, forms)
     notes = ["demo-forms", *_returns(plan, forms, inbox, period)]
-    result = run(plan, inbox, outbox, period, AS_OF, jobs=None)
+    result = run(plan, inbox, outbox, period, AS_OF, jobs=None, store=store_path(outbox))
     word = templates / REPORT_TEMPLATE
     write_report(plan, result.consolidation, period, report_path(outbox, period), word)
     write_reminders(plan, result.consolidation, period, outbox, word)
@@ -119,6 +146,8 @@ def _returns(plan: Plan, forms: Path, inbox: Path, period: str) -> list[str]:
             with zipfile.ZipFile(inbox / "thu-so-cong-thuong.zip", "w") as archive:
                 archive.write(target, target.name)
             target.unlink()
+            # received when the e-mail came: on time is judged on the zip's own time
+            os.utime(inbox / "thu-so-cong-thuong.zip", (saved.timestamp(), saved.timestamp()))
     notes.append(_resave_with_libreoffice(inbox, form_name(period, "ubnd_dak_ha")))
     (inbox / "bao-cao-bi-hong.xlsx").write_bytes(b"PK\x03\x04 this file was cut in transit")
     (inbox / "~$2024_so_y_te.xlsx").write_bytes(b"\x00" * 162)
@@ -132,5 +161,7 @@ def _resave_with_libreoffice(inbox: Path, name: str) -> str:
     converted = libreoffice.convert(source, "ods", inbox / "libreoffice")
     if converted is None:
         return "demo-no-libreoffice"
+    received = source.stat().st_mtime  # the converted copy arrived when the original did
+    os.utime(converted, (received, received))
     source.unlink()
     return "demo-libreoffice"

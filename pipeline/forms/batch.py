@@ -40,7 +40,7 @@ def write_forms(
     The send list always covers every expected agency: re-issuing one agency's form must not
     shrink the list the officer works from. Returns the forms written now.
     """
-    plan.check_period(period)
+    plan = plan.for_period(period)
     everyone = plan.expected_agencies()
     expected = everyone
     if codes:

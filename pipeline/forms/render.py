@@ -126,7 +126,7 @@ class FormRenderer:
                 plan_code=self.plan.settings.plan_code,
                 agency_code=agency.code,
                 period=self.period,
-                form_version=self.plan.settings.form_version,
+                form_version=self.plan.settings.version_for(self.period),
                 fingerprint=fingerprint(rows),
                 generator=f"kehoach {__version__}",
             ),

@@ -10,6 +10,7 @@ its parser becomes that zip's outcome.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat as stat_module
 import zipfile
@@ -48,6 +49,15 @@ class InboxFile:
     outcome: str = ""
     reason: str = ""
     params: dict[str, Any] = field(default_factory=dict)
+    # When the office received it: the file's time in the inbox; for a zip member, the zip's
+    # (a member's own time is whatever the sender's clock said when it was packed).
+    received: datetime | None = None
+    received_source: str = "file"  # "file", "zip" (the zip's time) or "confirmed" (officer)
+    container_sha256: str = ""  # a zip member: its zip's, which the officer's receipt names
+
+    @property
+    def received_at(self) -> datetime:
+        return self.received or self.mtime
 
 
 def time_limit_for(item: InboxFile, ceiling: float = DEFAULT_TIME_LIMIT) -> float:
@@ -236,6 +246,11 @@ def zip_members(source: tuple[str, str, int, datetime]) -> list[InboxFile]:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return [_settled(archive_file, UNREADABLE, "file-corrupt")]
     total = sum(i.file_size for i in infos)
+    try:  # the zip's own hash: `kehoach receive` confirms the date of the zip as received
+        with open(path, "rb") as handle:
+            container = hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return [_settled(archive_file, UNREADABLE, "file-corrupt")]
     if len(infos) > MAX_ZIP_ENTRIES:
         return [
             _settled(
@@ -254,6 +269,7 @@ def zip_members(source: tuple[str, str, int, datetime]) -> list[InboxFile]:
     seen: set[str] = set()
     for info in sorted(infos, key=lambda i: i.filename):
         members.append(_member(archive, info, rel, mtime, seen))
+        members[-1].container_sha256 = container
     return members or [_settled(archive_file, UNREADABLE, "file-empty-zip")]
 
 
@@ -266,6 +282,7 @@ def _member(
         member_rel = f"{member_rel} ({len(seen) + 1})"
     seen.add(member_rel)
     member = InboxFile(member_rel, None, None, info.file_size, mtime)
+    member.received, member.received_source = mtime, "zip"
     reason = _ignored_reason(name.name) or (
         "ignored-temp-file" if name.parts and name.parts[0] == "__MACOSX" else ""
     )

@@ -8,8 +8,8 @@ duplicate or an older version) and proposes a verdict; no step decides an outcom
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +45,7 @@ class Identity:
     saved_at: datetime | None = None
     saved_source: str = ""  # "workbook" or "file"
     verdict: Verdict | None = None  # not a return of this plan and period
+    saved_doubt: str = ""  # a saved time not believed (later than the file's, or --as-of)
 
 
 @dataclass(frozen=True)
@@ -146,30 +147,54 @@ def early_verdict(file: InboxFile, read: ReadResult, time_limit: float) -> Verdi
     return None
 
 
-def identify(file: InboxFile, read: ReadResult, plan: Plan, period: str) -> Identity:
+SAVED_TIME_SLACK = timedelta(minutes=10)  # clocks of two machines disagree a little
+
+
+def identify(
+    file: InboxFile, read: ReadResult, plan: Plan, period: str, as_of: date | None = None
+) -> Identity:
     """Agency, plan, period and form version of one readable return."""
-    saved_at = read.saved_at or file.mtime
-    saved_source = "workbook" if read.saved_at else "file"
+    doubt = _doubted_saved_time(read.saved_at, file, as_of)
+    believed = None if doubt else read.saved_at
+    saved_at = believed or file.mtime
+    saved_source = "workbook" if believed else "file"
     meta = parse_meta(read.meta_rows)
     if meta is None:
-        return _fallback(file, read, plan, saved_at, saved_source)
+        found = _fallback(file, read, plan, period, saved_at, saved_source)
+        return replace(found, saved_doubt=doubt)
     return Identity(
         meta.agency_code,
         meta,
         saved_at=saved_at,
         saved_source=saved_source,
         verdict=_meta_verdict(meta, plan, period),
+        saved_doubt=doubt,
     )
+
+
+def _doubted_saved_time(saved: datetime | None, file: InboxFile, as_of: date | None) -> str:
+    """The agency's own saved time only orders its versions, and only when it is possible: a
+    time after the file reached the inbox, or after --as-of, is not believed (a warning)."""
+    if saved is None:
+        return ""
+    received = file.received_at
+    # After --as-of only counts against a file that itself arrived by then: a run dated back
+    # over files received later has nothing better to go by.
+    future = as_of is not None and saved.date() > as_of >= received.date()
+    if saved > received + SAVED_TIME_SLACK or future:
+        return f"{saved:%d/%m/%Y %H:%M}"
+    return ""
 
 
 def _meta_verdict(meta: FormMeta, plan: Plan, period: str) -> Verdict | None:
     s = plan.settings
     if meta.plan_code != s.plan_code:
         return _rejected("return-other-plan", found=meta.plan_code, expected=s.plan_code)
-    if meta.period != period:
-        return _rejected("return-other-period", found=meta.period, expected=period)
-    if meta.form_version != s.form_version:
-        return _rejected("return-old-form", found=meta.form_version, expected=s.form_version)
+    if meta.period != period:  # its own period's run counts it; this one never does
+        return _other_period(meta.period, period)
+    if meta.form_version != s.version_for(period):
+        expected = s.version_for(period)
+        return _rejected("return-old-form", found=meta.form_version, expected=expected)
     if meta.agency_code not in plan.registry.agencies:
         return _rejected("return-unknown-agency", found=meta.agency_code)
     if not plan.assignments(meta.agency_code):
@@ -181,16 +206,31 @@ def _rejected(reason: str, **params: Any) -> Verdict:
     return Verdict(Outcome.REJECTED, reason, params)
 
 
+def _other_period(found: str, period: str) -> Verdict:
+    return Verdict(
+        Outcome.OTHER_PERIOD, "return-of-other-period", {"found": found, "expected": period}
+    )
+
+
 def _fallback(
-    file: InboxFile, read: ReadResult, plan: Plan, saved_at: datetime, saved_source: str
+    file: InboxFile,
+    read: ReadResult,
+    plan: Plan,
+    period: str,
+    saved_at: datetime,
+    saved_source: str,
 ) -> Identity:
     """A retyped form: the agency from the header block, else from the file name."""
+    stem = PurePosixPath(file.rel).stem
+    named_period = stem.split("_", 1)[0]  # forms are named <period>_<code>.xlsx
+    if named_period != period and named_period in plan.settings.periods:
+        verdict = _other_period(named_period, period)
+        return Identity(saved_at=saved_at, saved_source=saved_source, verdict=verdict)
     expected = plan.expected_codes
     name_cell = normalize.text(read.header_block.get("agency"))
     candidates = [c for c in plan.registry.resolve(name_cell).codes if c in expected]
     if name_cell and len(candidates) == 1:
         return Identity(candidates[0], None, "header", name_cell, saved_at, saved_source)
-    stem = PurePosixPath(file.rel).stem
     folded = fold(stem)
     by_code = sorted(c for c in expected if c in folded)
     if by_code:  # the longest code wins: "so_khdt_2" names so_khdt, not a shorter code

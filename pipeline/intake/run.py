@@ -8,13 +8,15 @@ validation and the settling of outcomes follow in `pipeline/run.py`.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.core.workers import DEFAULT_TIME_LIMIT, default_jobs
 from pipeline.intake.discover import InboxFile, discover
+from pipeline.intake.reader import ReadResult
 from pipeline.intake.returns import (
     Return,
     Verdict,
@@ -50,12 +52,15 @@ def run_intake(
     time_limit: float = DEFAULT_TIME_LIMIT,
     on_read: Callable[[], None] | None = None,
     on_started: Callable[[], None] | None = None,
+    as_of: date | None = None,
+    receipts: Mapping[str, date] | None = None,
 ) -> Intake:
     phases: dict[str, float] = {}
     started = time.perf_counter()
     reads = read_files(files, jobs or default_jobs(), time_limit, on_read, on_started)
     phases["read"] = time.perf_counter() - started
     started = time.perf_counter()
+    _apply_receipts(files, reads, receipts or {})
     verdicts: dict[int, Verdict] = {}
     returns: list[Return] = []
     for rid, (file, read) in enumerate(zip(files, reads, strict=True)):
@@ -64,7 +69,7 @@ def run_intake(
         if early is not None:
             verdicts[rid] = early
         else:
-            item = replace(item, identity=identify(file, read, plan, period))
+            item = replace(item, identity=identify(file, read, plan, period, as_of))
             if item.identity.verdict is not None:
                 verdicts[rid] = item.identity.verdict
         returns.append(item)
@@ -74,6 +79,20 @@ def run_intake(
     frame = files_frame(returns, verdicts)
     phases["identify"] = time.perf_counter() - started
     return Intake(returns, frame, phases)
+
+
+def _apply_receipts(
+    files: list[InboxFile], reads: list[ReadResult], receipts: Mapping[str, date]
+) -> None:
+    """The receipt dates the officer confirmed (`kehoach receive`), by the file's sha256 (a zip
+    member: its zip's); they replace the file's time in the inbox."""
+    if not receipts:
+        return
+    for file, read in zip(files, reads, strict=True):
+        confirmed = receipts.get(file.container_sha256 or read.sha256)
+        if confirmed is not None:
+            file.received = datetime.combine(confirmed, datetime.min.time())
+            file.received_source = "confirmed"
 
 
 def intake_folder(
@@ -86,6 +105,8 @@ def intake_folder(
     on_read: Callable[[], None] | None = None,
     on_started: Callable[[], None] | None = None,
     exclude: Iterable[Path] = (),
+    as_of: date | None = None,
+    receipts: Mapping[str, date] | None = None,
 ) -> Intake:
     """Discover everything under the inbox, then the intake of all of it."""
     started = time.perf_counter()
@@ -93,6 +114,6 @@ def intake_folder(
     elapsed = time.perf_counter() - started
     if on_discovered is not None:
         on_discovered(len(files))
-    result = run_intake(files, plan, period, jobs, time_limit, on_read, on_started)
+    result = run_intake(files, plan, period, jobs, time_limit, on_read, on_started, as_of, receipts)
     result.phases = {"discover": elapsed, **result.phases}
     return result

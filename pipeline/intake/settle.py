@@ -26,6 +26,8 @@ FILE_COLUMNS = (
     "identified_by",
     "saved_at",
     "saved_source",
+    "received",  # when the office received it: on time is judged on this
+    "received_source",  # "file", "zip" or "confirmed" (`kehoach receive`)
     "verdict",  # the outcome a stage proposed, "" when the entry went on to validation
     "reason",
     "params",
@@ -56,6 +58,8 @@ def files_frame(returns: list[Return], verdicts: dict[int, Verdict]) -> pd.DataF
                 item.identity.identified_by,
                 item.identity.saved_at,
                 item.identity.saved_source,
+                item.file.received_at,
+                item.file.received_source,
                 verdict.outcome if verdict else "",
                 verdict.reason if verdict else "",
                 dict(verdict.params) if verdict else {},

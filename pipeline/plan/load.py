@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pipeline.core.cells import address
-from pipeline.core.errors import KehoachError, PlanError, Problem
-from pipeline.core.text import clean, fold, is_slug, one_line
+from pipeline.core.errors import KehoachError, PlanError
+from pipeline.core.text import fold, is_slug, one_line
 from pipeline.plan import timeline as tl
+from pipeline.plan.load_time import check_every_period, check_successors, read_periods
 from pipeline.plan.matrix_book import (
     AGENCY_HEADERS,
     AGENCY_SHEET,
@@ -23,10 +23,25 @@ from pipeline.plan.matrix_book import (
     TASK_SHEET,
 )
 from pipeline.plan.model import Group, Plan, Settings, Task
+from pipeline.plan.periods import (
+    OPTIONAL_PERIOD_HEADERS,
+    PERIOD_HEADERS,
+    PERIOD_SHEET,
+    Period,
+    from_settings,
+)
 from pipeline.plan.phrases import province_words
-from pipeline.plan.registry import KINDS, Agency, Phrase, Registry, name_key
+from pipeline.plan.registry import KINDS, Agency, Phrase, Registry, Resolution, name_key
+from pipeline.plan.sheet_values import Collector as _Collector
+from pipeline.plan.sheet_values import cell as _cell
+from pipeline.plan.sheet_values import parse_date as _parse_date
+from pipeline.plan.sheet_values import text as _text
 
-OPTIONAL_HEADERS = frozenset({"Ý nghĩa", "Email", "Tên gọi khác", "Thứ tự"})
+# The agency list over time (Contract 1): optional columns of `Đơn vị`.
+TIME_HEADERS = ("Hiệu lực từ", "Hiệu lực đến", "Thay bằng")
+OPTIONAL_HEADERS = frozenset(
+    {"Ý nghĩa", "Email", "Tên gọi khác", "Thứ tự", *TIME_HEADERS, *OPTIONAL_PERIOD_HEADERS}
+)
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")
 
 
@@ -42,32 +57,6 @@ SETTING_KEYS = {
     "ngay_chot_so_lieu": "Ngày chốt số liệu của kỳ đầu (dd/mm/yyyy)",
     "phien_ban_bieu_mau": "Phiên bản biểu mẫu; tăng lên khi sửa nhiệm vụ để biểu mẫu cũ bị từ chối",
 }
-
-
-class _Collector:
-    """Collects every problem of one workbook so the officer sees them all at once."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-
-    def add(
-        self, message: str, sheet: str | None = None, cell: str | None = None, **params: Any
-    ) -> None:
-        params = {"sheet": sheet, **params}
-        self.problems.append(Problem(message, params, str(self.path), sheet, cell))
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return clean(str(value))
-
-
-def _cell(column: int, row: int) -> str:
-    return address(column, row)
 
 
 def _read_sheet(
@@ -107,20 +96,28 @@ def _read_sheet(
 def load_plan(path: Path) -> Plan:
     workbook = _open(path)
     out = _Collector(path)
-    agency_rows = _read_sheet(workbook, AGENCY_SHEET, AGENCY_HEADERS, out)
+    agency_rows = _read_sheet(workbook, AGENCY_SHEET, AGENCY_HEADERS + TIME_HEADERS, out)
     phrase_rows = _read_sheet(workbook, PHRASE_SHEET, PHRASE_HEADERS, out)
     task_rows = _read_sheet(workbook, TASK_SHEET, TASK_HEADERS, out)
     setting_rows = _read_sheet(workbook, SETTINGS_SHEET, SETTINGS_HEADERS, out)
+    period_rows = None
+    if any(fold(s) == fold(PERIOD_SHEET) for s in workbook.sheet_names):
+        period_rows = _read_sheet(workbook, PERIOD_SHEET, PERIOD_HEADERS, out)
     agencies = _agencies(agency_rows or [], out)
     phrases = _phrases(phrase_rows or [], out)
-    settings = _settings(setting_rows, out)
+    schedule = read_periods(period_rows, out) if period_rows is not None else None
+    settings = _settings(setting_rows, schedule, out)
     # "Sở Tài chính tỉnh Kon Tum" is "Sở Tài chính" in a plan issued by the same province
     registry = Registry(agencies, phrases, province_words(settings.issuer) if settings else ())
     _check_registry(registry, phrase_rows or [], out)
-    groups, tasks, unexpanded = _tasks(task_rows or [], registry, out)
+    groups, tasks, unexpanded, cells = _tasks(task_rows or [], registry, out)
     if out.problems or settings is None:
         raise PlanError(out.problems)
-    return Plan(path, settings, groups, tasks, registry, unexpanded)
+    plan = Plan(path, settings, groups, tasks, registry, unexpanded, cells)
+    check_every_period(plan, out)
+    if out.problems:
+        raise PlanError(out.problems)
+    return plan
 
 
 def _open(path: Path) -> Any:
@@ -184,6 +181,18 @@ def _agencies(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[A
                     name=text,
                     codes=f"{owner}, {code}",
                 )
+        valid: list[date | None] = []
+        for header in TIME_HEADERS[:2]:
+            parsed = _parse_date(record.get(header))
+            if _text(record.get(header)) and parsed is None:
+                out.add(
+                    "agency-date-invalid",
+                    sheet=AGENCY_SHEET,
+                    cell=_cell(cols[header], number),
+                    column=header,
+                    value=_text(record.get(header)),
+                )
+            valid.append(parsed)
         agencies.append(
             Agency(
                 code=code,
@@ -192,8 +201,14 @@ def _agencies(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[A
                 order=int(order_text) if order_text.isdigit() else 10_000 + number,
                 aliases=aliases,
                 email=_text(record.get("Email")),
+                valid_from=valid[0],
+                valid_to=valid[1],
+                successors=tuple(
+                    c for c in (x.strip() for x in _text(record.get("Thay bằng")).split(";")) if c
+                ),
             )
         )
+    check_successors(agencies, rows, out)
     return agencies
 
 
@@ -224,21 +239,11 @@ def _check_registry(
             )
 
 
-def _parse_date(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", _text(value))
-    if match:
-        try:
-            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-        except ValueError:
-            return None
-    return None
-
-
-def _settings(rows: list[tuple[int, dict[str, Any]]] | None, out: _Collector) -> Settings | None:
+def _settings(
+    rows: list[tuple[int, dict[str, Any]]] | None,
+    schedule: tuple[Period, ...] | None,
+    out: _Collector,
+) -> Settings | None:
     if rows is None:
         return None
     values: dict[str, Any] = {}
@@ -247,11 +252,16 @@ def _settings(rows: list[tuple[int, dict[str, Any]]] | None, out: _Collector) ->
         key = fold(_text(record.get("Khóa")))
         values[key] = record.get("Giá trị")
         where[key] = _cell(record["__cols__"]["Giá trị"], number)
-    for key in ("ma_ke_hoach", "ten_ke_hoach", "ky_bao_cao", "han_nop"):
+    required: tuple[str, ...] = ("ma_ke_hoach", "ten_ke_hoach")
+    if schedule is None:  # without `Kỳ báo cáo`, `Cấu hình` gives the periods and the dates
+        required += ("ky_bao_cao", "han_nop")
+    for key in required:
         if not _text(values.get(key)):
             out.add("setting-missing", sheet=SETTINGS_SHEET, key=key)
     deadline = _parse_date(values.get("han_nop"))
     cutoff = _parse_date(values.get("ngay_chot_so_lieu")) or deadline
+    if schedule:
+        deadline, cutoff = deadline or schedule[0].deadline, cutoff or schedule[0].cutoff
     for key, parsed in (("han_nop", deadline), ("ngay_chot_so_lieu", cutoff)):
         if _text(values.get(key)) and parsed is None:
             out.add(
@@ -264,27 +274,37 @@ def _settings(rows: list[tuple[int, dict[str, Any]]] | None, out: _Collector) ->
     if deadline is None or cutoff is None or out.problems:
         return None
     title = one_line(_text(values.get("ten_ke_hoach")))
+    version = _text(values.get("phien_ban_bieu_mau")) or "1"
+    names = tuple(
+        p.strip() for p in re.split(r"[;,]", _text(values.get("ky_bao_cao"))) if p.strip()
+    )
+    if schedule is None:
+        schedule = from_settings(names, deadline, cutoff, version)
+    else:
+        names = tuple(p.name for p in schedule)
     return Settings(
         plan_code=_text(values.get("ma_ke_hoach")),
         title=title,
         short_title=one_line(_text(values.get("ten_ngan"))) or title,
         issuer=_text(values.get("co_quan_ban_hanh")),
         receiver=_text(values.get("co_quan_nhan")),
-        periods=tuple(
-            p.strip() for p in re.split(r"[;,]", _text(values.get("ky_bao_cao"))) if p.strip()
-        ),
+        periods=names,
         deadline=deadline,
         deadline_inclusive=fold(_text(values.get("han_nop_tinh_ca_ngay")))
         not in {"khong", "no", "0"},
         cutoff=cutoff,
-        form_version=_text(values.get("phien_ban_bieu_mau")) or "1",
+        form_version=version,
+        schedule=schedule,
     )
 
 
 def _tasks(
     rows: list[tuple[int, dict[str, Any]]], registry: Registry, out: _Collector
-) -> tuple[list[Group], list[Task], list[tuple[str, str]]]:
+) -> tuple[
+    list[Group], list[Task], list[tuple[str, str]], dict[str, tuple[Resolution, Resolution]]
+]:
     groups: list[Group] = []
+    cells: dict[str, tuple[Resolution, Resolution]] = {}
     tasks: list[Task] = []
     unexpanded: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
@@ -309,6 +329,7 @@ def _tasks(
         if not group:
             out.add("task-without-group", sheet=TASK_SHEET, cell=tt_cell, task=tt)
         resolved = {}
+        readings = {}
         for header in ("Đơn vị chủ trì", "Đơn vị phối hợp"):
             text = one_line(_text(record.get(header)))
             resolution = registry.resolve(text)
@@ -322,6 +343,8 @@ def _tasks(
                 )
             unexpanded += [(tt, p) for p in resolution.unexpanded]
             resolved[header] = resolution.codes
+            readings[header] = resolution
+        cells[tt] = (readings["Đơn vị chủ trì"], readings["Đơn vị phối hợp"])
         leads = resolved["Đơn vị chủ trì"]
         lead_set = set(leads)
         if not leads:
@@ -346,4 +369,4 @@ def _tasks(
         )
     if not tasks and not out.problems:
         out.add("plan-no-tasks", sheet=TASK_SHEET)
-    return groups, tasks, unexpanded
+    return groups, tasks, unexpanded, cells

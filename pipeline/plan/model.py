@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -11,7 +11,9 @@ from pipeline.contracts.form import ROLE_COORDINATE as COORDINATE
 from pipeline.contracts.form import ROLE_LEAD as LEAD
 from pipeline.core.errors import KehoachError
 from pipeline.plan import timeline as tl
-from pipeline.plan.registry import Agency, Registry
+from pipeline.plan.periods import Period, by_name
+from pipeline.plan.registry import Agency, Registry, Resolution
+from pipeline.plan.registry_time import cell_at, registry_at
 
 
 @dataclass(frozen=True)
@@ -50,22 +52,27 @@ class Settings:
     cutoff: date
     form_version: str
 
+    schedule: tuple[Period, ...] = ()  # every period with its own dates (sheet Kỳ báo cáo)
+
+    def period(self, name: str) -> Period:
+        found = by_name(self.schedule, name)
+        if found is None:
+            raise KehoachError("period-not-in-plan", period=name, periods=", ".join(self.periods))
+        return found
+
     def deadline_for(self, period: str) -> date:
-        """The deadline is set for the first period; later periods fall on the same day."""
-        return self._shifted(self.deadline, period)
+        return self.period(period).deadline
 
     def cutoff_for(self, period: str) -> date:
-        return self._shifted(self.cutoff, period)
+        return self.period(period).cutoff
 
-    def _shifted(self, day: date, period: str) -> date:
-        first = self.periods[0] if self.periods else period
-        if not (period.isdigit() and first.isdigit()):
-            return day
-        years = int(period) - int(first)
-        try:
-            return day.replace(year=day.year + years)
-        except ValueError:  # 29/02 in a year without it
-            return day.replace(year=day.year + years, day=28)
+    def version_for(self, period: str) -> str:
+        """The form version of a period: raising it for 2025 leaves 2024's returns valid."""
+        return self.period(period).form_version
+
+
+LEAD_HEADER = "Đơn vị chủ trì"
+COORD_HEADER = "Đơn vị phối hợp"
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,56 @@ class Plan:
     tasks: list[Task]
     registry: Registry
     unexpanded: list[tuple[str, str]] = field(default_factory=list)
+    # How each task's lead and coordinator cells were read, against every agency ever listed:
+    # what they assign is decided per period (`for_period`).
+    cells: dict[str, tuple[Resolution, Resolution]] = field(default_factory=dict)
+    period_name: str = ""  # "" for the plan as loaded; a period's name for `for_period`'s plans
+    # (task, header, words) of cells that cover nobody in this period: errors of the matrix.
+    gaps: list[tuple[Task, str, str]] = field(default_factory=list)
+    everyone: Registry | None = None  # every agency ever listed (the loaded plan's registry)
+    _periods: dict[str, Plan] = field(default_factory=dict, repr=False)
+
+    def for_period(self, name: str) -> Plan:
+        """The plan as it stands in one period: its agencies in force at the data cutoff, each
+        task's agencies resolved then (an ended agency's tasks pass to its successors)."""
+        if name == self.period_name:
+            return self
+        base = self.everyone or self.registry
+        if self.period_name:
+            raise ValueError("for_period is asked of the loaded plan")
+        if name not in self._periods:
+            day = self.settings.cutoff_for(name)
+            tasks: list[Task] = []
+            gaps: list[tuple[Task, str, str]] = []
+            for task in self.tasks:
+                lead_cell, coord_cell = self.cells[task.number]
+                leads = cell_at(base, lead_cell, day)
+                coords = cell_at(base, coord_cell, day)
+                gaps += [(task, LEAD_HEADER, p) for p in leads.empty_phrases]
+                gaps += [(task, COORD_HEADER, p) for p in coords.empty_phrases]
+                if not leads.codes and not leads.empty_phrases:
+                    gaps.append((task, LEAD_HEADER, task.lead_text))
+                lead_set = set(leads.codes)
+                tasks.append(
+                    replace(
+                        task,
+                        leads=leads.codes,
+                        coordinators=tuple(c for c in coords.codes if c not in lead_set),
+                    )
+                )
+            self._periods[name] = Plan(
+                self.path,
+                self.settings,
+                self.groups,
+                tasks,
+                registry_at(base, day),
+                self.unexpanded,
+                self.cells,
+                name,
+                gaps,
+                base,
+            )
+        return self._periods[name]
 
     @cached_property
     def _assignments(self) -> dict[str, list[Assignment]]:
@@ -121,7 +178,4 @@ class Plan:
         return [a for a in self.registry.agencies.values() if a.code in self._assignments]
 
     def check_period(self, period: str) -> None:
-        if period not in self.settings.periods:
-            raise KehoachError(
-                "period-not-in-plan", period=period, periods=", ".join(self.settings.periods)
-            )
+        self.settings.period(period)

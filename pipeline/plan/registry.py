@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from pipeline.core.text import fold
 from pipeline.plan.phrases import BUILT_IN_PHRASES, Token, name_key, starts_name, tokens
@@ -32,6 +33,11 @@ class Agency:
     order: int
     aliases: tuple[str, ...] = ()
     email: str = ""
+    # In force from/until (inclusive; None = always) and who takes its work when it ends:
+    # see plan/registry_time.py.
+    valid_from: date | None = None
+    valid_to: date | None = None
+    successors: tuple[str, ...] = ()
 
     @property
     def short(self) -> str:
@@ -56,6 +62,7 @@ class Resolution:
     phrases: tuple[str, ...]
     unexpanded: tuple[str, ...]
     leftovers: tuple[str, ...]
+    named: tuple[str, ...] = ()  # codes matched by name, before any phrase is expanded
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,7 @@ class _Cell:
         self.text = text
         self.toks = toks
         self.codes: list[str] = []
+        self.named: list[str] = []
         self.phrases: list[str] = []
         self.unexpanded: list[str] = []
         self.leftovers: list[str] = []
@@ -168,6 +176,7 @@ class Registry:
             phrases=tuple(cell.phrases),
             unexpanded=tuple(cell.unexpanded),
             leftovers=tuple(cell.leftovers),
+            named=tuple(cell.named),
         )
 
     def _step(self, cell: _Cell, i: int) -> int:
@@ -205,6 +214,7 @@ class Registry:
     def _take(self, cell: _Cell, entry: _Entry) -> None:
         if entry.kind == "agency":
             cell.codes.append(entry.target)
+            cell.named.append(entry.target)
             return
         phrase = self.phrases[entry.target]
         cell.phrases.append(phrase.text)

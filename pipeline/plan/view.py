@@ -21,17 +21,35 @@ def _wrapped(prefix: str, text: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=prefix, subsequent_indent=" " * len(prefix))
 
 
-def render(plan: Plan, lang: str) -> list[str]:
+def _periods(plan: Plan, shown: str, lang: str) -> list[str]:
+    """Every period with its own dates and the number of agencies it sends forms to."""
+    lines = [t("plan-periods-head", lang, n=len(plan.settings.schedule))]
+    for p in plan.settings.schedule:
+        lines.append(
+            t(
+                "plan-period-line",
+                lang,
+                period=p.name,
+                start=f"{p.start:%d/%m/%Y}",
+                end=f"{p.end:%d/%m/%Y}",
+                deadline=f"{p.deadline:%d/%m/%Y}",
+                cutoff=f"{p.cutoff:%d/%m/%Y}",
+                version=p.form_version,
+                agencies=len(plan.for_period(p.name).expected_agencies()),
+                current=t("plan-period-current", lang) if p.name == shown else "",
+            )
+        )
+    return [*lines, t("plan-period-shown", lang, period=shown), ""]
+
+
+def render(loaded: Plan, lang: str, period: str | None = None) -> list[str]:
+    """The plan as `kehoach plan` prints it: every period, then one period's assignments."""
+    shown = period or loaded.settings.periods[0]
+    plan = loaded.for_period(shown)
     s = plan.settings
     lines = [
         t("plan-head", lang, code=s.plan_code, title=s.short_title),
-        t(
-            "plan-period",
-            lang,
-            periods=", ".join(s.periods),
-            deadline=f"{s.deadline:%d/%m/%Y}",
-            cutoff=f"{s.cutoff:%d/%m/%Y}",
-        ),
+        *_periods(loaded, shown, lang),
         t(
             "plan-counts",
             lang,
@@ -58,7 +76,7 @@ def render(plan: Plan, lang: str) -> list[str]:
                     names=_names(plan, task.coordinators),
                 ),
             )
-            due = task.timeline.due_for(s.periods[0]) if s.periods else task.timeline.due
+            due = task.timeline.due_for(shown)
             lines.append(
                 "       "
                 + t(

@@ -169,6 +169,12 @@ def speaking_returns(files: pd.DataFrame) -> dict[str, dict[str, object]]:
     return {str(r["agency"]): {str(k): v for k, v in r.items()} for r in last.to_dict("records")}
 
 
+def this_period(files: pd.DataFrame) -> pd.Series[bool]:
+    """Entries that belong in this period's workbook: all but another period's returns (a
+    boolean mask even when there are no entries)."""
+    return files["outcome"].ne(Outcome.OTHER_PERIOD.value).astype(bool)
+
+
 def on_time(saved: datetime | None, deadline: date, inclusive: bool) -> bool | None:
     if saved is None:
         return None
@@ -178,7 +184,8 @@ def on_time(saved: datetime | None, deadline: date, inclusive: bool) -> bool | N
 def by_agency(
     plan: Plan, files: pd.DataFrame, findings: pd.DataFrame, rows: pd.DataFrame, deadline: date
 ) -> pd.DataFrame:
-    submitted = set(files.loc[files["agency"].ne(""), "agency"].tolist())
+    mine = this_period(files)
+    submitted = set(files.loc[files["agency"].ne("") & mine, "agency"].tolist())
     speaking = speaking_returns(files)
     severity = findings["severity"].eq(WARNING)
     warnings = findings.loc[severity, "rid"].value_counts().to_dict()
@@ -194,9 +201,11 @@ def by_agency(
         roles = [a.role for a in plan.assignments(agency.code)]
         chosen = speaking.get(agency.code)
         rid = int(str(chosen["rid"])) if chosen is not None else -1
-        saved = _moment(chosen["saved_at"]) if chosen is not None else None
+        # On time is judged on when the office received the file, never on the time the
+        # agency's own workbook claims (that only orders its versions).
+        received = _moment(chosen["received"]) if chosen is not None else None
         punctual = (
-            on_time(saved, deadline, plan.settings.deadline_inclusive)
+            on_time(received, deadline, plan.settings.deadline_inclusive)
             if chosen is not None
             else None
         )
@@ -208,14 +217,10 @@ def by_agency(
                 "Phối hợp": len(roles) - roles.count(ROLE_LEAD),
                 "Đã nộp": YES if agency.code in submitted else NO,
                 "Đúng hạn": "" if punctual is None else (YES if punctual else NO),
-                "Thời điểm nộp": saved,
+                "Thời điểm nộp": received,
                 "Căn cứ thời điểm": ""
                 if chosen is None
-                else t(
-                    "wb-saved-in-workbook"
-                    if chosen["saved_source"] == "workbook"
-                    else "wb-saved-file-time"
-                ),
+                else t(f"wb-received-{chosen['received_source']}"),
                 "Kết quả": Outcome(str(chosen["outcome"])).label()
                 if chosen is not None
                 else NOT_SUBMITTED,
@@ -312,8 +317,10 @@ def checks(findings: pd.DataFrame, files: pd.DataFrame) -> pd.DataFrame:
 
 
 def log(files: pd.DataFrame) -> pd.DataFrame:
-    """Every inbox entry and its outcome, in Vietnamese."""
+    """Every inbox entry of this period and its outcome, in Vietnamese (another period's
+    returns are in that period's workbook)."""
     labels = {o.value: o.label() for o in Outcome}
+    files = files[this_period(files)]
     return pd.DataFrame(
         {
             "Tệp": files["rel"].tolist(),
@@ -361,7 +368,7 @@ def consolidate(
         "not_started": int(statuses.get(NOT_STARTED, 0)),
         "not_reported": int(statuses.get(NOT_REPORTED, 0)),
         **overdue_counts(tasks),
-        "files": len(files),
+        "files": int(this_period(files).sum()),
     }
     return Consolidation(
         tasks,

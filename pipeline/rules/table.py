@@ -239,6 +239,11 @@ def _fallback_place(line: dict[str, Any]) -> list[Place]:
     return [Place(None, value, {"source": line["fallback_source"], "value": value})]
 
 
+def _doubt_place(line: dict[str, Any]) -> list[Place]:
+    saved = line["saved_doubt"]
+    return [Place(None, saved, {"saved": saved, "file": line["received_text"]})]
+
+
 def _extension_place(line: dict[str, Any]) -> list[Place]:
     suffix = line["suffix"]
     return [Place(None, suffix, {"extension": suffix, "kind": "." + line["kind"]})]
@@ -390,6 +395,15 @@ RULES: tuple[Rule, ...] = (
         F,
         lambda f: f["identified_by"].eq(""),
         _fallback_place,
+    ),
+    Rule(
+        "saved-time-not-believed",
+        WARNING,
+        None,
+        Scope.FILE,
+        F,
+        lambda f: f["saved_doubt"].eq(""),
+        _doubt_place,
     ),
     Rule(
         "extension-mismatch",

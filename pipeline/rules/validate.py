@@ -114,6 +114,8 @@ def prepare_files(returns: list[Return], rows: pd.DataFrame, plan: Plan) -> pd.D
                 "identified_by": item.identity.identified_by,
                 "fallback_value": item.identity.fallback_value,
                 "fallback_source": sources.get(item.identity.identified_by, ""),
+                "saved_doubt": item.identity.saved_doubt,
+                "received_text": f"{item.file.received_at:%d/%m/%Y %H:%M}",
                 "file_name": item.rel.rsplit("/", 1)[-1],
                 "named_agency": other_agency_named(
                     item.rel, item.agency, item.identity.identified_by, plan
@@ -143,6 +145,8 @@ _FILE_LINE_COLUMNS = (
     "identified_by",
     "fallback_value",
     "fallback_source",
+    "saved_doubt",
+    "received_text",
     "file_name",
     "named_agency",
     "agency_name",

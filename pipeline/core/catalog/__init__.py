@@ -15,6 +15,7 @@ from pipeline.core.catalog import documents, forms, importer, intake, outputs, p
 from pipeline.core.catalog import feedback as feedback  # own line: parallel areas do not collide
 from pipeline.core.catalog import frames as frames  # own line: parallel areas do not collide
 from pipeline.core.catalog import hostile as hostile  # own line, as the areas above
+from pipeline.core.catalog import periods as periods_area
 from pipeline.core.catalog import reports as reports  # own line: parallel areas do not collide
 from pipeline.core.catalog import robust as robust  # own line: parallel areas do not collide
 from pipeline.core.catalog import timeline as timeline_area  # own line, as the areas above
@@ -40,6 +41,7 @@ _AREAS = (
     values,
     hostile,
     frames,
+    periods_area,
 )
 
 

@@ -1,0 +1,91 @@
+"""What the officer does with the store: confirm receipt dates, close and reopen a period."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from pathlib import Path
+
+from pipeline.core.errors import KehoachError
+from pipeline.core.files import atomic_path
+from pipeline.store.db import open_store
+from pipeline.store.records import (
+    Closure,
+    Seen,
+    close,
+    closure,
+    confirm,
+    latest_headline,
+    reopen,
+)
+
+
+def _seen(path: Path, inbox: Path) -> Seen:
+    if not path.is_file():
+        raise KehoachError("receive-not-a-file", path=str(path))
+    with path.open("rb") as handle:
+        sha = hashlib.file_digest(handle, "sha256").hexdigest()
+    try:
+        rel = path.resolve().relative_to(inbox.resolve()).as_posix()
+    except ValueError:
+        rel = path.name
+    stat = path.stat()
+    return Seen(sha, rel, stat.st_size, datetime.fromtimestamp(stat.st_mtime))
+
+
+def receive(store: Path, inbox: Path, files: list[Path], day: date) -> tuple[list[Seen], bool]:
+    """Record the date the office received each file (a zip: all its members)."""
+    seen = [_seen(path, inbox) for path in files]
+    connection, created = open_store(store)
+    try:
+        confirm(connection, seen, day, datetime.now().replace(microsecond=0))
+    finally:
+        connection.close()
+    return seen, created
+
+
+def close_period(store: Path, period: str, workbook: Path) -> tuple[Closure, bool]:
+    """Freeze a period: its workbook and figures as its latest run left them."""
+    connection, created = open_store(store)
+    try:
+        headline = latest_headline(connection, period)
+        if headline is None or not workbook.is_file():
+            raise KehoachError("close-needs-run", period=period, path=str(workbook))
+        now = datetime.now().replace(microsecond=0)
+        close(connection, period, workbook.name, workbook.read_bytes(), headline, now)
+        frozen = closure(connection, period)
+        assert frozen is not None
+        return frozen, created
+    finally:
+        connection.close()
+
+
+def reopen_period(store: Path, period: str) -> bool:
+    """Whether the period was closed; it is open now."""
+    connection, _ = open_store(store)
+    try:
+        was = closure(connection, period) is not None
+        reopen(connection, period)
+        return was
+    finally:
+        connection.close()
+
+
+def frozen(store: Path, period: str, workbook: Path) -> tuple[Closure | None, bool]:
+    """A closed period's frozen state, its workbook put back if it was changed or removed;
+    and whether the workbook had to be restored."""
+    if not store.exists():
+        return None, False
+    connection, _ = open_store(store)
+    try:
+        found = closure(connection, period)
+    finally:
+        connection.close()
+    if found is None:
+        return None, False
+    if workbook.is_file() and workbook.read_bytes() == found.workbook:
+        return found, False
+    workbook.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(workbook) as temporary:
+        temporary.write_bytes(found.workbook)
+    return found, True

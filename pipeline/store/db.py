@@ -1,0 +1,80 @@
+"""The store of record: one SQLite file in the plan folder (stdlib sqlite3).
+
+It keeps only what a run cannot recompute from the inbox: when each file was received (and
+the date the officer confirmed), each period's latest results, and which periods are closed.
+The inbox stays the source of truth for returns; deleting this file loses receipt dates and
+closures only. The schema is documented, table by table, in docs/DATA.md.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+STORE_NAME = "kehoach.sqlite"
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS receipts (
+    sha256 TEXT PRIMARY KEY,          -- of the file's bytes (a zip: of the zip file)
+    path TEXT NOT NULL,               -- relative to the inbox, as first seen
+    size INTEGER NOT NULL,            -- bytes
+    first_seen TEXT NOT NULL,         -- ISO time a run or `kehoach receive` first saw it
+    file_time TEXT NOT NULL,          -- ISO time of the file in the inbox then
+    received_on TEXT,                 -- ISO date the officer confirmed (`kehoach receive`)
+    confirmed_at TEXT                 -- ISO time of that confirmation
+);
+CREATE TABLE IF NOT EXISTS period_runs (
+    period TEXT PRIMARY KEY,
+    ran_at TEXT NOT NULL,             -- ISO time of the latest run of the period
+    as_of TEXT NOT NULL,              -- ISO date the run counted to
+    expected INTEGER NOT NULL, submitted INTEGER NOT NULL, on_time INTEGER NOT NULL,
+    late INTEGER NOT NULL, missing INTEGER NOT NULL, rejected INTEGER NOT NULL,
+    done INTEGER NOT NULL, in_progress INTEGER NOT NULL, not_started INTEGER NOT NULL,
+    not_reported INTEGER NOT NULL, overdue INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS period_rows (
+    period TEXT NOT NULL, agency TEXT NOT NULL, task TEXT NOT NULL, role TEXT NOT NULL,
+    status TEXT, progress REAL, result TEXT, funding REAL, file TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS period_findings (
+    period TEXT NOT NULL, file TEXT NOT NULL, agency TEXT, cell TEXT,
+    severity TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS period_outcomes (
+    period TEXT NOT NULL, file TEXT NOT NULL, sha256 TEXT, agency TEXT,
+    outcome TEXT NOT NULL, reason TEXT NOT NULL,
+    received TEXT, received_source TEXT  -- ISO time the office received it, and how known
+);
+CREATE TABLE IF NOT EXISTS closed_periods (
+    period TEXT PRIMARY KEY,
+    closed_at TEXT NOT NULL,
+    workbook_name TEXT NOT NULL,      -- file name in the outbox
+    workbook BLOB NOT NULL,           -- the frozen workbook, restored by later runs
+    headline TEXT NOT NULL            -- JSON: the frozen headline figures
+);
+CREATE INDEX IF NOT EXISTS period_rows_period ON period_rows (period);
+CREATE INDEX IF NOT EXISTS period_findings_period ON period_findings (period);
+CREATE INDEX IF NOT EXISTS period_outcomes_period ON period_outcomes (period);
+"""
+
+
+def store_path(folder: Path) -> Path:
+    """The store in the plan's working folder, beside inbox/ and outbox/ (give either)."""
+    return folder.parent / STORE_NAME
+
+
+def open_store(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """The store's connection, and whether it had to be created now."""
+    created = not path.exists()
+    connection = sqlite3.connect(path)
+    connection.executescript(SCHEMA)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return connection, created
+
+
+def table_names(connection: sqlite3.Connection) -> list[str]:
+    rows = connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+    ).fetchall()
+    return [str(name) for (name,) in rows]

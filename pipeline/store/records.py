@@ -1,0 +1,196 @@
+"""Reading and writing the store's records: receipts, a period's results, closed periods."""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pandas frames are passed in, never built here
+    import pandas as pd
+
+    from pipeline.rollup.consolidate import Consolidation
+
+HEADLINE_COLUMNS = (
+    "expected", "submitted", "on_time", "late", "missing", "rejected",
+    "done", "in_progress", "not_started", "not_reported", "overdue",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A file as the inbox shows it now."""
+
+    sha256: str
+    path: str
+    size: int
+    file_time: datetime
+
+
+def confirmed_dates(connection: sqlite3.Connection) -> dict[str, date]:
+    """sha256 -> the receipt date the officer confirmed."""
+    rows = connection.execute(
+        "SELECT sha256, received_on FROM receipts WHERE received_on IS NOT NULL"
+    )
+    return {sha: date.fromisoformat(day) for sha, day in rows}
+
+
+def record_seen(connection: sqlite3.Connection, files: Iterable[Seen], now: datetime) -> None:
+    """Keep the first time each file was seen (for audit); later sightings change nothing."""
+    connection.executemany(
+        "INSERT OR IGNORE INTO receipts (sha256, path, size, first_seen, file_time) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(f.sha256, f.path, f.size, now.isoformat(), f.file_time.isoformat()) for f in files],
+    )
+
+
+def confirm(
+    connection: sqlite3.Connection, files: Iterable[Seen], day: date, now: datetime
+) -> None:
+    for item in files:
+        record_seen(connection, [item], now)
+        connection.execute(
+            "UPDATE receipts SET received_on = ?, confirmed_at = ? WHERE sha256 = ?",
+            (day.isoformat(), now.isoformat(), item.sha256),
+        )
+    connection.commit()
+
+
+def _value(value: Any) -> Any:
+    """A frame's cell as SQLite takes it: NaN and NaT are NULL, dates are ISO text."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if hasattr(value, "isoformat"):
+        try:
+            return value.isoformat()
+        except ValueError:  # NaT
+            return None
+    return value if isinstance(value, int | float | str) else str(value)
+
+
+def save_results(
+    connection: sqlite3.Connection,
+    period: str,
+    result: Consolidation,
+    files: pd.DataFrame,
+    now: datetime,
+) -> None:
+    """Replace a period's results with those of this run, in one transaction; `files` is the
+    settled files frame (every inbox entry, its outcome and when it was received)."""
+    with connection:
+        for table in ("period_runs", "period_rows", "period_findings", "period_outcomes"):
+            connection.execute(f"DELETE FROM {table} WHERE period = ?", (period,))
+        h = result.headline
+        connection.execute(
+            f"INSERT INTO period_runs VALUES (?, ?, ?{', ?' * len(HEADLINE_COLUMNS)})",
+            (period, now.isoformat(), result.as_of.isoformat(), *(h[k] for k in HEADLINE_COLUMNS)),
+        )
+        d = result.detail
+        columns = ["Mã đơn vị", "TT", "Vai trò", "Tình trạng", "Tiến độ (%)",
+                   "Kết quả thực hiện", "Kinh phí (triệu đồng)", "Tệp"]  # fmt: skip
+        connection.executemany(
+            "INSERT INTO period_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (period, *(_value(v) for v in values))
+                for values in zip(*(d[c].tolist() for c in columns), strict=True)
+            ],
+        )
+        c = result.checks
+        columns = ["Tệp", "Mã đơn vị", "Ô", "Mức độ", "Mã lỗi", "Nội dung"]
+        connection.executemany(
+            "INSERT INTO period_findings VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (period, *(_value(v) for v in values))
+                for values in zip(*(c[k].tolist() for k in columns), strict=True)
+            ],
+        )
+        connection.executemany(
+            "INSERT INTO period_outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    period,
+                    rel,
+                    sha256 or None,
+                    agency or None,
+                    outcome,
+                    reason,
+                    _received(received),
+                    source,
+                )
+                for rel, sha256, agency, outcome, reason, received, source in zip(
+                    *(
+                        files[c].tolist()
+                        for c in (
+                            "rel",
+                            "sha256",
+                            "agency",
+                            "outcome",
+                            "reason",
+                            "received",
+                            "received_source",
+                        )
+                    ),
+                    strict=True,
+                )
+            ],
+        )
+
+
+def _received(value: object) -> str | None:
+    """The time as ISO text; none for an entry whose time is unknown (datetime.min)."""
+    if not isinstance(value, datetime) or value.year <= 1:
+        return None
+    return value.isoformat()
+
+
+@dataclass(frozen=True)
+class Closure:
+    period: str
+    closed_at: datetime
+    workbook_name: str
+    workbook: bytes
+    headline: dict[str, int]
+
+
+def closure(connection: sqlite3.Connection, period: str) -> Closure | None:
+    row = connection.execute(
+        "SELECT closed_at, workbook_name, workbook, headline FROM closed_periods WHERE period = ?",
+        (period,),
+    ).fetchone()
+    if row is None:
+        return None
+    return Closure(
+        period, datetime.fromisoformat(row[0]), row[1], bytes(row[2]), json.loads(row[3])
+    )
+
+
+def close(
+    connection: sqlite3.Connection,
+    period: str,
+    workbook_name: str,
+    workbook: bytes,
+    headline: dict[str, int],
+    now: datetime,
+) -> None:
+    with connection:
+        connection.execute(
+            "INSERT OR REPLACE INTO closed_periods VALUES (?, ?, ?, ?, ?)",
+            (period, now.isoformat(), workbook_name, workbook, json.dumps(headline)),
+        )
+
+
+def reopen(connection: sqlite3.Connection, period: str) -> None:
+    with connection:
+        connection.execute("DELETE FROM closed_periods WHERE period = ?", (period,))
+
+
+def latest_headline(connection: sqlite3.Connection, period: str) -> dict[str, int] | None:
+    row = connection.execute(
+        f"SELECT {', '.join(HEADLINE_COLUMNS)} FROM period_runs WHERE period = ?",
+        (period,),
+    ).fetchone()
+    return dict(zip(HEADLINE_COLUMNS, row, strict=True)) if row else None

@@ -1,0 +1,149 @@
+"""The store of record: its documented schema, confirmed receipt dates, closed periods."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.demo.build import MARKER, clear_previous_demo
+from pipeline.demo.simulate import fill_form
+from pipeline.plan.model import Plan
+from pipeline.store.db import open_store, table_names
+from tests.conftest import PLAN, ROOT
+
+GOOD = {"status": "Đã hoàn thành", "progress": 100, "result": "Đã ban hành kế hoạch"}
+
+
+def test_the_schema_is_the_documented_one(tmp_path: Path) -> None:
+    connection, created = open_store(tmp_path / "kehoach.sqlite")
+    assert created
+    text = (ROOT / "docs" / "DATA.md").read_text(encoding="utf-8")
+    listing = text.split("## Tables", 1)[1].split("###", 1)[0]
+    documented = re.findall(r"^\| `(\w+)` \| ", listing, re.M)
+    tables = table_names(connection)
+    assert sorted(documented) == tables
+    for table in tables:  # every column of every table is named in its own section
+        section = text.split(f"### `{table}`", 1)[1].split("###", 1)[0]
+        columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+        assert [c for c in columns if f"`{c}`" not in section] == [], table
+
+
+def _send(plan: Plan, forms: Path, inbox: Path, code: str, saved: datetime, got: datetime) -> Path:
+    answers = {a.task.number: dict(GOOD) for a in plan.assignments(code)}
+    target = inbox / f"2024_{code}.xlsx"
+    fill_form(forms / f"2024_{code}.xlsx", target, answers, {}, saved)
+    os.utime(target, (got.timestamp(), got.timestamp()))
+    return target
+
+
+def _run(folder: Path, *extra: str) -> str:
+    result = CliRunner().invoke(
+        cli,
+        [
+            "run",
+            "--plan",
+            str(PLAN),
+            "--inbox",
+            str(folder / "inbox"),
+            "--outbox",
+            str(folder / "outbox"),
+            "--as-of",
+            "06/01/2025",
+            "--jobs",
+            "2",
+            *extra,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_confirmed_receipt_dates_decide_on_time(plan: Plan, forms: Path, tmp_path: Path) -> None:
+    # Saved "01/12", copied into the inbox on 20/12; the officer confirms it arrived on 10/12.
+    late_copy = _send(
+        plan, forms, tmp_path / "inbox", "so_y_te", datetime(2024, 12, 1), datetime(2024, 12, 20)
+    )
+    first = _run(tmp_path)
+    assert "Đã tạo kho dữ liệu" in first
+    connection = sqlite3.connect(tmp_path / "kehoach.sqlite")
+    on_time = connection.execute("SELECT on_time, late FROM period_runs").fetchone()
+    assert on_time == (0, 1)
+    received = CliRunner().invoke(
+        cli,
+        ["receive", str(late_copy), "--date", "10/12/2024", "--inbox", str(tmp_path / "inbox")],
+    )
+    assert received.exit_code == 0, received.output
+    assert "Đã ghi ngày nhận 10/12/2024 cho 2024_so_y_te.xlsx" in received.output
+    again = _run(tmp_path)
+    assert "Đã tạo kho dữ liệu" not in again
+    assert connection.execute("SELECT on_time, late FROM period_runs").fetchone() == (1, 0)
+    source = connection.execute(
+        "SELECT received_source FROM period_outcomes WHERE file = '2024_so_y_te.xlsx'"
+    ).fetchone()
+    assert source == ("confirmed",)
+    first_seen = connection.execute("SELECT first_seen, received_on FROM receipts").fetchall()
+    assert len(first_seen) == 1 and first_seen[0][1] == "2024-12-10"
+
+
+def test_a_closed_period_is_frozen_until_reopened(plan: Plan, forms: Path, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    _send(plan, forms, inbox, "so_y_te", datetime(2024, 12, 2), datetime(2024, 12, 2))
+    _run(tmp_path)
+    args = ["close", "--plan", str(PLAN), "--period", "2024", "--outbox", str(tmp_path / "outbox")]
+    closed = CliRunner().invoke(cli, args)
+    assert closed.exit_code == 0, closed.output
+    assert "Đã chốt kỳ 2024" in closed.output
+    workbook = tmp_path / "outbox" / "tong-hop-2024.xlsx"
+    frozen = workbook.read_bytes()
+
+    _send(plan, forms, inbox, "so_khcn", datetime(2024, 12, 3), datetime(2024, 12, 3))
+    later = _run(tmp_path)
+    assert "Kỳ 2024 đã chốt ngày" in later and "đã nộp 1/31" in later
+    assert workbook.read_bytes() == frozen
+    workbook.unlink()
+    restored = _run(tmp_path)
+    assert "đã khôi phục bản đã chốt" in restored
+    assert workbook.read_bytes() == frozen
+
+    reopened = _run(tmp_path, "--reopen")
+    assert "Đã mở lại kỳ 2024" in reopened
+    assert workbook.read_bytes() != frozen
+    connection = sqlite3.connect(tmp_path / "kehoach.sqlite")
+    assert connection.execute("SELECT submitted FROM period_runs").fetchone() == (2,)
+
+
+def test_deleting_the_store_loses_receipts_and_closures_only(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    _send(plan, forms, inbox, "so_y_te", datetime(2024, 12, 2), datetime(2024, 12, 2))
+    _run(tmp_path)
+    CliRunner().invoke(
+        cli,
+        ["close", "--plan", str(PLAN), "--period", "2024", "--outbox", str(tmp_path / "outbox")],
+    )
+    (tmp_path / "kehoach.sqlite").unlink()
+    output = _run(tmp_path)
+    assert "các ngày nhận đã xác nhận và việc chốt kỳ đã mất" in output
+    assert "đã chốt" not in output.split("Đã tạo kho dữ liệu")[0]
+    assert sqlite3.connect(tmp_path / "kehoach.sqlite").execute(
+        "SELECT submitted FROM period_runs"
+    ).fetchone() == (1,)
+
+
+def test_a_new_demo_starts_without_the_previous_demos_store(tmp_path: Path) -> None:
+    """The demo's store sits beside its inbox and outbox: a stale one would carry the last
+    demo's receipts and closed periods into the new one."""
+    folder = tmp_path / "demo"
+    folder.mkdir()
+    (folder / MARKER).write_text("kehoach demo\n")
+    open_store(folder / "kehoach.sqlite")[0].close()
+    (folder / "ghi-chu.txt").write_text("the officer's note")
+    clear_previous_demo(folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["ghi-chu.txt"]
