@@ -10,7 +10,19 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ORDER = ("core", "contracts", "plan", "forms", "intake", "rules", "rollup", "outputs", "run", "cli")
+ORDER = (
+    "core",
+    "contracts",
+    "plan",
+    "forms",
+    "intake",
+    "rules",
+    "rollup",
+    "outputs",
+    "store",
+    "run",
+    "cli",
+)
 TOP_LEVEL = {"run": "run", "run_view": "run", "demo": "run", "cli": "cli", "__main__": "cli"}
 # The form's `Hướng dẫn` lists the rule table, which imports neither pandas nor intake.
 ALLOWED = {("pipeline.forms.render", "pipeline.rules.table")}
