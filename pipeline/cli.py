@@ -531,12 +531,19 @@ def _document_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _consolidated(
-    ctx: click.Context, plan: Plan, inbox: Path, period: str, as_of: str | None, jobs: int | None
+    ctx: click.Context,
+    plan: Plan,
+    folders: tuple[Path, Path],
+    period: str,
+    as_of: str | None,
+    jobs: int | None,
 ) -> Any:
     from pipeline.run import consolidated
 
+    inbox, outbox = folders
+    day = _as_of(as_of)
     with _Progress(t("progress-read", _lang(ctx))) as progress:
-        return consolidated(plan, inbox, period, _as_of(as_of), jobs, progress.start, progress.step)
+        return consolidated(plan, inbox, outbox, period, day, jobs, progress.start, progress.step)
 
 
 @cli.command("report", short_help="Viết dự thảo báo cáo (Word) từ inbox/.")
@@ -562,7 +569,7 @@ def report_command(
     plan = loaded.for_period(chosen)
     target = report_path(outbox, chosen)
     refuse_overwrite(target, force)  # before reading the inbox, not after
-    result = _consolidated(ctx, plan, inbox, chosen, as_of, jobs)
+    result = _consolidated(ctx, plan, (inbox, outbox), chosen, as_of, jobs)
     written = write_report(plan, result, chosen, target, docx_template, force)
     _echo(t("report-written", _lang(ctx), path=written))
 
@@ -601,7 +608,7 @@ def remind_command(
     chosen = _period(loaded, period, _as_of(as_of), _lang(ctx))
     plan = loaded.for_period(chosen)
     refuse_overwrite(letter_path(outbox, chosen), force)
-    result = _consolidated(ctx, plan, inbox, chosen, as_of, jobs)
+    result = _consolidated(ctx, plan, (inbox, outbox), chosen, as_of, jobs)
     written = write_reminders(
         plan, result, chosen, outbox, docx_template, due if isinstance(due, date) else None, force
     )

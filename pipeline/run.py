@@ -10,26 +10,25 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.contracts.form import form_name
 from pipeline.contracts.outcomes import Outcome
-from pipeline.core.errors import KehoachError, raise_carried
-from pipeline.core.files import OutputSet, output_set
-from pipeline.core.workers import DEFAULT_TIME_LIMIT, Job, default_jobs, run_jobs
+from pipeline.core.errors import KehoachError
+from pipeline.core.files import output_set
+from pipeline.core.workers import DEFAULT_TIME_LIMIT, default_jobs
 from pipeline.intake.discover import InboxFile, discover_paths
 from pipeline.intake.returns import Return, entries
 from pipeline.intake.run import Intake, intake_folder, run_intake
-from pipeline.outputs.feedback import FeedbackRequest, feedback_job, task_texts
 from pipeline.outputs.feedback_folder import remove_stale
+from pipeline.outputs.run_outputs import feedback_plans, write_outputs
 from pipeline.plan.model import Plan
 from pipeline.plan.periods import current
-from pipeline.rules.findings import Finding, findings_of
-from pipeline.store.db import open_store
+from pipeline.store.actions import confirmed_receipts
+from pipeline.store.db import open_store, store_path
 from pipeline.store.records import Seen, confirmed_dates, record_seen, save_results
 
 if TYPE_CHECKING:  # pandas and pandera are loaded while the files are read, not before
@@ -120,27 +119,12 @@ def run(
     store: Path | None = None,
 ) -> RunResult:
     plan = plan.for_period(period)
-    if not inbox.is_dir():
-        raise KehoachError("inbox-not-found", path=str(inbox))
-    refuse_nested(inbox, outbox)
+    _require_folders(inbox, outbox)  # before the store is opened (and perhaps created)
     connection, created = open_store(store) if store is not None else (None, False)
     receipts = confirmed_dates(connection) if connection is not None else {}
-    warming = _Warming()
-    intake = intake_folder(
-        inbox,
-        plan,
-        period,
-        jobs,
-        on_discovered=on_discovered,
-        on_read=on_read,
-        on_started=warming.start,
-        exclude=[outbox],
-        as_of=as_of,
-        receipts=receipts,
+    checked, phases = _checked_folder(
+        plan, inbox, outbox, period, as_of, jobs, on_discovered, on_read, strict, receipts
     )
-    warming.join()
-    checked = check_intake(intake, plan, as_of, strict)
-    phases = dict(intake.phases)
     from pipeline.rollup.consolidate import consolidate  # pandas: loaded while files were read
 
     started = time.perf_counter()
@@ -149,7 +133,7 @@ def run(
     phases["consolidate"] = time.perf_counter() - started
     started = time.perf_counter()
     folder = outbox / "phan-hoi" / period
-    plans = feedback_plans(plan, checked, folder, period)
+    plans = feedback_plans(plan, checked.returns, checked.frames, folder, period)
     target = workbook_path(outbox, period)
     links = {agency: job.target.relative_to(outbox).as_posix() for agency, job in plans.items()}
     with output_set(outbox) as outputs:  # the workbook and its feedback copies, as one set
@@ -189,98 +173,6 @@ def remember_run(
     with connection:
         record_seen(connection, seen, now)
     save_results(connection, period, result, checked.frames.files, now)
-
-
-FEEDBACK_OUTCOMES = (Outcome.REJECTED, Outcome.ACCEPTED_WITH_WARNINGS, Outcome.ACCEPTED_IN_PART)
-
-
-def feedback_plans(
-    plan: Plan, checked: Checked, folder: Path, period: str
-) -> dict[str, FeedbackRequest]:
-    """A feedback copy for every validated return with findings, by agency, as data to be
-    written (documents: always Vietnamese)."""
-    frames = checked.frames
-    by_rid: dict[int, list[Finding]] = {}
-    for finding in findings_of(frames.findings):
-        by_rid.setdefault(finding.rid, []).append(finding)
-    wanted = [
-        entry
-        for entry in entries(frames.files)
-        if entry.outcome in FEEDBACK_OUTCOMES and entry.agency and entry.rid in by_rid
-    ]
-    return {
-        entry.agency: FeedbackRequest(
-            target=folder / form_name(period, entry.agency),
-            source=_source(checked.returns[entry.rid]),
-            file=entry.rel,
-            outcome=entry.outcome,
-            agency_name=plan.registry.agencies[entry.agency].name,
-            findings=tuple(by_rid[entry.rid]),
-            tasks=task_texts(plan, by_rid[entry.rid]),
-        )
-        for entry in wanted
-    }
-
-
-def _source(item: Return) -> Path | bytes:
-    if item.file.data is not None:
-        return item.file.data
-    assert item.file.path is not None  # an inbox file is either on disk or a zip member's bytes
-    return item.file.path
-
-
-WRITE_MEMORY_LIMIT = 1536 * 1024 * 1024
-
-
-def write_outputs(
-    plan: Plan,
-    result: Consolidation,
-    target: Path,
-    period: str,
-    links: dict[str, str],
-    plans: dict[str, FeedbackRequest],
-    processes: int,
-    outputs: OutputSet,
-) -> tuple[list[str], dict[str, Path]]:
-    """The workbook, and meanwhile the feedback copies in limited worker processes, all
-    written into the run's staged output set.
-
-    Feedback copies open agencies' files, so they get the same time and memory limits as
-    reading; the workbook is made from our own data and is written by a thread of this
-    process, started only once the workers are forked (no thread is alive at a fork).
-    """
-    from pipeline.outputs.workbook import write_report
-
-    jobs = [
-        Job(index, feedback_job, replace(request, target=outputs.path(request.target)))
-        for index, request in enumerate(plans.values())
-    ]
-    written_report: list[list[str]] = []
-    failure: list[BaseException] = []
-
-    def write() -> None:
-        try:
-            written_report.append(write_report(outputs.path(target), plan, result, period, links))
-        except BaseException as exc:  # handed to the main thread, which raises it
-            failure.append(exc)
-
-    writer = threading.Thread(target=write, daemon=True)
-    try:
-        outcomes = run_jobs(
-            jobs, processes, memory_limit=WRITE_MEMORY_LIMIT, on_started=writer.start
-        )
-    finally:
-        if writer.ident is not None:
-            writer.join()
-    if failure:
-        raise failure[0]
-    cut = written_report[0]
-    written: dict[str, Path] = {}
-    for index, agency in enumerate(plans):
-        raise_carried(outcomes.get(index))
-        if isinstance(outcomes.get(index), Path):
-            written[agency] = outcomes[index]
-    return cut, written
 
 
 def check_files(
@@ -377,6 +269,12 @@ def _put_back(checked: Checked, again: Checked, rids: list[int]) -> Checked:
     return Checked(returns, frames)
 
 
+def _require_folders(inbox: Path, outbox: Path) -> None:
+    if not inbox.is_dir():
+        raise KehoachError("inbox-not-found", path=str(inbox))
+    refuse_nested(inbox, outbox)
+
+
 def refuse_nested(inbox: Path, outbox: Path) -> None:
     """The outbox inside the inbox (or the reverse) would make each run read the last run's
     workbook and feedback copies as returns."""
@@ -388,6 +286,7 @@ def refuse_nested(inbox: Path, outbox: Path) -> None:
 def consolidated(
     plan: Plan,
     inbox: Path,
+    outbox: Path,
     period: str,
     as_of: date,
     jobs: int | None = None,
@@ -395,10 +294,35 @@ def consolidated(
     on_read: Callable[[], None] | None = None,
     strict: bool = False,
 ) -> Consolidation:
-    """The intake and the rollups, writing nothing: what `report` and `remind` start from."""
+    """The intake and the rollups, writing nothing: what `report` and `remind` start from.
+    The same intake as `run` (the outbox left out, the confirmed receipt dates applied), so
+    the Word documents and the workbook give the same figures."""
     plan = plan.for_period(period)
-    if not inbox.is_dir():
-        raise KehoachError("inbox-not-found", path=str(inbox))
+    _require_folders(inbox, outbox)
+    receipts = confirmed_receipts(store_path(outbox))
+    checked, _ = _checked_folder(
+        plan, inbox, outbox, period, as_of, jobs, on_discovered, on_read, strict, receipts
+    )
+    from pipeline.rollup.consolidate import consolidate  # pandas: loaded while files were read
+
+    frames = checked.frames
+    return consolidate(plan, frames.files, frames.rows, frames.findings, period, as_of)
+
+
+def _checked_folder(
+    plan: Plan,
+    inbox: Path,
+    outbox: Path,
+    period: str,
+    as_of: date,
+    jobs: int | None,
+    on_discovered: Callable[[int], None] | None,
+    on_read: Callable[[], None] | None,
+    strict: bool,
+    receipts: Mapping[str, date],
+) -> tuple[Checked, dict[str, float]]:
+    """Everything under the inbox read, identified, validated and settled, with the time
+    each phase took: the one intake of `run`, `report` and `remind`."""
     warming = _Warming()
     intake = intake_folder(
         inbox,
@@ -408,10 +332,10 @@ def consolidated(
         on_discovered=on_discovered,
         on_read=on_read,
         on_started=warming.start,
+        exclude=[outbox],
         as_of=as_of,
+        receipts=receipts,
     )
     warming.join()
-    frames = check_intake(intake, plan, as_of, strict).frames
-    from pipeline.rollup.consolidate import consolidate  # pandas: loaded while files were read
-
-    return consolidate(plan, frames.files, frames.rows, frames.findings, period, as_of)
+    checked = check_intake(intake, plan, as_of, strict)
+    return checked, dict(intake.phases)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -14,6 +14,7 @@ from pipeline.cli import cli
 from pipeline.demo.build import MARKER, clear_previous_demo
 from pipeline.demo.simulate import fill_form
 from pipeline.plan.model import Plan
+from pipeline.run import consolidated
 from pipeline.store.db import open_store, table_names
 from tests.conftest import PLAN, ROOT
 
@@ -89,6 +90,30 @@ def test_confirmed_receipt_dates_decide_on_time(plan: Plan, forms: Path, tmp_pat
     assert source == ("confirmed",)
     first_seen = connection.execute("SELECT first_seen, received_on FROM receipts").fetchall()
     assert len(first_seen) == 1 and first_seen[0][1] == "2024-12-10"
+
+
+def test_report_and_remind_count_receipts_as_run_does(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
+    """`report` and `remind` start from the same intake as `run`: confirmed receipt dates
+    decide on time there too, and the outbox (last run's workbook) is never read as a return."""
+    late_copy = _send(
+        plan, forms, tmp_path / "inbox", "so_y_te", datetime(2024, 12, 1), datetime(2024, 12, 20)
+    )
+    arguments = ["--inbox", str(tmp_path / "inbox")]
+    received = CliRunner().invoke(
+        cli, ["receive", str(late_copy), "--date", "10/12/2024", *arguments]
+    )
+    assert received.exit_code == 0, received.output
+    _run(tmp_path)
+    connection = sqlite3.connect(tmp_path / "kehoach.sqlite")
+    ran = connection.execute("SELECT on_time, late, submitted FROM period_runs").fetchone()
+    assert ran == (1, 0, 1)
+    result = consolidated(
+        plan, tmp_path / "inbox", tmp_path / "outbox", "2024", date(2025, 1, 6), jobs=2
+    )
+    h = result.headline
+    assert (h["on_time"], h["late"], h["submitted"]) == ran
 
 
 def test_a_closed_period_is_frozen_until_reopened(plan: Plan, forms: Path, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from pipeline.store.records import (
     close,
     closure,
     confirm,
+    confirmed_dates,
     latest_headline,
     reopen,
 )
@@ -89,3 +90,15 @@ def frozen(store: Path, period: str, workbook: Path) -> tuple[Closure | None, bo
     with atomic_path(workbook) as temporary:
         temporary.write_bytes(found.workbook)
     return found, True
+
+
+def confirmed_receipts(store: Path) -> dict[str, date]:
+    """The receipt dates the officer confirmed, for commands that only read (`report`,
+    `remind`): no store yet means none, and reading never creates one."""
+    if not store.exists():
+        return {}
+    connection, _ = open_store(store)
+    try:
+        return confirmed_dates(connection)
+    finally:
+        connection.close()
