@@ -1,4 +1,4 @@
-"""Errors the library raises; `cli.py` turns them into one sentence and an exit code."""
+"""Errors the library raises; `pipeline.cli` turns them into one sentence and an exit code."""
 
 from __future__ import annotations
 

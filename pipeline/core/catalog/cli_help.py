@@ -1,7 +1,7 @@
 """Catalog area: the help of `kehoach` and its commands, and click's own sentences.
 
 Keys `cli-<command>`, `cli-<command>-short` and `cli-<command>-<parameter>` give the help of
-each command and option (the Vietnamese equals the text in `cli.py`, a test keeps them equal);
+each command and option (the Vietnamese equals the text in `cli/`, a test keeps them equal);
 keys `click-…` give Vietnamese for the English sentences click itself prints.
 Key -> (Vietnamese, English)."""
 

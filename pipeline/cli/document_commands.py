@@ -1,0 +1,155 @@
+"""Commands writing Word documents for people: the draft report and the reminder letter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from pipeline.cli.console import Progress, as_of_day, chosen_period, cli, echo, lang_of, plan_option
+from pipeline.core.catalog import t
+from pipeline.core.errors import KehoachError
+
+if TYPE_CHECKING:
+    from pipeline.plan.model import Plan
+
+DEFAULT_REPORT_TEMPLATE = Path("templates") / "bao-cao-template.docx"
+
+
+def document_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options `report` and `remind` share: what to read, where to write, the look."""
+    for option in reversed(
+        (
+            plan_option,
+            click.option(
+                "--inbox",
+                type=click.Path(path_type=Path, file_okay=False),
+                default=Path("inbox"),
+                show_default=True,
+                help="Thư mục chứa báo cáo nhận được (không bị sửa).",
+            ),
+            click.option(
+                "--outbox",
+                type=click.Path(path_type=Path, file_okay=False),
+                default=Path("outbox"),
+                show_default=True,
+                help="Thư mục ghi kết quả.",
+            ),
+            click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch."),
+            click.option(
+                "--as-of",
+                "as_of",
+                metavar="NGÀY",
+                help="Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay.",
+            ),
+            click.option(
+                "--jobs",
+                type=click.IntRange(1, 64),
+                help="Số tiến trình đọc tệp (mặc định: số lõi).",
+            ),
+            click.option(
+                "--template",
+                "docx_template",
+                type=click.Path(path_type=Path, dir_okay=False),
+                default=DEFAULT_REPORT_TEMPLATE,
+                show_default=True,
+                help="Mẫu Word (kiểu chữ, lề); thiếu thì dùng mẫu mặc định.",
+            ),
+            click.option("--force", is_flag=True, help="Ghi đè tệp Word đã có (mất phần đã sửa)."),
+        )
+    ):
+        command = option(command)
+    return command
+
+
+def consolidated_of(
+    ctx: click.Context,
+    plan: Plan,
+    folders: tuple[Path, Path],
+    period: str,
+    as_of: str | None,
+    jobs: int | None,
+) -> Any:
+    from pipeline.run import consolidated
+
+    inbox, outbox = folders
+    day = as_of_day(as_of)
+    with Progress(t("progress-read", lang_of(ctx))) as progress:
+        return consolidated(plan, inbox, outbox, period, day, jobs, progress.start, progress.step)
+
+
+@cli.command("report", short_help="Viết dự thảo báo cáo (Word) từ inbox/.")
+@document_options
+@click.pass_context
+def report_command(
+    ctx: click.Context,
+    plan_path: Path,
+    inbox: Path,
+    outbox: Path,
+    period: str | None,
+    as_of: str | None,
+    jobs: int | None,
+    docx_template: Path,
+    force: bool,
+) -> None:
+    """Viết dự thảo báo cáo outbox/bao-cao-<kỳ>.docx theo thể thức Nghị định 30/2020."""
+    from pipeline.outputs.report_docx import refuse_overwrite, report_path, write_report
+    from pipeline.plan.load import load_plan
+
+    loaded = load_plan(plan_path)
+    chosen = chosen_period(loaded, period, as_of_day(as_of), lang_of(ctx))
+    plan = loaded.for_period(chosen)
+    target = report_path(outbox, chosen)
+    refuse_overwrite(target, force)  # before reading the inbox, not after
+    result = consolidated_of(ctx, plan, (inbox, outbox), chosen, as_of, jobs)
+    written = write_report(plan, result, chosen, target, docx_template, force)
+    echo(t("report-written", lang_of(ctx), path=written))
+
+
+@cli.command("remind", short_help="Viết công văn đôn đốc và tin nhắn cho đơn vị.")
+@document_options
+@click.option(
+    "--deadline",
+    metavar="NGÀY",
+    help="Hạn gửi ghi trong công văn (dd/mm/yyyy); mặc định: đề xuất, tô vàng.",
+)
+@click.pass_context
+def remind_command(
+    ctx: click.Context,
+    plan_path: Path,
+    inbox: Path,
+    outbox: Path,
+    period: str | None,
+    as_of: str | None,
+    jobs: int | None,
+    docx_template: Path,
+    force: bool,
+    deadline: str | None,
+) -> None:
+    """Viết công văn đôn đốc outbox/don-doc-<kỳ>.docx và tin nhắn cho từng đơn vị."""
+    from pipeline.intake.normalize import day
+    from pipeline.outputs.remind import letter_path, write_reminders
+    from pipeline.outputs.report_docx import refuse_overwrite
+    from pipeline.plan.load import load_plan
+
+    lang = lang_of(ctx)
+    due = day(deadline) if deadline else None
+    if deadline and not isinstance(due, date):
+        raise KehoachError("deadline-invalid", value=deadline)
+    loaded = load_plan(plan_path)
+    chosen = chosen_period(loaded, period, as_of_day(as_of), lang_of(ctx))
+    plan = loaded.for_period(chosen)
+    refuse_overwrite(letter_path(outbox, chosen), force)
+    result = consolidated_of(ctx, plan, (inbox, outbox), chosen, as_of, jobs)
+    written = write_reminders(
+        plan, result, chosen, outbox, docx_template, due if isinstance(due, date) else None, force
+    )
+    if not written.chases:
+        echo(t("remind-none", lang))
+    echo(t("remind-written", lang, path=written.letter, n=len(written.chases)))
+    echo(t("remind-messages", lang, path=written.messages))
+    if not written.deadline_given and written.chases:
+        echo(t("remind-deadline-default", lang, date=written.deadline.strftime("%d/%m/%Y")))

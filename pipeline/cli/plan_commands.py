@@ -1,0 +1,213 @@
+"""Commands on the plan and its forms: plan, import-plan, make-template, templates, init, demo."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+
+from pipeline.cli.console import (
+    DEFAULT_PLAN,
+    DEFAULT_TEMPLATE,
+    Progress,
+    as_of_day,
+    chosen_period,
+    cli,
+    echo,
+    lang_of,
+    plan_option,
+    write_timings,
+)
+from pipeline.core.catalog import t
+from pipeline.core.errors import KehoachError
+
+
+@cli.command("plan", short_help="Kiểm tra tệp kế hoạch (task matrix).")
+@plan_option
+@click.option(
+    "--matrix",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Ghi ma trận đơn vị × nhiệm vụ (C/P) ra tệp .xlsx để in.",
+)
+@click.option("--period", help="Kỳ có phân công được in; mặc định: kỳ hiện tại theo --as-of.")
+@click.option("--as-of", "as_of", metavar="NGÀY", help="Ngày chọn kỳ hiện tại (dd/mm/yyyy).")
+@click.pass_context
+def plan_command(
+    ctx: click.Context,
+    plan_path: Path,
+    matrix: Path | None,
+    period: str | None,
+    as_of: str | None,
+) -> None:
+    """Kiểm tra tệp kế hoạch, in các kỳ báo cáo, nhiệm vụ, đơn vị được giao, cụm từ chưa
+    xác định."""
+    from pipeline.plan import view as plan_view
+    from pipeline.plan.load import load_plan
+
+    lang = lang_of(ctx)
+    plan = load_plan(plan_path)
+    chosen = chosen_period(plan, period, as_of_day(as_of), lang)
+    for line in plan_view.render(plan, lang, chosen):
+        echo(line)
+    if matrix is not None:
+        from pipeline.plan.write_matrix import write_matrix
+
+        write_matrix(plan.for_period(chosen), matrix)
+        echo(t("plan-matrix-written", lang_of(ctx), path=matrix))
+
+
+@cli.command("import-plan", short_help="Phụ lục nhiệm vụ từ văn bản kế hoạch.")
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--registry",
+    "--agencies",
+    "registry",
+    metavar="TỆP|default",
+    help="Danh sách đơn vị và cụm từ: trang 'Đơn vị', 'Cụm từ' của tệp kế hoạch này, hoặc "
+    "'default' (danh sách mặc định). Bỏ trống: dùng danh sách mặc định chỉ khi kế hoạch do "
+    "cùng tỉnh ban hành.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_PLAN,
+    show_default=True,
+    help="Tệp kế hoạch được ghi ra.",
+)
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
+@click.pass_context
+def import_plan_command(
+    ctx: click.Context, source: Path, registry: str | None, out: Path, force: bool
+) -> None:
+    """Đọc phụ lục nhiệm vụ từ văn bản kế hoạch (.docx, .md, .txt, .html, .xlsx) thành tệp
+    kế hoạch, rồi in những gì cần kiểm tra: nhóm, nhiệm vụ, cột đã nhận và cột giữ lại,
+    thời gian thực hiện và tên đơn vị chưa đọc được."""
+    from pipeline.plan import import_view
+    from pipeline.plan.importer import import_plan
+
+    report = import_plan(source, registry, out, force=force)
+    for line in import_view.render(report, lang_of(ctx)):
+        echo(line)
+
+
+@cli.command("make-template", short_help="Tạo lại mẫu biểu gốc.")
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_TEMPLATE,
+    show_default=True,
+    help="Tệp mẫu biểu được ghi ra.",
+)
+@click.option("--force", is_flag=True, help="Ghi đè mẫu biểu đã có (mất phần đã tùy chỉnh).")
+@click.pass_context
+def make_template_command(ctx: click.Context, template: Path, force: bool) -> None:
+    """Tạo mẫu biểu templates/agency_report_template.xlsx (có thể tùy chỉnh trong Excel)."""
+    from pipeline.forms.template import write_template
+
+    if template.exists() and not force:
+        raise KehoachError("template-exists", path=str(template))
+    write_template(template)
+    echo(t("template-written", lang_of(ctx), path=template))
+
+
+@cli.command("templates", short_help="Sinh biểu mẫu cho từng đơn vị.")
+@plan_option
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_TEMPLATE,
+    show_default=True,
+    help="Mẫu biểu (hình thức).",
+)
+@click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ hiện tại theo --as-of.")
+@click.option(
+    "--agency",
+    "agencies",
+    multiple=True,
+    metavar="MÃ",
+    help="Chỉ sinh cho đơn vị này (lặp lại được).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Thư mục ghi biểu mẫu; mặc định outbox/templates/<kỳ>/.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="NGÀY",
+    help="Ngày chọn kỳ hiện tại (dd/mm/yyyy); mặc định: hôm nay.",
+)
+@click.pass_context
+def templates_command(
+    ctx: click.Context,
+    plan_path: Path,
+    template: Path,
+    period: str | None,
+    agencies: tuple[str, ...],
+    out: Path | None,
+    as_of: str | None,
+) -> None:
+    """Sinh biểu mẫu điền sẵn cho từng đơn vị được giao nhiệm vụ, kèm danh sách gửi."""
+    from pipeline.forms.batch import write_forms
+    from pipeline.plan.load import load_plan
+
+    lang = lang_of(ctx)
+    plan = load_plan(plan_path)
+    chosen = chosen_period(plan, period, as_of_day(as_of), lang)
+    folder = out or Path("outbox") / "templates" / chosen
+    started = time.perf_counter()
+    with Progress(t("progress-forms", lang)) as progress:
+        infos = write_forms(
+            plan, template, chosen, folder, agencies, on_progress=progress.reached, lang=lang
+        )
+    write_timings({"forms": time.perf_counter() - started})
+    echo(
+        t(
+            "templates-summary",
+            lang,
+            count=len(infos),
+            period=chosen,
+            folder=folder,
+            sendlist=folder / "danh-sach-gui.xlsx",
+        )
+    )
+
+
+@cli.command("init", short_help="Tạo thư mục làm việc cho một kế hoạch.")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".")
+@click.option("--period", metavar="NĂM", help="Kế hoạch cho năm này (ví dụ 2025).")
+@click.pass_context
+def init_command(ctx: click.Context, folder: Path, period: str | None) -> None:
+    """Tạo templates/ (kế hoạch mẫu và mẫu biểu), inbox/ và outbox/ trong THƯ_MỤC."""
+    from pipeline.demo.build import init_folder
+
+    created = init_folder(folder, period)
+    lang = lang_of(ctx)
+    for path in created:
+        echo(t("init-created", lang, path=path))
+    echo(t("init-next", lang, folder=folder))
+
+
+@cli.command("demo", short_help="Chạy thử trọn vẹn trên kế hoạch mẫu.")
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("demo"),
+    show_default=True,
+    help="Thư mục chạy thử (được tạo mới).",
+)
+@click.pass_context
+def demo_command(ctx: click.Context, folder: Path) -> None:
+    """Chạy thử trọn vẹn trên kế hoạch mẫu: sinh biểu mẫu, giả lập báo cáo, tổng hợp."""
+    from pipeline.demo.build import build_demo
+    from pipeline.run_view import summary
+
+    lang = lang_of(ctx)
+    result, notes = build_demo(folder)
+    for line in notes:
+        echo(t(line, lang))
+    for line in summary(result, lang):
+        echo(line)

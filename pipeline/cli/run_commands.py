@@ -1,0 +1,219 @@
+"""Commands on the returns: run, check, receive (receipt dates) and close (a period)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from pipeline.cli.console import (
+    Progress,
+    as_of_day,
+    chosen_period,
+    cli,
+    echo,
+    lang_of,
+    plan_option,
+    write_timings,
+)
+from pipeline.core.catalog import t
+from pipeline.core.errors import KehoachError
+
+
+@cli.command("run", short_help="Kiểm tra inbox/ và tổng hợp.")
+@plan_option
+@click.option(
+    "--inbox",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("inbox"),
+    show_default=True,
+    help="Thư mục chứa báo cáo nhận được (không bị sửa).",
+)
+@click.option(
+    "--outbox",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("outbox"),
+    show_default=True,
+    help="Thư mục ghi kết quả.",
+)
+@click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ hiện tại theo --as-of.")
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="NGÀY",
+    help="Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay.",
+)
+@click.option(
+    "--jobs", type=click.IntRange(1, 64), help="Số tiến trình đọc tệp (mặc định: số lõi)."
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Một lỗi là từ chối cả tệp (không chấp nhận một phần); thoát với mã 1 nếu có báo cáo "
+    "bị từ chối.",
+)
+@click.option("--reopen", is_flag=True, help="Mở lại kỳ đã chốt và tính lại từ inbox/.")
+@click.pass_context
+def run_command(
+    ctx: click.Context,
+    plan_path: Path,
+    inbox: Path,
+    outbox: Path,
+    period: str | None,
+    as_of: str | None,
+    jobs: int | None,
+    strict: bool,
+    reopen: bool,
+) -> None:
+    """Đọc inbox/, kiểm tra từng báo cáo, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx."""
+    from pipeline.plan.load import load_plan
+    from pipeline.run import run, workbook_path
+    from pipeline.run_view import summary
+    from pipeline.store.actions import frozen, reopen_period
+    from pipeline.store.db import store_path
+
+    lang = lang_of(ctx)
+    plan = load_plan(plan_path)
+    day = as_of_day(as_of)
+    chosen = chosen_period(plan, period, day, lang)
+    store = store_path(outbox)
+    target = workbook_path(outbox, chosen)
+    if reopen:
+        if reopen_period(store, chosen):
+            echo(t("period-reopened", lang, period=chosen))
+    else:
+        closed, restored = frozen(store, chosen, target)
+        if closed is not None:
+            closed_on = f"{closed.closed_at:%d/%m/%Y}"
+            echo(
+                t(
+                    "period-closed-frozen",
+                    lang,
+                    period=chosen,
+                    closed=closed_on,
+                    path=target,
+                    **closed.headline,
+                )
+            )
+            if restored:
+                echo(t("period-closed-restored", lang, path=target))
+            return
+    with Progress(t("progress-read", lang)) as progress:
+        result = run(
+            plan,
+            inbox,
+            outbox,
+            chosen,
+            day,
+            jobs,
+            progress.start,
+            progress.step,
+            strict,
+            store=store,
+        )
+    if result.store_created:
+        echo(t("store-created", lang, path=store))
+    for line in summary(result, lang):
+        echo(line)
+    write_timings(result.phases)
+    if strict and result.outcomes().get("rejected"):
+        ctx.exit(1)
+
+
+@cli.command("check", short_help="Kiểm tra một vài tệp báo cáo.")
+@plan_option
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ ghi trong từng tệp.")
+@click.option("--as-of", "as_of", metavar="NGÀY", help="Ngày tính số liệu (dd/mm/yyyy).")
+@click.option(
+    "--strict", is_flag=True, help="Một lỗi là từ chối cả tệp (không chấp nhận một phần)."
+)
+@click.pass_context
+def check_command(
+    ctx: click.Context,
+    plan_path: Path,
+    files: tuple[Path, ...],
+    period: str | None,
+    as_of: str | None,
+    strict: bool,
+) -> None:
+    """Kiểm tra một vài tệp báo cáo, in các lỗi, cảnh báo (mã 1 nếu có tệp có lỗi)."""
+    from pipeline.plan.load import load_plan
+    from pipeline.run import check_files
+    from pipeline.run_view import findings_table
+
+    lang = lang_of(ctx)
+    plan = load_plan(plan_path)
+    if period:
+        plan.settings.period(period)
+    # Without --period each file is checked against its own period (from its metadata).
+    checked = check_files(plan, list(files), period, as_of_day(as_of), strict)
+    if not checked.returns:
+        click.echo(t("check-nothing", lang, paths=", ".join(map(str, files))), err=True)
+        ctx.exit(1)
+    for line in findings_table(checked, lang):
+        echo(line)
+    if checked.outcomes().keys() & {"rejected", "unreadable", "accepted-in-part"}:
+        ctx.exit(1)
+
+
+@cli.command("receive", short_help="Ghi ngày Sở nhận các tệp báo cáo.")
+@plan_option
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("--date", "day", required=True, metavar="NGÀY", help="Ngày nhận (dd/mm/yyyy).")
+@click.option(
+    "--inbox",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("inbox"),
+    show_default=True,
+    help="Thư mục chứa báo cáo nhận được.",
+)
+@click.pass_context
+def receive_command(
+    ctx: click.Context, plan_path: Path, files: tuple[Path, ...], day: str, inbox: Path
+) -> None:
+    """Ghi ngày Sở nhận từng TỆP (đúng hạn được tính theo ngày này, không theo thời điểm lưu
+    trong tệp)."""
+    from pipeline.intake.normalize import day as parse_day
+    from pipeline.store.actions import receive
+    from pipeline.store.db import store_path
+
+    lang = lang_of(ctx)
+    parsed = parse_day(day)
+    if not isinstance(parsed, date):
+        raise KehoachError("receive-date-invalid", value=day)
+    store = store_path(inbox)
+    seen, created = receive(store, inbox, list(files), parsed)
+    if created:
+        echo(t("store-created", lang, path=store))
+    for item in seen:
+        echo(t("receive-done", lang, day=f"{parsed:%d/%m/%Y}", path=item.path))
+
+
+@cli.command("close", short_help="Chốt số liệu một kỳ.")
+@plan_option
+@click.option("--period", required=True, help="Kỳ báo cáo được chốt.")
+@click.option(
+    "--outbox",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("outbox"),
+    show_default=True,
+    help="Thư mục chứa bảng tổng hợp.",
+)
+@click.pass_context
+def close_command(ctx: click.Context, plan_path: Path, period: str, outbox: Path) -> None:
+    """Chốt một kỳ: bảng tổng hợp và số liệu của lần chạy cuối được giữ nguyên."""
+    from pipeline.plan.load import load_plan
+    from pipeline.run import workbook_path
+    from pipeline.store.actions import close_period
+    from pipeline.store.db import store_path
+
+    lang = lang_of(ctx)
+    load_plan(plan_path).settings.period(period)
+    store = store_path(outbox)
+    target = workbook_path(outbox, period)
+    _, created = close_period(store, period, target)
+    if created:
+        echo(t("store-created", lang, path=store))
+    echo(t("close-done", lang, period=period, path=target))
