@@ -9,12 +9,12 @@ raises `Unexpected`, and the caller takes the openpyxl route.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import unicodedata
 import zipfile
 from collections.abc import Sequence
-from xml.sax.saxutils import unescape
 
 from pipeline.intake.xlsx_formats import sheet_path
 from pipeline.outputs.feedback_content import MARK_STYLES, Mark, Page
@@ -257,10 +257,7 @@ def _workbook_with_feedback(xml: str) -> str:
 
 def _sheet_key(name: str) -> str:
     """Excel compares sheet names without case (and a name typed on a Mac may come as NFD)."""
-    return unicodedata.normalize("NFC", unescape(name, _QUOTES)).casefold()
-
-
-_QUOTES = {"&quot;": '"', "&apos;": "'"}
+    return unicodedata.normalize("NFC", html.unescape(name)).casefold()
 
 
 def _previous_page_set_aside(xml: str) -> str:
