@@ -115,7 +115,9 @@ def bench_size(n: int, repeat: int, work: Path, resave: float) -> dict[str, Any]
     baseline = naive_run(load_plan(plan_path), folder / "inbox", AS_OF)
     feedback = len(list((folder / "outbox" / "phan-hoi" / "2024").glob("*.xlsx")))
     reload = _libreoffice_reload(folder / "outbox" / "tong-hop-2024.xlsx")
+    store = folder / "kehoach.sqlite"
     return {
+        "store_mb": store.stat().st_size / 1e6 if store.exists() else 0.0,
         "n": n,
         "templates": templates,
         "run": runs,
@@ -325,6 +327,10 @@ def report(
         f"Growth: time({last['n']:,}) − time({first['n']:,}) = "
         f"{last['run']['wall'] - first['run']['wall']:.2f} s, a marginal cost of "
         f"{1000 * marginal:.2f} ms per return.",
+        "",
+        "Every `run` records its results in the store of record (`kehoach.sqlite`: receipts, "
+        "the period's rows, findings and outcomes), phase `store` above; after the largest run "
+        f"it holds {last.get('store_mb', 0.0):.1f} MB.",
         "",
         f"The consolidated workbook of the largest run in LibreOffice: {last['reload']}.",
         "",
