@@ -727,7 +727,7 @@ def test_click_errors_speak_vietnamese_and_help_speaks_english() -> None:
 
 
 def test_the_help_in_the_catalog_is_the_help_in_cli() -> None:
-    """English help comes from the catalog by key; its Vietnamese must be what the cli package says."""
+    """English help comes from the catalog by key; its Vietnamese must be what the cli says."""
     from pipeline.core.catalog import MESSAGES
 
     runner = CliRunner()
