@@ -271,3 +271,37 @@ def test_later_periods_fall_on_the_same_day(tmp_path: Path) -> None:
         settings.deadline.replace(year=2026),
     )
     assert settings.cutoff_for("2025").isoformat() == "2025-12-14"
+
+
+@pytest.mark.parametrize(
+    ("name", "alias", "short"),
+    [
+        # the embedded registry's long names keep the abbreviations officers write
+        ("Sở Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT", "Sở NN&PTNT"),
+        ("Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH", "Sở LĐ-TB&XH"),
+        ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "BĐBP tỉnh", "BĐBP tỉnh"),
+        (
+            "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh",
+            "VP Đoàn ĐBQH và HĐND tỉnh",
+            "VP Đoàn ĐBQH và HĐND tỉnh",
+        ),
+        # renamed in the agency sheet, its old alias left as it was: not its short name now
+        (
+            "Sở Khoa học, Công nghệ và Truyền thông",
+            "Sở TT&TT",
+            "Sở Khoa học, Công nghệ và Truyền thông",
+        ),
+        ("Sở Khoa học, Công nghệ và Truyền thông", "Sở KHCN&TT", "Sở KHCN&TT"),
+        (
+            "Sở Nông nghiệp và Môi trường tỉnh Kon Tum",
+            "Sở TN&MT",
+            "Sở Nông nghiệp và Môi trường tỉnh Kon Tum",
+        ),
+    ],
+)
+def test_a_short_name_is_an_abbreviation_of_the_name_as_it_is_now(
+    name: str, alias: str, short: str
+) -> None:
+    from pipeline.plan.registry import Agency
+
+    assert Agency("x", name, "so", 1, aliases=(alias,)).short == short

@@ -10,6 +10,7 @@ name: "Sở Kế hoạch và Đầu tư" unknown is one unknown name, never "S�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -41,11 +42,36 @@ class Agency:
 
     @property
     def short(self) -> str:
-        """A name short enough for a sheet tab or a text prefix: the first alias of a long name."""
+        """A name short enough for a sheet tab or a text prefix: the first alias of a long name,
+        when it is a short form of the name as it is now (see `abbreviates`)."""
         name = self.name.replace("Ủy ban nhân dân", "UBND").replace("Uỷ ban nhân dân", "UBND")
         if len(name) <= SHORT_NAME_LIMIT or not self.aliases:
             return name
-        return min((*self.aliases[:1], name), key=len)
+        first = self.aliases[0]
+        return first if len(first) < len(name) and abbreviates(first, self.name) else name
+
+
+def abbreviates(alias: str, name: str) -> bool:
+    """Whether `alias` reads as a short form of `name`: its words in capitals ("NN&PTNT",
+    "ĐBQH") are initials of the name's words and its other words ("Sở", "tỉnh") are the name's
+    words, all in the name's order (words may be left out).
+
+    A department renamed in the agency sheet while its `Tên gọi khác` stays as it was would
+    otherwise keep showing its old abbreviation ("Sở TT&TT" for a "Sở Khoa học và Công nghệ").
+    """
+    words = [w for w in re.split(r"[\s,;.&()/-]+", fold(name)) if w]
+    at = 0
+    for token in (t for t in re.split(r"[\s,;.&()/-]+", alias) if t):
+        letters = [fold(ch) for ch in token if ch.isalpha()]
+        is_initials = len(letters) > 0 and all(ch.isupper() for ch in token if ch.isalpha())
+        wanted = letters if is_initials else [fold(token)]
+        for piece in wanted:
+            while at < len(words) and (words[at][:1] if is_initials else words[at]) != piece:
+                at += 1
+            if at == len(words):
+                return False
+            at += 1
+    return True
 
 
 @dataclass(frozen=True)
