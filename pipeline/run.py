@@ -29,6 +29,7 @@ from pipeline.plan.model import Plan
 from pipeline.plan.periods import current
 from pipeline.store.actions import confirmed_receipts
 from pipeline.store.db import open_store, store_path
+from pipeline.store.history import read_history
 from pipeline.store.records import Seen, confirmed_dates, record_seen, save_results
 
 if TYPE_CHECKING:  # pandas and pandera are loaded while the files are read, not before
@@ -136,9 +137,11 @@ def run(
     plans = feedback_plans(plan, checked.returns, checked.frames, folder, period)
     target = workbook_path(outbox, period)
     links = {agency: job.target.relative_to(outbox).as_posix() for agency, job in plans.items()}
+    # earlier periods as the store keeps them (never this one, never a later one)
+    history = read_history(connection, plan.settings.periods, period) if connection else None
     with output_set(outbox) as outputs:  # the workbook and its feedback copies, as one set
         cut, staged = write_outputs(
-            plan, result, target, period, links, plans, jobs or default_jobs(), outputs
+            plan, result, target, period, links, plans, jobs or default_jobs(), outputs, history
         )
     feedback = {agency: outbox / path.relative_to(outputs.stage) for agency, path in staged.items()}
     removed = remove_stale(folder, period, feedback.values())

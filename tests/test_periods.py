@@ -116,13 +116,14 @@ def _agency_rows(path: Path) -> dict[str, dict[str, Any]]:
 def two_years(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     root = tmp_path_factory.mktemp("two-years")
     inbox, outbox = root / "inbox", root / "outbox"
+    store = root / "kehoach.sqlite"  # each period's results, read back for history
     before = load_plan(PLAN)
     forms_2024 = root / "forms-2024"
     write_forms(before, TEMPLATE, "2024", forms_2024)
     sent_2024 = ("so_tttt", "so_khdt", "so_tu_phap", "so_khcn", "ubnd_kon_ray", "so_y_te")
     for day, code in enumerate(sent_2024, start=2):
         _fill(before, forms_2024, inbox, code, "2024", datetime(2024, 12, day, 9, 0))
-    first = run(before, inbox, outbox, "2024", AS_OF_2024, jobs=2)
+    first = run(before, inbox, outbox, "2024", AS_OF_2024, jobs=2, store=store)
     first_bytes = first.workbook.read_bytes()
     first_sheets = _sheets(first.workbook)
 
@@ -132,8 +133,12 @@ def two_years(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     sent_2025 = ("so_khcn", "so_tai_chinh", "xa_dak_bla")
     for day, code in enumerate(sent_2025, start=2):
         _fill(after, forms_2025, inbox, code, "2025", datetime(2025, 12, day, 9, 0))
-    again = run(after, inbox, outbox, "2024", AS_OF_2024, jobs=2)
-    second = run(after, inbox, outbox, "2025", AS_OF_2025, jobs=2)
+    again = run(after, inbox, outbox, "2024", AS_OF_2024, jobs=2, store=store)
+    again_sheets, again_bytes = _sheets(again.workbook), again.workbook.read_bytes()
+    second = run(after, inbox, outbox, "2025", AS_OF_2025, jobs=2, store=store)
+    second_sheets = _sheets(second.workbook)
+    # 2024 once more, with 2025's results in the store now: they must not reach 2024
+    third = run(after, inbox, outbox, "2024", AS_OF_2024, jobs=2, store=store)
     return {
         "before": before,
         "after": after,
@@ -141,6 +146,10 @@ def two_years(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "first_sheets": first_sheets,
         "again": again,
         "second": second,
+        "second_sheets": second_sheets,
+        "again_sheets": again_sheets,
+        "again_bytes": again_bytes,
+        "third": third,
         "forms_2025": forms_2025,
         "root": root,
     }
@@ -148,8 +157,14 @@ def two_years(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 def test_2024_is_the_same_after_the_2025_edits_and_files(two_years: dict[str, Any]) -> None:
     again = two_years["again"]
-    assert _sheets(again.workbook) == two_years["first_sheets"]
-    assert again.workbook.read_bytes() == two_years["first_bytes"]
+    assert two_years["again_sheets"] == two_years["first_sheets"]
+    assert two_years["again_bytes"] == two_years["first_bytes"]
+    # and after the 2025 run, whose results the store now holds (sheet by sheet, then bytes)
+    third = _sheets(two_years["third"].workbook)
+    assert list(third) == list(two_years["first_sheets"])
+    for name, rows in two_years["first_sheets"].items():
+        assert third[name] == rows, name
+    assert two_years["third"].workbook.read_bytes() == two_years["first_bytes"]
     others = [rel for rel, o in _outcomes(again.checked).items() if o == "other-period"]
     assert sorted(others) == [
         "2025/2025_so_khcn.xlsx",
@@ -377,3 +392,80 @@ def test_on_time_follows_the_receipt_date_where_saved_times_lie(
     assert doubted == {"2024_so_tu_phap.xlsx"}  # the draft is superseded: no findings
     outcomes = _outcomes(result.checked)
     assert outcomes["ban-nhap_so_khcn.xlsx"] == "superseded"
+
+
+def _history(rows: list[tuple[Any, ...]], key: str) -> dict[str, dict[str, Any]]:
+    """A history sheet's rows by `key`, each as {"<column> <period>": value}: the periods'
+    row above the column names says which period a pair belongs to."""
+    start = next(i for i, r in enumerate(rows) if r and r[0] == key)
+    periods, names = rows[start - 1], rows[start]
+    header, period, left = [], "", 0
+    for above, name in zip(periods, names, strict=True):
+        if str(above).startswith("Kỳ "):
+            period, left = str(above).removeprefix("Kỳ "), 2  # a pair per period
+        header.append(f"{name} {period}" if left else str(name))
+        left = max(left - 1, 0)
+    index = header.index(key)
+    return {str(r[index]): dict(zip(header, r, strict=True)) for r in rows[start + 1 :] if r[index]}
+
+
+def test_2025_history_sheets_are_a_hand_count(two_years: dict[str, Any]) -> None:
+    sheets = two_years["second_sheets"]
+    tasks = _history(sheets["Nhiệm vụ qua các kỳ"], "TT")
+    assert list(tasks) == [str(n) for n in range(1, 16)]
+    pairs = {
+        number: tuple(
+            tasks[number][f"{c} {p}"] for p in ("2024", "2025") for c in ("Tình trạng", "Tiến độ")
+        )
+        for number in ("1", "2", "3", "6", "7", "13")
+    }
+    assert pairs == {
+        # 2024: 6 of its 29 leads sent a return; 2025: 29 - 2 merged - 10 districts + 3
+        # communes = 20 leads, of which Sở KH&CN, Sở Tài chính and xã Đăk Bla sent one
+        "1": ("Đang thực hiện", "6/29 báo cáo", "Đang thực hiện", "3/20 báo cáo"),
+        "2": ("Đã hoàn thành", "100%", "Đang thực hiện", "40%"),
+        # Sở KH&ĐT and Sở KH&CN in 2024; Sở Tài chính took Sở KH&ĐT's part in 2025
+        "3": ("Đã hoàn thành", "100%", "Đang thực hiện", "40%"),
+        # Sở KH&CN and UBND Kon Rẫy of 11 in 2024; Sở KH&CN and xã Đăk Bla of 4 in 2025
+        "6": ("Đang thực hiện", "2/11 báo cáo", "Đang thực hiện", "2/4 báo cáo"),
+        "7": ("Chưa báo cáo", None, "Chưa báo cáo", None),
+        "13": ("Đã hoàn thành", "100%", "Chưa báo cáo", None),  # Sở Y tế: 2024 only
+    }
+    agencies = _history(sheets["Đơn vị qua các kỳ"], "Tên đơn vị")
+    by_code = {row["Mã đơn vị"]: row for row in agencies.values()}
+    expected_2024 = {a.code for a in two_years["before"].expected_agencies()}
+    assert set(by_code) == expected_2024 | {c for c, _ in COMMUNES}  # 31 + 3 communes
+
+    def pair(code: str, period: str) -> tuple[Any, Any]:
+        row = by_code[code]
+        return row[f"Đã nộp {period}"], row[f"Đúng hạn {period}"]
+
+    assert pair("so_tttt", "2024") == ("Có", "Có")
+    assert pair("so_tttt", "2025") == (None, None)  # merged into Sở KH&CN: keeps its 2024 row
+    assert pair("so_khcn", "2025") == ("Có", "Có")
+    assert pair("so_tu_phap", "2025") == ("Không", None)
+    assert pair("so_tai_chinh", "2024") == ("Không", None)
+    assert pair("xa_dak_bla", "2024") == (None, None)  # a commune from 01/07/2025 only
+    assert pair("xa_dak_bla", "2025") == ("Có", "Có")
+    assert pair("ubnd_kon_ray", "2025") == (None, None)
+    # the 2024 workbook knows 2024 only, and says so
+    first = two_years["first_sheets"]["Nhiệm vụ qua các kỳ"]
+    assert first[0][0].startswith("Mới có số liệu của kỳ 2024")
+    assert {str(v) for v in first[2] if v} == {"Kỳ 2024"}
+
+
+def test_2025_overview_compares_with_2024(two_years: dict[str, Any]) -> None:
+    values = [v for row in two_years["second_sheets"]["Tổng quan"] for v in row]
+    assert "5. So với kỳ 2024" in values
+    at = values.index("Đơn vị đã báo cáo")
+    # 2024: 6 of 31 counted, all on time; 8 tasks done (those whose every lead sent a return)
+    assert values[at : at + 4] == ["Đơn vị đã báo cáo", "6/31", "3/22", "-3"]
+    at = values.index("Đơn vị nộp đúng hạn")
+    assert values[at : at + 4] == ["Đơn vị nộp đúng hạn", "6/31", "3/22", "-3"]
+    at = values.index("Nhiệm vụ đã hoàn thành")
+    assert values[at : at + 4] == ["Nhiệm vụ đã hoàn thành", "8/15", "0/15", "-8"]
+    overdue_2024 = two_years["again"].consolidation.headline["overdue"]
+    at = values.index("Nhiệm vụ quá hạn")
+    assert values[at + 1] == f"{overdue_2024}/15"
+    first = [v for row in two_years["first_sheets"]["Tổng quan"] for v in row]
+    assert not any(str(v).startswith("5. So với") for v in first)

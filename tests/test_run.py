@@ -346,9 +346,9 @@ def test_spliced_rows_repeat_values_skip_blanks_and_take_any_value() -> None:
 
 
 def test_header_rows_have_room_for_wrapped_names() -> None:
-    from pipeline.outputs.workbook import _header_height
+    from pipeline.outputs.sheet_table import header_height
 
-    assert _header_height(["Đang thực hiện", "TT"], [9, 6]) == 2 * 15.75 + 4
+    assert header_height(["Đang thực hiện", "TT"], [9, 6]) == 2 * 15.75 + 4
 
 
 @pytest.mark.libreoffice

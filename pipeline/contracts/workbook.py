@@ -14,7 +14,8 @@ more on paper (`tests/test_workbook.py` checks every declaration, the PDF test t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from pipeline.contracts.form import DONE, IN_PROGRESS, NOT_REPORTED, NOT_STARTED
@@ -260,3 +261,52 @@ LOG = Sheet(
 )
 
 TABLES = (GROUPS, TASKS, AGENCIES, GROUP_DETAIL, AGENCY_DETAIL, DETAIL, CHECKS, LOG)
+
+
+@dataclass(frozen=True)
+class ByPeriod:
+    """A sheet across periods: its fixed columns, then one group of columns per period (under
+    a row naming the period), then codes. A period's columns are keyed `<name> <period>`."""
+
+    name: str
+    title: str
+    fixed: tuple[Column, ...]
+    each: tuple[Column, ...]
+    codes: tuple[Column, ...] = ()
+
+    @staticmethod
+    def key(column: Column, period: str) -> str:
+        return f"{column.name} {period}"
+
+    def sheet(self, periods: Sequence[str]) -> Sheet:
+        """The declaration of the sheet for these periods."""
+        each = tuple(replace(c, name=self.key(c, p)) for p in periods for c in self.each)
+        return Sheet(self.name, self.title, self.fixed + each + self.codes)
+
+
+PROGRESS_BRIEF = "Tiến độ"  # a task's average progress, or how many leads reported
+
+# `Nhiệm vụ qua các kỳ`, `Đơn vị qua các kỳ`: each period's results as its latest run left them.
+TASK_HISTORY = ByPeriod(
+    "Nhiệm vụ qua các kỳ",
+    "TÌNH TRẠNG NHIỆM VỤ QUA CÁC KỲ",
+    (
+        Column(TASK, width=4, align="center"),
+        Column(TASK_TITLE, width=30),
+        Column(GROUP, width=6, align="center"),
+    ),
+    (
+        Column(STATUS, width=11, align="center", status=True),
+        Column(PROGRESS_BRIEF, width=8, align="center"),
+    ),
+)
+AGENCY_HISTORY = ByPeriod(
+    "Đơn vị qua các kỳ",
+    "TÌNH HÌNH BÁO CÁO CỦA ĐƠN VỊ QUA CÁC KỲ",
+    (Column(AGENCY_NAME, width=32),),
+    # Có/Không words, unshaded: the YES fill is the red of a flag column (Quá hạn)
+    (Column(SUBMITTED, width=7, align="center"), Column(ON_TIME, width=7, align="center")),
+    (_code(AGENCY_CODE),),
+)
+PLAN_PERIODS = 7  # 2024–2030: the printed width of the history sheets is checked for seven
+HISTORIES = (TASK_HISTORY, AGENCY_HISTORY)

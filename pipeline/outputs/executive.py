@@ -8,7 +8,6 @@ tasks as bars labelled with the group's title, and the change since the previous
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -29,24 +28,12 @@ from pipeline.rollup.headline import (
     overdue_tasks,
     submission,
 )
+from pipeline.rollup.history import PreviousPeriod as PreviousPeriod  # the writer takes it
 
 WIDTHS = (35, 11, 8, 30)  # fits A4 portrait at 100 % (see xlsx_style.printed_scale)
 NAMES_SHOWN = 12  # agencies named in one cell; the rest are counted
 CHART_DATA_COL = 6  # chart figures live right of the print area
 BODY_PT = 11
-
-
-@dataclass(frozen=True)
-class PreviousPeriod:
-    """The figures of the period before, when there is one (periods are kept elsewhere)."""
-
-    period: str
-    expected: int
-    counted: int
-    on_time: int
-    tasks: int
-    done: int
-    overdue: int
 
 
 def short_title(text: str, limit: int = 70) -> str:

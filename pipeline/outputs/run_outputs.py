@@ -21,6 +21,7 @@ from pipeline.rules.findings import Finding, findings_of
 if TYPE_CHECKING:  # pandas is loaded while the files are read, not before
     from pipeline.intake.settle import Settled
     from pipeline.rollup.consolidate import Consolidation
+    from pipeline.rollup.history import History
 
 
 FEEDBACK_OUTCOMES = (Outcome.REJECTED, Outcome.ACCEPTED_WITH_WARNINGS, Outcome.ACCEPTED_IN_PART)
@@ -72,6 +73,7 @@ def write_outputs(
     plans: dict[str, FeedbackRequest],
     processes: int,
     outputs: OutputSet,
+    history: History | None = None,
 ) -> tuple[list[str], dict[str, Path]]:
     """The workbook, and meanwhile the feedback copies in limited worker processes, all
     written into the run's staged output set.
@@ -91,7 +93,8 @@ def write_outputs(
 
     def write() -> None:
         try:
-            written_report.append(write_report(outputs.path(target), plan, result, period, links))
+            path = outputs.path(target)
+            written_report.append(write_report(path, plan, result, period, links, None, history))
         except BaseException as exc:  # handed to the main thread, which raises it
             failure.append(exc)
 

@@ -9,7 +9,6 @@ per-task rows of each group, the findings and the file log; the per-agency sheet
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -19,160 +18,18 @@ from pipeline.contracts import workbook as c4
 from pipeline.contracts.form import NOT_REPORTED, ROLE_LEAD
 from pipeline.core.catalog import MESSAGES, t
 from pipeline.core.files import atomic_path
-from pipeline.core.xlsx_style import (
-    BASE,
-    ONE_LINE,
-    formats,
-    new_workbook,
-    paper,
-    row_heights,
-    screen_only,
-)
-from pipeline.outputs.excel_layer import CUT_MARK, ExcelLayer, Kind, Table
+from pipeline.core.xlsx_style import ONE_LINE, new_workbook, paper
+from pipeline.outputs.excel_layer import CUT_MARK
 from pipeline.outputs.executive import PreviousPeriod, short_title, write_overview
+from pipeline.outputs.history import progress_text, write_history
+from pipeline.outputs.sheet_table import TableWriter, sheet_name
 from pipeline.plan.model import Plan
 from pipeline.rollup.consolidate import Consolidation
+from pipeline.rollup.history import History, previous_period, results_of
 
 __all__ = ["CUT_MARK", "MAX_AGENCY_SHEETS", "write_report"]
 
 MAX_AGENCY_SHEETS = 60
-_NUMBER_FORMATS = {"number": "#,##0.##", "percent": "0%"}
-
-
-def sheet_name(text: str, used: set[str]) -> str:
-    """An Excel sheet name: no []:*?/\\, at most 31 characters, unique (case-insensitive)."""
-    base = re.sub(r"[\[\]:*?/\\']", "", text).strip()[:31] or "Trang"
-    name, n = base, 2
-    while name.lower() in used:
-        suffix = f" ({n})"
-        name, n = base[: 31 - len(suffix)] + suffix, n + 1
-    used.add(name.lower())
-    return name
-
-
-class _Writer:
-    def __init__(self, workbook: Any, running: str) -> None:
-        self.workbook = workbook
-        self.running = running
-        self.style = formats(workbook)
-        self.layer = ExcelLayer()
-        self.status_formats = {
-            value: workbook.add_format({"bg_color": fill})
-            for value, fill in c4.STATUS_FILLS.items()
-        }
-        self.border = workbook.add_format({"border": 1})
-        self._cell_formats: dict[tuple[str, str], dict[Kind, Any]] = {}
-
-    def cell_formats(self, column: c4.Column) -> dict[Kind, Any]:
-        """One format per kind of value the column may hold, shared by equal columns."""
-        key = (column.kind, column.align)
-        if key not in self._cell_formats:
-            number = _NUMBER_FORMATS.get(column.kind, _NUMBER_FORMATS["number"])
-            align = {"align": column.align}
-            add = self.workbook.add_format
-            self._cell_formats[key] = {
-                "text": add({**BASE, **align}),
-                "number": add({**BASE, "align": "right", "num_format": number}),
-                "date": add({**BASE, "align": "center", "num_format": "dd/mm/yyyy"}),
-                "datetime": add({**BASE, "align": "center", "num_format": "dd/mm/yyyy hh:mm"}),
-            }
-        return self._cell_formats[key]
-
-    def table(
-        self,
-        sheet: Any,
-        declared: c4.Sheet,
-        frame: pd.DataFrame,
-        top: int = 0,
-        fast: bool = False,
-        title: str | None = None,
-    ) -> int:
-        """The frame's declared columns as a filtered, frozen table; returns the last row."""
-        missing = [name for name in declared.names if name not in frame.columns]
-        if missing:  # the rollup and the contract disagree: never write a half table
-            raise RuntimeError(f"'{declared.name}' lacks columns {missing}")
-        columns = declared.columns
-        values = [frame[column.name].tolist() for column in columns]
-        widths = [column.width for column in columns]
-        # Rows are as tall as the printed columns need; screen-only text may be cut short there.
-        sized = [c.printed or not declared.printed for c in columns]
-        heights = row_heights(
-            [v for v, keep in zip(values, sized, strict=True) if keep],
-            [w for w, keep in zip(widths, sized, strict=True) if keep],
-            len(frame),
-        )
-        for col, column in enumerate(columns):
-            sheet.write_string(top, col, column.name, self.style["header"])
-            sheet.set_column(col, col, column.width)
-        sheet.set_row(top, _header_height(declared.names, widths))
-        self.layer.write(
-            Table(
-                sheet,
-                top + 1,
-                values,
-                [self.cell_formats(column) for column in columns],
-                [h if h > ONE_LINE else 0 for h in heights],
-            ),
-            fast=fast,
-        )
-        last = top + max(len(frame), 1)
-        if len(frame):  # one rule draws every cell's border, written or blank
-            sheet.conditional_format(
-                top + 1,
-                0,
-                last,
-                len(columns) - 1,
-                {"type": "formula", "criteria": "TRUE", "format": self.border},
-            )
-        sheet.freeze_panes(top + 1, 0)
-        sheet.autofilter(top, 0, last, len(columns) - 1)
-        for col, column in enumerate(columns):
-            if column.status and len(frame):
-                self.highlight(sheet, top + 1, col, last, set(values[col]))
-        self.page(sheet, declared, top, last, title)
-        return last
-
-    def page(self, sheet: Any, declared: c4.Sheet, top: int, last: int, title: str | None) -> None:
-        if not declared.printed:
-            screen_only(sheet, last + 3)
-            return
-        printed = [column.printed for column in declared.columns]
-        last_col = len(printed) - 1 - printed[::-1].index(True) if any(printed) else 0
-        paper(
-            sheet,
-            title=title or declared.title,
-            running=self.running,
-            header_row=top,
-            last_row=last,
-            last_col=last_col,
-            portrait=declared.portrait,
-        )
-
-    def highlight(self, sheet: Any, first: int, col: int, last: int, present: set[Any]) -> None:
-        """Shade status words; only the words the column holds get a rule."""
-        for value, fmt in self.status_formats.items():
-            if value in present:
-                sheet.conditional_format(
-                    first,
-                    col,
-                    last,
-                    col,
-                    {"type": "cell", "criteria": "==", "value": f'"{value}"', "format": fmt},
-                )
-
-
-def _header_height(columns: list[str], widths: list[float]) -> float:
-    """The header row's height for its most wrapped name (bold, word by word)."""
-    lines = 1
-    for name, width in zip(columns, widths, strict=True):
-        room, count, used = width, 1, 0
-        for word in name.split():
-            if used and used + 1 + len(word) > room:
-                count, used = count + 1, len(word)
-            else:
-                used += len(word) + (1 if used else 0)
-        lines = max(lines, count)
-    return ONE_LINE * lines + 4
 
 
 def write_report(
@@ -182,12 +39,19 @@ def write_report(
     period: str,
     feedback_links: dict[str, str],
     previous: PreviousPeriod | None = None,
+    history: History | None = None,
 ) -> list[str]:
-    """Write the workbook atomically; returns the cells whose text had to be cut."""
+    """Write the workbook atomically; returns the cells whose text had to be cut.
+
+    `history`: the earlier periods' results as the store keeps them; without `previous`, the
+    comparison on `Tổng quan` is with the period just before this one, when it is there."""
+    history = history or History()
+    if previous is None:
+        previous = previous_period(history, plan.settings.periods, period)
     with atomic_path(target) as temporary:
         workbook = new_workbook(str(temporary))
         running = t("wb-running", plan=short_title(plan.settings.short_title, 72), period=period)
-        writer = _Writer(workbook, running)
+        writer = TableWriter(workbook, running)
         used: set[str] = set()
         overview = workbook.add_worksheet(sheet_name(c4.OVERVIEW.name, used))
         titles = _task_titles(plan)
@@ -201,6 +65,7 @@ def write_report(
             _tasks_frame(result.tasks, _task_titles(plan, 90)),
         )
         agencies_sheet = workbook.add_worksheet(sheet_name(c4.AGENCIES.name, used))
+        write_history(workbook, writer, plan, results_of(period, result), history, used)
         _group_sheets(workbook, writer, plan, result, used, titles)
         agency_sheets = _agency_sheets(workbook, writer, plan, result, used, titles)
         _agency_summary(agencies_sheet, writer, result, agency_sheets, feedback_links)
@@ -237,18 +102,14 @@ def _tasks_frame(tasks: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
     """Short counts per task; average progress only when every lead has reported."""
     frame = tasks.copy()
     frame[c4.TASK_TITLE] = frame[c4.TASK].map(titles)
-    shown = []
     pairs = zip(frame[c4.REPORTED].tolist(), frame[c4.PROGRESS_MEAN].tolist(), strict=True)
-    for reported, mean in pairs:
-        done, _, total = str(reported).partition("/")
-        if done == total and not pd.isna(mean):
-            shown.append(f"{mean:g}%")
-        elif done in ("", "0"):
-            shown.append("")
-        else:
-            shown.append(t("wb-progress-partial", reported=reported))
+    shown = [progress_text(str(reported), _mean(mean)) for reported, mean in pairs]
     frame[c4.PROGRESS_SHOWN] = shown
     return frame
+
+
+def _mean(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)  # type: ignore[call-overload,arg-type]
 
 
 def _group_rows(plan: Plan, detail: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
@@ -295,7 +156,7 @@ def _group_rows(plan: Plan, detail: pd.DataFrame, titles: dict[str, str]) -> pd.
 
 def _group_sheets(
     workbook: Any,
-    writer: _Writer,
+    writer: TableWriter,
     plan: Plan,
     result: Consolidation,
     used: set[str],
@@ -322,7 +183,7 @@ def _group_sheets(
 
 def _agency_sheets(
     workbook: Any,
-    writer: _Writer,
+    writer: TableWriter,
     plan: Plan,
     result: Consolidation,
     used: set[str],
@@ -364,7 +225,7 @@ def _agency_sheets(
 
 def _agency_summary(
     sheet: Any,
-    writer: _Writer,
+    writer: TableWriter,
     result: Consolidation,
     agency_sheets: dict[str, str],
     feedback: dict[str, str],

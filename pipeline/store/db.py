@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 STORE_NAME = "kehoach.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: period_tasks and period_agencies (history); 1 stores gain them
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS receipts (
@@ -53,6 +53,23 @@ CREATE TABLE IF NOT EXISTS closed_periods (
     workbook BLOB NOT NULL,           -- the frozen workbook, restored by later runs
     headline TEXT NOT NULL            -- JSON: the frozen headline figures
 );
+CREATE TABLE IF NOT EXISTS period_tasks (
+    period TEXT NOT NULL, seq INTEGER NOT NULL,  -- the task's place in that period's plan
+    task TEXT NOT NULL, task_group TEXT NOT NULL, content TEXT NOT NULL,
+    status TEXT NOT NULL,             -- Tình trạng chung
+    progress REAL,                    -- average progress of the leads that reported
+    reported TEXT NOT NULL,           -- leads that reported, of all leads ("2/3")
+    overdue INTEGER NOT NULL          -- 1 when past its due date and not done
+);
+CREATE TABLE IF NOT EXISTS period_agencies (
+    period TEXT NOT NULL, seq INTEGER NOT NULL,  -- the agency's place in that period's list
+    agency TEXT NOT NULL, name TEXT NOT NULL,
+    submitted INTEGER NOT NULL,       -- 1 when a return of the period arrived, valid or not
+    on_time INTEGER,                  -- 1 on time, 0 late, NULL nothing or time unknown
+    outcome TEXT                      -- Contract 3 code of the return that counts; NULL none
+);
+CREATE INDEX IF NOT EXISTS period_tasks_period ON period_tasks (period);
+CREATE INDEX IF NOT EXISTS period_agencies_period ON period_agencies (period);
 CREATE INDEX IF NOT EXISTS period_rows_period ON period_rows (period);
 CREATE INDEX IF NOT EXISTS period_findings_period ON period_findings (period);
 CREATE INDEX IF NOT EXISTS period_outcomes_period ON period_outcomes (period);

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from pipeline.rollup.history import results_of
+from pipeline.store.history import write_results
+
 if TYPE_CHECKING:  # pandas frames are passed in, never built here
     import pandas as pd
 
@@ -108,6 +111,7 @@ def save_results(
                 for values in zip(*(c[k].tolist() for k in columns), strict=True)
             ],
         )
+        write_results(connection, results_of(period, result))
         connection.executemany(
             "INSERT INTO period_outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [

@@ -14,6 +14,7 @@ from pipeline.core.catalog import cli_help as cli_help  # own line: parallel are
 from pipeline.core.catalog import documents, forms, importer, intake, outputs, plan, rules, run
 from pipeline.core.catalog import feedback as feedback  # own line: parallel areas do not collide
 from pipeline.core.catalog import frames as frames  # own line: parallel areas do not collide
+from pipeline.core.catalog import history as history_area  # own line, as the areas above
 from pipeline.core.catalog import hostile as hostile  # own line, as the areas above
 from pipeline.core.catalog import periods as periods_area
 from pipeline.core.catalog import reports as reports  # own line: parallel areas do not collide
@@ -42,6 +43,7 @@ _AREAS = (
     hostile,
     frames,
     periods_area,
+    history_area,
 )
 
 
