@@ -273,6 +273,8 @@ class ByPeriod:
     fixed: tuple[Column, ...]
     each: tuple[Column, ...]
     codes: tuple[Column, ...] = ()
+    stretch: str = ""  # a fixed column that takes the room few periods leave, up to `widest`
+    widest: float = 0
 
     @staticmethod
     def key(column: Column, period: str) -> str:
@@ -281,7 +283,17 @@ class ByPeriod:
     def sheet(self, periods: Sequence[str]) -> Sheet:
         """The declaration of the sheet for these periods."""
         each = tuple(replace(c, name=self.key(c, p)) for p in periods for c in self.each)
-        return Sheet(self.name, self.title, self.fixed + each + self.codes)
+        used = sum(c.width for c in self.fixed + each if c.printed)
+        spare = max(UNSCALED_WIDTH - used, 0)
+        fixed = tuple(
+            replace(c, width=min(c.width + spare, self.widest)) if c.name == self.stretch else c
+            for c in self.fixed
+        )
+        return Sheet(self.name, self.title, fixed + each + self.codes)
+
+
+# What A4 landscape holds at 100 % (xlsx_style.printed_scale: 8 pixels a unit, 5 a column).
+UNSCALED_WIDTH = 120
 
 
 PROGRESS_BRIEF = "Tiến độ"  # a task's average progress, or how many leads reported
@@ -299,13 +311,15 @@ TASK_HISTORY = ByPeriod(
         Column(STATUS, width=11, align="center", status=True),
         Column(PROGRESS_BRIEF, width=8, align="center"),
     ),
+    stretch=TASK_TITLE,  # one line per task while the periods leave room
+    widest=50,
 )
 AGENCY_HISTORY = ByPeriod(
     "Đơn vị qua các kỳ",
     "TÌNH HÌNH BÁO CÁO CỦA ĐƠN VỊ QUA CÁC KỲ",
     (Column(AGENCY_NAME, width=32),),
     # Có/Không words, unshaded: the YES fill is the red of a flag column (Quá hạn)
-    (Column(SUBMITTED, width=7, align="center"), Column(ON_TIME, width=7, align="center")),
+    (Column(SUBMITTED, width=8, align="center"), Column(ON_TIME, width=8, align="center")),
     (_code(AGENCY_CODE),),
 )
 PLAN_PERIODS = 7  # 2024–2030: the printed width of the history sheets is checked for seven
