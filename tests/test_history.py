@@ -61,8 +61,9 @@ def test_history_sheets_fit_a_page_wide_for_the_plans_years(
 
 
 def test_the_title_takes_the_room_few_periods_leave() -> None:
-    widths = [c4.TASK_HISTORY.sheet(SEVEN_YEARS[:n]).column(c4.TASK_TITLE).width for n in (1, 7)]
-    assert widths == [50, 30]
+    sheets = [c4.TASK_HISTORY.sheet(SEVEN_YEARS[:n]) for n in (1, 3, 7)]
+    assert [s.column(c4.TASK_TITLE).width for s in sheets] == [50, 32, 30]
+    assert [s.column("Tình trạng 2024").width for s in sheets] == [14, 14, 11]
 
 
 @pytest.mark.parametrize(

@@ -275,21 +275,27 @@ class ByPeriod:
     codes: tuple[Column, ...] = ()
     stretch: str = ""  # a fixed column that takes the room few periods leave, up to `widest`
     widest: float = 0
+    roomy: tuple[float, ...] = ()  # widths of `each` when every period's fit at 100 %
 
     @staticmethod
     def key(column: Column, period: str) -> str:
         return f"{column.name} {period}"
 
     def sheet(self, periods: Sequence[str]) -> Sheet:
-        """The declaration of the sheet for these periods."""
-        each = tuple(replace(c, name=self.key(c, p)) for p in periods for c in self.each)
-        used = sum(c.width for c in self.fixed + each if c.printed)
-        spare = max(UNSCALED_WIDTH - used, 0)
+        """The declaration of the sheet for these periods: with few periods, each period's
+        columns as wide as their words (`roomy`) and the stretched column wider; with many,
+        the narrow widths, so that seven periods still print one page wide."""
+        each = self.each
+        fixed_width = sum(c.width for c in self.fixed if c.printed)
+        if self.roomy and fixed_width + len(periods) * sum(self.roomy) <= UNSCALED_WIDTH:
+            each = tuple(replace(c, width=w) for c, w in zip(each, self.roomy, strict=True))
+        keyed = tuple(replace(c, name=self.key(c, p)) for p in periods for c in each)
+        spare = max(UNSCALED_WIDTH - fixed_width - sum(c.width for c in keyed if c.printed), 0)
         fixed = tuple(
             replace(c, width=min(c.width + spare, self.widest)) if c.name == self.stretch else c
             for c in self.fixed
         )
-        return Sheet(self.name, self.title, fixed + each + self.codes)
+        return Sheet(self.name, self.title, fixed + keyed + self.codes)
 
 
 # What A4 landscape holds at 100 % (xlsx_style.printed_scale: 8 pixels a unit, 5 a column).
@@ -313,6 +319,7 @@ TASK_HISTORY = ByPeriod(
     ),
     stretch=TASK_TITLE,  # one line per task while the periods leave room
     widest=50,
+    roomy=(14, 12),  # "Đang thực hiện", "25/29 báo cáo" on one line
 )
 AGENCY_HISTORY = ByPeriod(
     "Đơn vị qua các kỳ",

@@ -3,8 +3,9 @@
 Which sheets exist, their columns, formats, widths and what goes on paper come from
 `pipeline/contracts/workbook.py`; values go through the one Excel layer (`excel_layer.cell`).
 On paper: `Tổng quan` first (one A4 page), then the group, task and agency summaries, the
-per-task rows of each group, the findings and the file log; the per-agency sheets and
-`Chi tiết` are for the screen (the group sheets print the same rows).
+history across periods (`outputs/history.py`), the per-task rows of each group, the
+findings and the file log; the per-agency sheets and `Chi tiết` are for the screen (the group
+sheets print the same rows).
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ def write_report(
             _tasks_frame(result.tasks, _task_titles(plan, 90)),
         )
         agencies_sheet = workbook.add_worksheet(sheet_name(c4.AGENCIES.name, used))
+        # with the summaries: leadership reads the periods side by side before the details
         write_history(workbook, writer, plan, results_of(period, result), history, used)
         _group_sheets(workbook, writer, plan, result, used, titles)
         agency_sheets = _agency_sheets(workbook, writer, plan, result, used, titles)
