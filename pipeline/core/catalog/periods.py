@@ -88,10 +88,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store-created": (
         "Đã tạo kho dữ liệu {path} (ngày nhận đã xác nhận, các kỳ đã chốt, kết quả từng kỳ). "
         "Nếu trước đây đã có tệp này và nó bị xóa: các ngày nhận đã xác nhận và việc chốt kỳ đã "
-        "mất; số liệu vẫn được tính lại đầy đủ từ inbox/.",
+        "mất, các kỳ trước chỉ hiện lại ở trang qua các kỳ khi chạy lại từng kỳ (--period); số "
+        "liệu kỳ này vẫn được tính lại đầy đủ từ inbox/.",
         "Created the store {path} (confirmed receipt dates, closed periods, each period's "
         "results). If it existed before and was deleted: confirmed receipt dates and closures "
-        "are lost; the figures are still recomputed in full from inbox/.",
+        "are lost, and earlier periods come back on the history sheets only once each is run "
+        "again (--period); this period's figures are still recomputed in full from inbox/.",
     ),
     "receive-not-a-file": (
         "{path} không phải là tệp; chỉ rõ từng tệp đã nhận (hoặc tệp .zip).",
