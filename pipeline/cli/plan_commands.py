@@ -151,16 +151,23 @@ def templates_command(
 ) -> None:
     """Sinh biểu mẫu điền sẵn cho từng đơn vị được giao nhiệm vụ, kèm danh sách gửi."""
     from pipeline.forms.batch import write_forms
+    from pipeline.forms.carryover import Carryover, previous_period
     from pipeline.plan.load import load_plan
+    from pipeline.store.actions import previous_results
+    from pipeline.store.db import store_path
 
     lang = lang_of(ctx)
     plan = load_plan(plan_path)
     chosen = chosen_period(plan, period, as_of_day(as_of), lang)
     folder = out or Path("outbox") / "templates" / chosen
+    # The previous period's results, from the store `run` keeps beside outbox/, if any.
+    store, before = store_path(Path("outbox")), previous_period(plan, chosen)
+    found = previous_results(store, before) if before else {}
+    carry = Carryover(before, found) if before and found else None
     started = time.perf_counter()
     with Progress(t("progress-forms", lang)) as progress:
         infos = write_forms(
-            plan, template, chosen, folder, agencies, on_progress=progress.reached, lang=lang
+            plan, template, chosen, folder, agencies, progress.reached, lang, carry=carry
         )
     write_timings({"forms": time.perf_counter() - started})
     echo(
@@ -173,6 +180,8 @@ def templates_command(
             sendlist=folder / "danh-sach-gui.xlsx",
         )
     )
+    if carry is not None:
+        echo(t("carryover-summary", lang, period=before, agencies=len(found), store=store))
 
 
 @cli.command("init", short_help="Tạo thư mục làm việc cho một kế hoạch.")

@@ -12,6 +12,7 @@ from pipeline.core.catalog import t
 from pipeline.core.errors import Carried, KehoachError, carried, raise_carried
 from pipeline.core.files import atomic_path
 from pipeline.core.workers import default_jobs
+from pipeline.forms.carryover import Carryover
 from pipeline.forms.render import FormRenderer
 from pipeline.plan.model import Plan
 from pipeline.plan.registry import Agency
@@ -34,11 +35,14 @@ def write_forms(
     on_progress: Callable[[int, int], None] | None = None,
     lang: str = "vi",
     jobs: int | None = None,
+    carry: Carryover | None = None,
 ) -> list[FormInfo]:
     """Write one form per agency (all expected agencies, or `codes`) and the send list.
 
     The send list always covers every expected agency: re-issuing one agency's form must not
-    shrink the list the officer works from. Returns the forms written now.
+    shrink the list the officer works from. With `carry` (the previous period's results, read
+    from the store by the caller) each form shows them in reference columns. Returns the forms
+    written now.
     """
     plan = plan.for_period(period)
     everyone = plan.expected_agencies()
@@ -55,7 +59,7 @@ def write_forms(
         unassigned = [c for c in codes if c not in {a.code for a in expected}]
         if unassigned:
             raise KehoachError("agency-unassigned", codes=", ".join(unassigned))
-    renderer = FormRenderer(plan, template, period, lang)
+    renderer = FormRenderer(plan, template, period, lang, carry)
     jobs = jobs or default_jobs()
     if len(expected) >= PARALLEL_FROM and jobs > 1 and "fork" in mp.get_all_start_methods():
         _render_in_pool(renderer, expected, out_dir, jobs, on_progress)

@@ -18,7 +18,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
-from openpyxl.worksheet.dimensions import RowDimension
+from openpyxl.worksheet.dimensions import ColumnDimension, RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 
@@ -46,3 +46,10 @@ def set_height(sheet: Worksheet, row: int, height: float) -> None:
     if row not in sheet.row_dimensions:
         sheet.row_dimensions[row] = RowDimension(sheet, index=row)
     sheet.row_dimensions[row].height = height
+
+
+def set_width(sheet: Worksheet, letter: str, width: float) -> None:
+    # The same for columns: a thawed copy's dimension table has no default factory either.
+    if letter not in sheet.column_dimensions:
+        sheet.column_dimensions[letter] = ColumnDimension(sheet, index=letter)
+    sheet.column_dimensions[letter].width = width

@@ -36,6 +36,8 @@ from pipeline.core.errors import KehoachError
 from pipeline.core.text import fold
 from pipeline.core.xlsx_style import FONT
 from pipeline.forms import fast_copy
+from pipeline.forms.carryover import Carryover, PreviousValues
+from pipeline.forms.carryover_columns import add_reference_columns
 from pipeline.forms.metadata import FormMeta, fingerprint
 from pipeline.forms.template import INPUT_NAMES, a4_landscape
 from pipeline.plan.model import Assignment, Plan
@@ -90,7 +92,14 @@ def table_origin(workbook: Workbook) -> tuple[Worksheet, int, int]:
 class FormRenderer:
     """Loads the template once and renders forms from copies of it."""
 
-    def __init__(self, plan: Plan, template: Path, period: str, lang: str = "vi") -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        template: Path,
+        period: str,
+        lang: str = "vi",
+        carry: Carryover | None = None,
+    ) -> None:
         if not template.exists():
             raise KehoachError("template-not-found", path=str(template))
         try:
@@ -102,11 +111,12 @@ class FormRenderer:
         table_origin(workbook)  # fail early, before any form is written
         # The same in every form: written once, in Vietnamese (forms are documents; the
         # console's language is not theirs).
-        _write_guide(workbook, "vi")
+        _write_guide(workbook, "vi", carry.period if carry is not None else "")
         self.template = fast_copy.freeze(workbook)  # each form starts from a copy of it
         self.plan = plan
         self.period = period
         self.lang = lang
+        self.previous = PreviousValues(plan, carry) if carry is not None else None
 
     def render(self, agency: Agency) -> Workbook:
         workbook = fast_copy.thaw(self.template)
@@ -120,6 +130,9 @@ class FormRenderer:
         _put_signature(sheet, signature, last_row + 2)
         _validations(sheet, header_row + 1, last_row, first_col, workbook)
         _protect_and_print(sheet, header_row, first_col, last_row, workbook)
+        if self.previous is not None:  # after the signature, which the print area takes in
+            values = self.previous.for_rows(agency.code, assignments)
+            add_reference_columns(sheet, header_row, first_col, self.previous.period, values)
         _write_meta(
             workbook,
             FormMeta(
@@ -336,12 +349,12 @@ def _protect_and_print(
     del last_row
 
 
-def _write_guide(workbook: Workbook, lang: str) -> None:
+def _write_guide(workbook: Workbook, lang: str, previous: str = "") -> None:
     """The `Hướng dẫn` sheet, written from the rules the validator applies."""
     if GUIDE_SHEET in workbook.sheetnames:
         del workbook[GUIDE_SHEET]
     sheet = workbook.create_sheet(GUIDE_SHEET)
-    for row in guide_rows(lang):
+    for row in guide_rows(lang, previous):
         sheet.append(row)
     bold = Font(name=FONT, size=12, bold=True)
     plain = Font(name=FONT, size=12)
@@ -357,12 +370,16 @@ def _write_guide(workbook: Workbook, lang: str) -> None:
     a4_landscape(sheet)
 
 
-def guide_rows(lang: str = "vi") -> list[tuple[str, str]]:
+def guide_rows(lang: str = "vi", previous: str = "") -> list[tuple[str, str]]:
+    """The guide's lines; `previous` names the period whose results the form carries, if any."""
     rows: list[tuple[str, str]] = [(t("guide-title", lang), ""), ("", t("guide-intro", lang))]
     rows.append((t("guide-columns", lang), ""))
     for column in FORM_COLUMNS:
         locked = t("guide-prefilled" if column.prefilled else "guide-input", lang)
         rows.append((column.header, f"{t(column.guide_key, lang)} {locked}"))
+    if previous:
+        label = t("carryover-guide-label", lang, period=previous)
+        rows.append((label, t("carryover-guide", lang, period=previous)))
     rows.append((t("guide-statuses", lang), " · ".join(STATUSES)))
     rows.append((t("guide-errors", lang), ""))
     rows += [("  " + r.code, t(f"rule-{r.code}", lang)) for r in RULES if r.severity == "error"]

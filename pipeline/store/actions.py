@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,12 +12,14 @@ from pipeline.core.files import atomic_path
 from pipeline.store.db import open_store
 from pipeline.store.records import (
     Closure,
+    PreviousRow,
     Seen,
     close,
     closure,
     confirm,
     confirmed_dates,
     latest_headline,
+    period_results,
     reopen,
 )
 
@@ -102,3 +105,20 @@ def confirmed_receipts(store: Path) -> dict[str, date]:
         return confirmed_dates(connection)
     finally:
         connection.close()
+
+
+def previous_results(store: Path, period: str) -> dict[str, dict[str, PreviousRow]]:
+    """A period's results as its latest run left them, read only: making forms never creates
+    or changes the store. No store, or no run of that period: nothing."""
+    if not store.is_file():
+        return {}
+    try:
+        connection = sqlite3.connect(f"{store.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return period_results(connection, period)
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise KehoachError(
+            "carryover-store-unreadable", path=str(store), reason=str(error)
+        ) from error

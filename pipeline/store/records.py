@@ -198,3 +198,23 @@ def latest_headline(connection: sqlite3.Connection, period: str) -> dict[str, in
         (period,),
     ).fetchone()
     return dict(zip(HEADLINE_COLUMNS, row, strict=True)) if row else None
+
+
+PreviousRow = tuple[str | None, float | None, str | None]  # status, progress, result
+
+
+def period_results(
+    connection: sqlite3.Connection, period: str
+) -> dict[str, dict[str, PreviousRow]]:
+    """agency -> task -> (status, progress, result) of a period's latest run: what the next
+    period's forms show as reference. An agency that held a task in both roles (a plan edit
+    between runs) shows its lead row."""
+    rows = connection.execute(
+        "SELECT agency, task, status, progress, result FROM period_rows WHERE period = ? "
+        "ORDER BY agency, task, CASE role WHEN 'Chủ trì' THEN 0 ELSE 1 END, rowid",
+        (period,),
+    )
+    found: dict[str, dict[str, PreviousRow]] = {}
+    for agency, task, status, progress, result in rows:
+        found.setdefault(str(agency), {}).setdefault(str(task), (status, progress, result))
+    return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.core.catalog import carryover as carryover  # own line: parallel areas do not collide
 from pipeline.core.catalog import cli_help as cli_help  # own line: parallel areas do not collide
 from pipeline.core.catalog import documents, forms, importer, intake, outputs, plan, rules, run
 from pipeline.core.catalog import feedback as feedback  # own line: parallel areas do not collide
@@ -44,6 +45,7 @@ _AREAS = (
     frames,
     periods_area,
     history_area,
+    carryover,
 )
 
 
