@@ -398,7 +398,7 @@ def test_broken_link_and_missing_inbox(plan: Plan, tmp_path: Path) -> None:
 def test_saved_times_are_local_like_file_times(monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 
-    from pipeline.intake.reader import local_time
+    from pipeline.intake.container import local_time
 
     monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
     time.tzset()

@@ -22,7 +22,7 @@ from typing import Any
 
 from pipeline.contracts.outcomes import Outcome
 from pipeline.core.workers import DEFAULT_TIME_LIMIT, Failure, Job, default_jobs, run_jobs
-from pipeline.intake.reader import MAX_RATIO
+from pipeline.intake.container import MAX_RATIO
 
 IGNORED, UNREADABLE = Outcome.IGNORED.value, Outcome.UNREADABLE.value
 

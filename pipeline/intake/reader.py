@@ -1,8 +1,8 @@
 """Read one returned file into plain data. Runs inside a worker process with limits.
 
-Everything here assumes the file may be hostile: the container is sniffed from its bytes
-(never trusted from the extension), zip members are counted and sized before anything is
-expanded, formulas are read as cached values by calamine (nothing is evaluated, no macro
+Everything here assumes the file may be hostile: the container is judged first
+(`container.py`: sniffed from its bytes, zip members counted and sized before anything is
+expanded), formulas are read as cached values by calamine (nothing is evaluated, no macro
 runs), and the caller kills this process if it takes too long or too much memory.
 """
 
@@ -12,7 +12,6 @@ import hashlib
 import io
 import math
 import os
-import re
 import stat
 import zipfile
 from dataclasses import dataclass, field
@@ -27,11 +26,9 @@ from pipeline.core.text import fold
 from pipeline.forms.metadata import fingerprint
 from pipeline.forms.metadata import parse as parse_meta
 from pipeline.intake import legacy, normalize
+from pipeline.intake.container import check_zip, declares_entities, saved_time, sniff
 from pipeline.intake.xlsx_formats import percent_cells
 
-MAX_ZIP_MEMBERS = 2_000
-MAX_UNPACKED = 150 * 1024 * 1024
-MAX_RATIO = 200
 MAX_ROWS = 3_000
 MAX_COLS = 60
 HEADER_SCAN_ROWS = 200
@@ -44,7 +41,6 @@ _HEADER_ALIASES = {
     "ket qua": "result",
     "tinh trang thuc hien": "status",
 }
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass
@@ -67,128 +63,6 @@ class ReadResult:
     content_fingerprint: str = ""  # of every table value, to spot content-identical copies
     other_tables: list[str] = field(default_factory=list)  # sheets with a report table not read
     problem_params: dict[str, Any] = field(default_factory=dict)  # e.g. the limit that was hit
-
-
-def sniff(data: bytes) -> tuple[str, str]:
-    """(container kind, problem key) from the bytes alone."""
-    if not data:
-        return "", "file-empty"
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-        return "zip", ""
-    if data.startswith(_OLE):
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            return "", "file-encrypted"
-        if "WordDocument".encode("utf-16-le") in data:
-            return "", "file-word"
-        return "xls", ""
-    if data[:2] in (b"\x09\x00", b"\x09\x02", b"\x09\x04", b"\x09\x08"):
-        return "", "file-legacy-biff"
-    if data.startswith((b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c")):
-        return "", "file-other-archive"
-    if data.startswith(b"\x1f\x8b"):
-        return "", "file-unsupported-type"
-    head = data[:512].lstrip().lower()
-    if head.startswith((b"<?xml", b"<html", b"<!doctype", b"<table")):
-        return "", "file-html-or-xml"
-    return "", "file-not-spreadsheet"
-
-
-def check_zip(data: bytes) -> tuple[str, str, zipfile.ZipFile | None]:
-    """The kind of zip package, a problem key and the open archive; nothing is expanded."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return "", "file-corrupt", None
-    kind, problem = _zip_kind(archive)
-    return kind, problem, archive
-
-
-def _zip_kind(archive: zipfile.ZipFile) -> tuple[str, str]:
-    infos = archive.infolist()
-    if len(infos) > MAX_ZIP_MEMBERS:
-        return "", "file-too-many-parts"
-    total = sum(i.file_size for i in infos)
-    packed = max(sum(i.compress_size for i in infos), 1)
-    if total > MAX_UNPACKED or (total > 10 * 1024 * 1024 and total / packed > MAX_RATIO):
-        return "", "file-zip-bomb"
-    names = {i.filename.replace("\\", "/").lower() for i in infos}
-    if "word/document.xml" in names:
-        return "", "file-word"
-    if "mimetype" in names:
-        try:
-            mimetype = archive.read(next(i for i in infos if i.filename.lower() == "mimetype"))
-        except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError):
-            return "", "file-corrupt"
-        if b"opendocument.spreadsheet" in mimetype:
-            return "ods", ""
-        return "", "file-not-spreadsheet"
-    if any(n.endswith("workbook.xml") or n.endswith("workbook.bin") for n in names):
-        return "xlsx", ""
-    return "", "file-not-spreadsheet"
-
-
-def declares_entities(archive: zipfile.ZipFile) -> bool:
-    """Whether an XML part starts with a DOCTYPE (entity declarations live there). Excel,
-    LibreOffice and WPS never write one; a crafted package does, to make parsers expand
-    entities. Only each part's first bytes are read, where a DOCTYPE has to be."""
-    for info in archive.infolist()[:MAX_ZIP_MEMBERS]:
-        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
-            continue
-        try:
-            with archive.open(info) as handle:
-                head = handle.read(4096)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
-            continue  # an unreadable part is the workbook parser's to judge
-        if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
-            return True
-    return False
-
-
-_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
-_ODS_DATE = re.compile(rb"<dc:date>([^<]+)</dc:date>")
-
-
-def saved_time(archive: zipfile.ZipFile | None, kind: str) -> datetime | None:
-    """The workbook's own last-saved time from its document properties, when it has one."""
-    member, pattern = {
-        "xlsx": ("docprops/core.xml", _MODIFIED),
-        "ods": ("meta.xml", _ODS_DATE),
-    }.get(kind, ("", None))
-    if pattern is None or archive is None:
-        return None
-    try:
-        info = next((i for i in archive.infolist() if i.filename.lower() == member), None)
-        if info is None or info.file_size > 1_000_000:
-            return None
-        match = pattern.search(archive.read(info))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return None
-    if not match:
-        return None
-    return local_time(match.group(1).decode("ascii", "replace"))
-
-
-def local_time(stamp: str) -> datetime | None:
-    """A document-property time in this computer's local time, as file times are, naive.
-
-    Excel and LibreOffice write UTC ("…Z"); compared raw with a file's local modification time,
-    a return saved at 06:00 on 16/12 in Vietnam would read as 23:00 on 15/12, on time. Other
-    tools write an offset ("…+07:00"): converted the same way, so one agency's copies from
-    two tools can still be put in order.
-    """
-    text = stamp.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if moment.tzinfo is not None:
-        try:
-            moment = moment.astimezone().replace(tzinfo=None)
-        except (OverflowError, OSError, ValueError):  # year 1 or 9999 shifted out of range
-            return None
-    return moment.replace(microsecond=0)
 
 
 def find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]] | None:
