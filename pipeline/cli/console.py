@@ -221,7 +221,8 @@ def chosen_period(plan: Plan, period: str | None, as_of: date, lang: str) -> str
     return chosen
 
 
-def as_of_day(value: str | None) -> date:
+def as_of_day(value: str | None, plan: Plan) -> date:
+    """The day `--as-of` names (today without it); one outside the plan's years is refused."""
     if not value:
         return date.today()
     from pipeline.intake.normalize import day
@@ -229,6 +230,7 @@ def as_of_day(value: str | None) -> date:
     parsed = day(value)
     if not isinstance(parsed, date):
         raise KehoachError("as-of-invalid", value=value)
+    plan.check_as_of(parsed)
     return parsed
 
 

@@ -76,7 +76,7 @@ def consolidated_of(
     from pipeline.run import consolidated
 
     inbox, outbox = folders
-    day = as_of_day(as_of)
+    day = as_of_day(as_of, plan)
     with Progress(t("progress-read", lang_of(ctx))) as progress:
         return consolidated(plan, inbox, outbox, period, day, jobs, progress.start, progress.step)
 
@@ -100,7 +100,7 @@ def report_command(
     from pipeline.plan.load import load_plan
 
     loaded = load_plan(plan_path)
-    chosen = chosen_period(loaded, period, as_of_day(as_of), lang_of(ctx))
+    chosen = chosen_period(loaded, period, as_of_day(as_of, loaded), lang_of(ctx))
     plan = loaded.for_period(chosen)
     target = report_path(outbox, chosen)
     refuse_overwrite(target, force)  # before reading the inbox, not after
@@ -140,7 +140,7 @@ def remind_command(
     if deadline and not isinstance(due, date):
         raise KehoachError("deadline-invalid", value=deadline)
     loaded = load_plan(plan_path)
-    chosen = chosen_period(loaded, period, as_of_day(as_of), lang_of(ctx))
+    chosen = chosen_period(loaded, period, as_of_day(as_of, loaded), lang_of(ctx))
     plan = loaded.for_period(chosen)
     refuse_overwrite(letter_path(outbox, chosen), force)
     result = consolidated_of(ctx, plan, (inbox, outbox), chosen, as_of, jobs)

@@ -47,7 +47,7 @@ def plan_command(
 
     lang = lang_of(ctx)
     plan = load_plan(plan_path)
-    chosen = chosen_period(plan, period, as_of_day(as_of), lang)
+    chosen = chosen_period(plan, period, as_of_day(as_of, plan), lang)
     for line in plan_view.render(plan, lang, chosen):
         echo(line)
     if matrix is not None:
@@ -158,7 +158,7 @@ def templates_command(
 
     lang = lang_of(ctx)
     plan = load_plan(plan_path)
-    chosen = chosen_period(plan, period, as_of_day(as_of), lang)
+    chosen = chosen_period(plan, period, as_of_day(as_of, plan), lang)
     folder = out or Path("outbox") / "templates" / chosen
     # The previous period's results, from the store `run` keeps beside outbox/, if any.
     store, before = store_path(Path("outbox")), previous_period(plan, chosen)

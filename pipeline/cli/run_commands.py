@@ -75,7 +75,7 @@ def run_command(
 
     lang = lang_of(ctx)
     plan = load_plan(plan_path)
-    day = as_of_day(as_of)
+    day = as_of_day(as_of, plan)
     chosen = chosen_period(plan, period, day, lang)
     store = store_path(outbox)
     target = workbook_path(outbox, chosen)
@@ -148,7 +148,7 @@ def check_command(
     if period:
         plan.settings.period(period)
     # Without --period each file is checked against its own period (from its metadata).
-    checked = check_files(plan, list(files), period, as_of_day(as_of), strict)
+    checked = check_files(plan, list(files), period, as_of_day(as_of, plan), strict)
     if not checked.returns:
         click.echo(t("check-nothing", lang, paths=", ".join(map(str, files))), err=True)
         ctx.exit(1)

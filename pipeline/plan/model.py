@@ -11,7 +11,7 @@ from pipeline.contracts.form import ROLE_COORDINATE as COORDINATE
 from pipeline.contracts.form import ROLE_LEAD as LEAD
 from pipeline.core.errors import KehoachError
 from pipeline.plan import timeline as tl
-from pipeline.plan.periods import Period, by_name
+from pipeline.plan.periods import Period, as_of_window, by_name
 from pipeline.plan.registry import Agency, Registry, Resolution
 from pipeline.plan.registry_time import cell_at, registry_at
 
@@ -179,3 +179,20 @@ class Plan:
 
     def check_period(self, period: str) -> None:
         self.settings.period(period)
+
+    def check_as_of(self, day: date) -> None:
+        """Refuse a `--as-of` outside the plan's years (see `periods.as_of_window`)."""
+        dated = [d for t in self.tasks for p in t.timeline.parts for d in (p.start, p.end) if d]
+        first, last = as_of_window(self.settings.schedule, dated)
+        if not first <= day <= last:
+            raise KehoachError(
+                "as-of-outside-plan",
+                day=f"{day:%d/%m/%Y}",
+                years=_years(first.year + 1, last.year - 1),
+                first=f"{first:%d/%m/%Y}",
+                last=f"{last:%d/%m/%Y}",
+            )
+
+
+def _years(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}–{last}"

@@ -79,3 +79,16 @@ def current(periods: Sequence[Period], as_of: date) -> Period:
 
 def by_name(periods: Sequence[Period], name: str) -> Period | None:
     return next((p for p in periods if p.name == name), None)
+
+
+def as_of_window(periods: Sequence[Period], dated: Sequence[date] = ()) -> tuple[date, date]:
+    """The days a run's `--as-of` may name: the plan's years, with a year's margin each side.
+
+    The plan's years run from its first period's start to its last period's deadline, widened
+    to any date its timelines name (`dated`). A year before: forms are prepared and sent out
+    before the first period opens. A year after: late returns and the last consolidation of
+    the final period come after its deadline (a run in early 2031 for a 2030 period). Outside
+    that, a date is a typing slip (2204 for 2024) that would pick a wrong period silently.
+    """
+    days = [p.start for p in periods] + [p.deadline for p in periods] + list(dated)
+    return date(min(days).year - 1, 1, 1), date(max(days).year + 1, 12, 31)

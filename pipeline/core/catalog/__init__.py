@@ -21,6 +21,7 @@ from pipeline.core.catalog import periods as periods_area
 from pipeline.core.catalog import reports as reports  # own line: parallel areas do not collide
 from pipeline.core.catalog import robust as robust  # own line: parallel areas do not collide
 from pipeline.core.catalog import timeline as timeline_area  # own line, as the areas above
+from pipeline.core.catalog import trust as trust  # own line: parallel areas do not collide
 from pipeline.core.catalog import values as values  # own line: parallel areas do not collide
 from pipeline.core.errors import Problem
 
@@ -46,6 +47,7 @@ _AREAS = (
     periods_area,
     history_area,
     carryover,
+    trust,
 )
 
 
