@@ -4,6 +4,7 @@ characters and full-width digits in what agencies and plans type."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -11,10 +12,15 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
+from pipeline.contracts.outcomes import Outcome
+from pipeline.core.catalog import t
 from pipeline.core.errors import KehoachError
+from pipeline.intake.run import intake_folder
 from pipeline.plan.model import Plan
 from pipeline.plan.periods import Period, as_of_window
 from tests.conftest import PLAN
+from tests.test_intake import _answers, _fill
+from tests.test_robust import _rewrite, _sheet_part
 
 # --- --as-of outside the plan's years ----------------------------------------------------------
 
@@ -51,3 +57,129 @@ def test_the_window_is_the_plan_years_with_a_year_each_side(plan: Plan) -> None:
     ]
     assert as_of_window(periods)[1] == date(2031, 12, 31)  # early 2031 for the 2030 period
     assert as_of_window(periods[:1], [date(2030, 6, 30)])[1] == date(2031, 12, 31)  # timelines
+
+
+# --- bounded time ------------------------------------------------------------------------------
+
+
+def _wide_trap(forms: Path, tmp_path: Path, plan: Plan, name: str) -> Path:
+    """14 KB that cost a reader seconds and hundreds of MB: one cell at column GJW of row
+    2999 makes the parser build the whole 5,000 × 3,000 box of the sheet."""
+    path = _fill(forms, tmp_path, "so_tttt", _answers(plan, "so_tttt"), name=name)
+    part = _sheet_part(path)
+    far = b'<row r="2999"><c r="GJW2999"><v>1</v></c></row>'
+
+    def edit(member: str, data: bytes) -> bytes:
+        if member != part:
+            return data
+        return re.sub(rb"<dimension[^>]*/>", b"", data).replace(
+            b"</sheetData>", far + b"</sheetData>"
+        )
+
+    _rewrite(path, edit)
+    return path
+
+
+def test_ten_files_that_hold_a_reader_are_cut_by_the_budget(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
+    """Not a timing test: small limits are injected, and the outcome says what happened."""
+    inbox = tmp_path / "inbox"
+    codes = sorted(plan.expected_codes)[:4]
+    for code in codes:
+        _fill(forms, tmp_path, code, _answers(plan, code))
+    for index in range(10):
+        _wide_trap(forms, tmp_path, plan, f"trap-{index}.xlsx")
+    # Each trap needs seconds; 0.5 s each and 1.2 s in all: at most a few time out, the rest
+    # are cut by the budget, and the returns (read first, in name order) all count.
+    intake = intake_folder(inbox, plan, "2024", jobs=2, time_limit=0.5, budget=1.2)
+    lines = intake.files.to_dict("records")
+    assert sorted(x["rel"] for x in lines) == sorted(p.name for p in inbox.iterdir())
+    traps = [x for x in lines if x["rel"].startswith("trap-")]
+    assert {x["verdict"] for x in traps} == {Outcome.UNREADABLE}
+    reasons = {x["reason"] for x in traps}
+    assert "file-run-budget" in reasons and reasons <= {"file-run-budget", "file-timeout"}
+    cut = next(x for x in traps if x["reason"] == "file-run-budget")
+    assert "(1 giây)" in t(cut["reason"], "vi", **cut["params"])
+    assert {r.identity.agency for r in intake.candidates} == set(codes)
+
+
+# --- outputs: a folder in an output's place, the program that holds a file, option names ----
+
+
+@pytest.mark.parametrize(
+    ("command", "output"),
+    [
+        ("report", "bao-cao-2024.docx"),
+        ("remind", "don-doc-2024.docx"),
+        ("remind", "tin-nhan-don-doc-2024.xlsx"),
+        ("run", "tong-hop-2024.xlsx"),
+    ],
+)
+@pytest.mark.parametrize("force", [False, True])
+def test_a_folder_named_as_an_output_is_refused_and_kept(
+    command: str, output: str, force: bool, tmp_path: Path
+) -> None:
+    folder = tmp_path / "outbox" / output
+    folder.mkdir(parents=True)
+    (folder / "giu-lai.txt").write_text("của cán bộ")
+    (tmp_path / "inbox").mkdir()
+    more = ["--force"] if force and command != "run" else []
+    result = CliRunner().invoke(
+        cli,
+        [
+            command,
+            "--plan",
+            str(PLAN),
+            "--inbox",
+            str(tmp_path / "inbox"),
+            "--outbox",
+            str(tmp_path / "outbox"),
+            "--as-of",
+            "20/12/2024",
+            *more,
+        ],
+    )
+    assert result.exit_code == 2, result.output
+    assert f"{folder}: đó là một thư mục, không phải tệp" in result.output
+    assert "Traceback" not in result.output and "IsADirectoryError" not in result.output
+    assert (folder / "giu-lai.txt").read_text() == "của cán bộ"  # never moved aside and lost
+
+
+def test_a_locked_word_file_names_word_and_a_workbook_excel() -> None:
+    from pipeline.core.errors import OutputLockedError
+
+    word, book = OutputLockedError("outbox/bao-cao-2024.docx"), OutputLockedError("a.xlsx")
+    assert "(có thể trong Word)" in t(word.key, "vi", **word.params)
+    assert "(perhaps in Word)" in t(word.key, "en", **word.params)
+    assert "(có thể trong Excel)" in t(book.key, "vi", **book.params)
+
+
+def _options(command: object) -> set[str]:
+    import click
+
+    assert isinstance(command, click.Command)
+    found = {o for p in command.params for o in p.opts if o.startswith("--")}
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            found |= _options(sub)
+    return found
+
+
+def test_every_option_a_message_names_exists() -> None:
+    """A sentence that tells the officer to use `--out` when the command takes `--outbox`
+    sends them to an error; every option named in the catalog is a real one."""
+    from pipeline.core.catalog import MESSAGES
+
+    real = _options(cli) | {"--help", "--lang"}
+    named = {
+        (key, option)
+        for key, pair in MESSAGES.items()
+        for text in pair
+        for option in re.findall(r"(?<![\w-])--[a-z][a-z-]*", text)
+    }
+    assert named, "the catalog names options"
+    assert {(k, o) for k, o in named if o not in real} == set()
+    # Said by every command that writes a file (atomic_path), whatever its options are.
+    for key in ("output-not-writable", "output-disk-full-file", "output-is-folder"):
+        assert not any(k == key for k, _ in named), f"{key} is said by commands with other options"

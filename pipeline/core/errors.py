@@ -37,10 +37,12 @@ class PlanError(KehoachError):
 
 
 class OutputLockedError(KehoachError):
-    """An output file could not be replaced, usually because it is open in Excel."""
+    """An output file could not be replaced, usually because it is open in Excel (a
+    workbook) or Word (a letter or report draft): the sentence names the right one."""
 
     def __init__(self, path: str) -> None:
-        super().__init__("output-locked", path=path)
+        word = path.lower().endswith((".docx", ".doc"))
+        super().__init__("output-locked-word" if word else "output-locked", path=path)
 
 
 # A library error that happens in a worker process travels back as plain data, because

@@ -37,13 +37,15 @@ def atomic_path(target: Path) -> Iterator[Path]:
         try:
             yield temporary
         except OSError as exc:
-            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise KehoachError("output-disk-full", folder=str(target.parent)) from exc
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):  # said without an option: commands
+                raise KehoachError("output-disk-full-file", path=str(target)) from exc  # differ
             raise
         # mkstemp makes the file private (0600); outputs are shared like any saved file.
         temporary.chmod(0o666 & ~_UMASK)
         try:
             os.replace(temporary, target)
+        except IsADirectoryError as exc:  # a folder has the output's name: no option helps
+            raise KehoachError("output-is-folder", path=str(target)) from exc
         except PermissionError as exc:
             raise OutputLockedError(str(target)) from exc
     finally:
@@ -92,6 +94,9 @@ class OutputSet:
 
     def commit(self) -> list[Path]:
         pairs = self._staged()
+        for _, final in pairs:  # moved aside as a "previous file", a folder would be deleted
+            if final.is_dir():
+                raise KehoachError("output-is-folder", path=str(final))
         for folder in sorted({final.parent for _, final in pairs}):
             try:
                 folder.mkdir(parents=True, exist_ok=True)
@@ -130,7 +135,9 @@ class OutputSet:
 def _replace(source: Path, target: Path) -> None:
     try:
         os.replace(source, target)
-    except PermissionError as exc:  # Windows: the file is open in Excel
+    except IsADirectoryError as exc:  # a folder has the output's name: no option replaces it
+        raise KehoachError("output-is-folder", path=str(target)) from exc
+    except PermissionError as exc:  # Windows: the file is open in Excel or Word
         raise OutputLockedError(str(target)) from exc
     except OSError as exc:
         raise _failed(target.parent, exc) from exc

@@ -34,8 +34,14 @@ _TEMP_SUFFIXES = (".tmp", ".bak", ".crdownload", ".part", ".partial")
 # Per-file reading time grows with the file's size; a small file that takes long is a trap.
 TIME_BASE = 4.0
 TIME_PER_MB = 2.0
-# The whole read of a run: generous for any real inbox, short of files × limit.
-BUDGET_BASE = 30.0
+# The whole read of a run (and, apart, the listing of its zips): generous for any real inbox,
+# short of files × limit. A real return (30-300 KB) reads in 0.01-0.2 s, so a quarter second
+# per file and worker is twice a slow machine's need; the base, one full per-file limit, lets
+# one large genuine file finish. Ten files that each hold a reader for its whole 15 s limit
+# would cost 75 s on two cores; with the budget a run of 60 returns spends at most
+# 15 + 0.25 × 70 / 2 ≈ 24 s reading (a normal run of 60 takes about 5 s), and every file the
+# budget cut off is named (`file-run-budget`, "run again"), never silently dropped.
+BUDGET_BASE = DEFAULT_TIME_LIMIT
 BUDGET_PER_FILE = 0.25
 
 
@@ -66,7 +72,8 @@ def time_limit_for(item: InboxFile, ceiling: float = DEFAULT_TIME_LIMIT) -> floa
 
 
 def read_budget(files: int, workers: int) -> float:
-    """Seconds the reading of `files` files by `workers` processes may take in all."""
+    """Seconds the reading of `files` files by `workers` processes may take in all (see
+    BUDGET_BASE for why these values)."""
     return BUDGET_BASE + BUDGET_PER_FILE * files / max(workers, 1)
 
 
@@ -104,6 +111,7 @@ def discover(
     exclude: Iterable[Path] = (),
     jobs: int | None = None,
     time_limit: float = DEFAULT_TIME_LIMIT,
+    budget: float | None = None,
 ) -> list[InboxFile]:
     """Every entry under the inbox (subfolders and zip members too), in a stable order.
 
@@ -114,7 +122,7 @@ def discover(
         return []
     walker = _Walker(inbox, [_real(p) for p in exclude])
     walker.walk(inbox, "", 0)
-    return expand_zips(walker.found, jobs, time_limit)
+    return expand_zips(walker.found, jobs, time_limit, budget)
 
 
 class _Walker:
@@ -205,9 +213,14 @@ def _mtime(stamp: float) -> datetime:
 
 
 def expand_zips(
-    files: list[InboxFile], jobs: int | None = None, time_limit: float = DEFAULT_TIME_LIMIT
+    files: list[InboxFile],
+    jobs: int | None = None,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    budget: float | None = None,
 ) -> list[InboxFile]:
-    """Each unsettled `.zip` replaced by its members, listed and read by worker processes."""
+    """Each unsettled `.zip` replaced by its members, listed and read by worker processes,
+    within a budget of its own (`read_budget` unless given): ten zips that hang their
+    lister cannot hold the run for ten limits either."""
     zips = {
         index: item
         for index, item in enumerate(files)
@@ -217,7 +230,10 @@ def expand_zips(
         Job(index, zip_members, (str(item.path), item.rel, item.size, item.mtime))
         for index, item in zips.items()
     ]
-    results = run_jobs(work, jobs or default_jobs(), time_limit) if work else {}
+    workers = jobs or default_jobs()
+    if budget is None:
+        budget = read_budget(len(work), workers)
+    results = run_jobs(work, workers, time_limit, budget=budget) if work else {}
     expanded: list[InboxFile] = []
     for index, item in enumerate(files):
         if index not in zips:
@@ -227,8 +243,9 @@ def expand_zips(
         if isinstance(result, list):
             expanded += result
         else:
-            problem = result.problem if isinstance(result, Failure) else "job-failed"
-            expanded.append(_settled(item, UNREADABLE, problem, limit=int(time_limit)))
+            failed = result if isinstance(result, Failure) else Failure("job-failed")
+            params = {"limit": int(time_limit), **failed.params}  # the budget's, when it was that
+            expanded.append(_settled(item, UNREADABLE, failed.problem, **params))
     return expanded
 
 

@@ -107,8 +107,10 @@ def read_files(
     time_limit: float = DEFAULT_TIME_LIMIT,
     on_done: Callable[[], None] | None = None,
     on_started: Callable[[], None] | None = None,
+    budget: float | None = None,
 ) -> list[ReadResult]:
-    """What the worker pool read of every entry discovery left open; rid = position."""
+    """What the worker pool read of every entry discovery left open; rid = position. The
+    reading as a whole has a budget (`read_budget` unless given), on top of each file's limit."""
     todo = [
         Job(
             rid, read_file, (str(f.path) if f.path else None, f.data), time_limit_for(f, time_limit)
@@ -126,7 +128,7 @@ def read_files(
         time_limit,
         on_done=(lambda key, result: on_done()) if on_done else None,
         on_started=on_started,
-        budget=read_budget(len(todo), jobs),
+        budget=read_budget(len(todo), jobs) if budget is None else budget,
     )
     reads = [ReadResult() for _ in files]
     for rid, outcome in results.items():

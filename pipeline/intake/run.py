@@ -54,10 +54,11 @@ def run_intake(
     on_started: Callable[[], None] | None = None,
     as_of: date | None = None,
     receipts: Mapping[str, date] | None = None,
+    budget: float | None = None,
 ) -> Intake:
     phases: dict[str, float] = {}
     started = time.perf_counter()
-    reads = read_files(files, jobs or default_jobs(), time_limit, on_read, on_started)
+    reads = read_files(files, jobs or default_jobs(), time_limit, on_read, on_started, budget)
     phases["read"] = time.perf_counter() - started
     started = time.perf_counter()
     _apply_receipts(files, reads, receipts or {})
@@ -107,13 +108,17 @@ def intake_folder(
     exclude: Iterable[Path] = (),
     as_of: date | None = None,
     receipts: Mapping[str, date] | None = None,
+    budget: float | None = None,
 ) -> Intake:
-    """Discover everything under the inbox, then the intake of all of it."""
+    """Discover everything under the inbox, then the intake of all of it; `budget` bounds
+    the listing of zips and the reading each (by default `discover.read_budget`)."""
     started = time.perf_counter()
-    files = discover(inbox, exclude, jobs, time_limit)
+    files = discover(inbox, exclude, jobs, time_limit, budget)
     elapsed = time.perf_counter() - started
     if on_discovered is not None:
         on_discovered(len(files))
-    result = run_intake(files, plan, period, jobs, time_limit, on_read, on_started, as_of, receipts)
+    result = run_intake(
+        files, plan, period, jobs, time_limit, on_read, on_started, as_of, receipts, budget
+    )
     result.phases = {"discover": elapsed, **result.phases}
     return result

@@ -41,7 +41,10 @@ def report_path(outbox: Path, period: str) -> Path:
 
 
 def refuse_overwrite(target: Path, force: bool) -> None:
-    """A draft the officer may already have edited is replaced only when asked."""
+    """A draft the officer may already have edited is replaced only when asked; a folder in
+    its place is refused before anything is read (no option would replace it)."""
+    if target.is_dir():
+        raise KehoachError("output-is-folder", path=str(target))
     if target.exists() and not force:
         raise KehoachError("docx-exists", path=str(target))
 

@@ -8,4 +8,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--as-of {day} is outside the plan's years ({years}); only days from {first} to {last} "
         "are taken. Check the year you typed.",
     ),
+    "output-is-folder": (
+        "Không ghi được {path}: đó là một thư mục, không phải tệp. Đổi tên hoặc chuyển thư mục "
+        "đó đi rồi chạy lại.",
+        "Cannot write {path}: it is a folder, not a file. Rename or move that folder and run "
+        "again.",
+    ),
+    "output-disk-full-file": (
+        "Ổ đĩa đã đầy; không ghi được {path} (tệp cũ, nếu có, vẫn giữ nguyên). Giải phóng dung "
+        "lượng rồi chạy lại.",
+        "The disk is full; {path} was not written (the old file, if any, is unchanged). Free some "
+        "space and run again.",
+    ),
+    "output-locked-word": (
+        "Không ghi được {path}: tệp đang mở (có thể trong Word). Đóng tệp rồi chạy lại.",
+        "Cannot replace {path}: it is open (perhaps in Word). Close it and run again.",
+    ),
 }
