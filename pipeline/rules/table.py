@@ -4,7 +4,8 @@ A row says the rule's code (which keys its sentences `rule-<code>` in the form's
 and `finding-<code>` in findings), its severity, the form field it points at, whether an
 error in it costs the task row only (`ROW`) or the whole return (`FILE`), which frame it
 checks (the stacked table rows of every return, or one line per return), and the check
-itself: a vectorized predicate, True where the line passes. `rules/schema.py` builds the
+itself: a vectorized predicate, True where the line passes (and, when a finding says more
+than "this field", where it points: `rules/places.py`). `rules/schema.py` builds the
 pandera schemas from this table, checks named by code; `rules/validate.py` turns each
 failure into findings with `place`; the form's guide lists the table. Nothing else names a
 rule's severity.
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,23 @@ from pipeline.contracts.form import (
     WARNING,
 )
 from pipeline.core.text import fold
+from pipeline.rules.places import (
+    Locate,
+    Place,
+    doubt_place,
+    edited_places,
+    extension_place,
+    fallback_place,
+    legacy_places,
+    long_places,
+    missing_lead_places,
+    named_place,
+    note_places,
+    report_date_place,
+    show,
+    swapped_place,
+    tables_place,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -53,18 +70,7 @@ class Target(StrEnum):
     FILES = "files"  # one line per return being validated
 
 
-@dataclass(frozen=True)
-class Place:
-    """One finding a failing line gives: the field it points at, what the agency wrote, and
-    the parameters of its message."""
-
-    field: str | None
-    value: str
-    params: dict[str, Any]
-
-
 Check = Callable[["pd.DataFrame"], "pd.Series[bool]"]
-Locate = Callable[[dict[str, Any]], list[Place]]
 
 
 @dataclass(frozen=True)
@@ -92,17 +98,6 @@ class Rule:
         bad = line.get(f"{field}_bad")
         shown = show(bad if isinstance(bad, str) else line.get(field))
         return [Place(self.field, shown, {"task": line.get("task", ""), "value": shown})]
-
-
-def show(value: object) -> str:
-    """A value as the agency sees it in a message: 80 %, 30/11/2024, nothing for empty."""
-    if value is None or (isinstance(value, float) and value != value):  # NaN
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, date):
-        return f"{value:%d/%m/%Y}"
-    return str(value)
 
 
 # --- checks over the stacked rows (columns: see validate.prepare_rows) --------------------
@@ -176,96 +171,6 @@ def _no_legacy_text(f: pd.DataFrame) -> pd.Series[bool]:
     return f["legacy"].str.len().eq(0)
 
 
-# --- where a failing row's findings point -------------------------------------------------
-
-
-def _edited_places(line: dict[str, Any]) -> list[Place]:
-    expected = {"content": line["planned_content"], "role": line["plan_role"]}
-    return [
-        Place(
-            name,
-            line[name][:80],
-            {"task": line["task"], "value": line[name][:80], "expected": want[:80]},
-        )
-        for name, want in expected.items()
-        if fold(line[name]) != fold(want)
-    ]
-
-
-def _long_places(line: dict[str, Any]) -> list[Place]:
-    return [
-        Place(name, "", {"length": len(line[name]), "task": line["task"]})
-        for name in TEXT_INPUTS
-        if len(line[name]) > EXCEL_TEXT_LIMIT
-    ]
-
-
-def _legacy_places(line: dict[str, Any]) -> list[Place]:
-    return [
-        Place(
-            name,
-            original[:80],
-            {"task": line["task"], "encoding": encoding, "value": original[:80]},
-        )
-        for name, encoding, original in line["legacy"]
-    ]
-
-
-def _report_date_place(line: dict[str, Any]) -> list[Place]:
-    shown = show(line["done_date"])
-    report = line["report_date"]
-    return [
-        Place(
-            "done_date",
-            shown,
-            {
-                "task": line["task"],
-                "value": shown,
-                "report_date": f"{report:%d/%m/%Y}" if isinstance(report, date) else "?",
-            },
-        )
-    ]
-
-
-# --- checks over one line per return (columns: see validate.prepare_files) ---------------
-
-
-def _missing_lead_places(line: dict[str, Any]) -> list[Place]:
-    return [Place("task", "", {"task": task}) for task in line["missing_leads"]]
-
-
-def _fallback_place(line: dict[str, Any]) -> list[Place]:
-    value = line["fallback_value"]
-    return [Place(None, value, {"source": line["fallback_source"], "value": value})]
-
-
-def _doubt_place(line: dict[str, Any]) -> list[Place]:
-    saved = line["saved_doubt"]
-    return [Place(None, saved, {"saved": saved, "file": line["received_text"]})]
-
-
-def _extension_place(line: dict[str, Any]) -> list[Place]:
-    suffix = line["suffix"]
-    return [Place(None, suffix, {"extension": suffix, "kind": "." + line["kind"]})]
-
-
-def _swapped_place(line: dict[str, Any]) -> list[Place]:
-    content = str(line["content"])[:80]
-    params = {"task": line["task"], "value": content, "other": line["content_of_task"]}
-    return [Place("task", content, params)]
-
-
-def _named_place(line: dict[str, Any]) -> list[Place]:
-    name = line["file_name"]
-    params = {"value": name, "named": line["named_agency"], "agency": line["agency_name"]}
-    return [Place(None, name, params)]
-
-
-def _tables_place(line: dict[str, Any]) -> list[Place]:
-    sheets = ", ".join(f"'{s}'" for s in [line["sheet"], *line["other_tables"]])
-    return [Place(None, line["sheet"], {"sheets": sheets, "read": line["sheet"]})]
-
-
 # --- values the reader read with an interpretation (intake/normalize.py notes) -------------
 
 
@@ -283,24 +188,9 @@ def _without_note(code: str) -> Check:
     return check
 
 
-def _note_places(code: str) -> Locate:
-    def places(line: dict[str, Any]) -> list[Place]:
-        return [
-            Place(
-                name,
-                written[:80],
-                {"task": line["task"], "value": written[:80], "read": show(line.get(name))},
-            )
-            for name, note, written in line["notes"]
-            if note == code
-        ]
-
-    return places
-
-
 def _note_rule(code: str, field: str) -> Rule:
     return Rule(
-        code, WARNING, field, Scope.ROW, Target.ROWS, _without_note(code), _note_places(code)
+        code, WARNING, field, Scope.ROW, Target.ROWS, _without_note(code), note_places(code)
     )
 
 
@@ -327,7 +217,7 @@ RULES: tuple[Rule, ...] = (
         Scope.FILE,
         F,
         lambda f: f["missing_leads"].str.len().eq(0),
-        _missing_lead_places,
+        missing_lead_places,
     ),
     Rule("done-without-result", WARNING, "result", Scope.ROW, R, _done_has_result),
     Rule("done-progress-below-100", WARNING, "progress", Scope.ROW, R, _done_is_100),
@@ -342,13 +232,13 @@ RULES: tuple[Rule, ...] = (
         Scope.ROW,
         R,
         _date_not_after_report,
-        _report_date_place,
+        report_date_place,
     ),
     Rule(
-        "prefilled-edited", WARNING, "content", Scope.ROW, R, _prefilled_as_planned, _edited_places
+        "prefilled-edited", WARNING, "content", Scope.ROW, R, _prefilled_as_planned, edited_places
     ),
-    Rule("text-too-long", WARNING, None, Scope.ROW, R, _text_fits, _long_places),
-    Rule("legacy-encoding", WARNING, None, Scope.ROW, R, _no_legacy_text, _legacy_places),
+    Rule("text-too-long", WARNING, None, Scope.ROW, R, _text_fits, long_places),
+    Rule("legacy-encoding", WARNING, None, Scope.ROW, R, _no_legacy_text, legacy_places),
     # A row holding another task's text (task numbers swapped): its answers are not that task's.
     Rule(
         "task-content-mismatch",
@@ -357,7 +247,7 @@ RULES: tuple[Rule, ...] = (
         Scope.ROW,
         R,
         lambda f: f["content_of_task"].eq(""),
-        _swapped_place,
+        swapped_place,
     ),
     _note_rule("status-read-as", "status"),
     _note_rule("progress-from-status", "progress"),
@@ -376,7 +266,7 @@ RULES: tuple[Rule, ...] = (
         Scope.FILE,
         F,
         lambda f: f["named_agency"].eq(""),
-        _named_place,
+        named_place,
     ),
     Rule(
         "report-table-twice",
@@ -385,7 +275,7 @@ RULES: tuple[Rule, ...] = (
         Scope.FILE,
         F,
         lambda f: f["other_tables"].str.len().eq(0),
-        _tables_place,
+        tables_place,
     ),
     Rule(
         "identified-by-fallback",
@@ -394,7 +284,7 @@ RULES: tuple[Rule, ...] = (
         Scope.FILE,
         F,
         lambda f: f["identified_by"].eq(""),
-        _fallback_place,
+        fallback_place,
     ),
     Rule(
         "saved-time-not-believed",
@@ -403,7 +293,7 @@ RULES: tuple[Rule, ...] = (
         Scope.FILE,
         F,
         lambda f: f["saved_doubt"].eq(""),
-        _doubt_place,
+        doubt_place,
     ),
     Rule(
         "extension-mismatch",
@@ -412,7 +302,7 @@ RULES: tuple[Rule, ...] = (
         Scope.FILE,
         F,
         lambda f: f["expected_kind"].eq("") | f["expected_kind"].eq(f["kind"]),
-        _extension_place,
+        extension_place,
     ),
 )
 RULE_BY_CODE = {r.code: r for r in RULES}
