@@ -113,7 +113,12 @@ def _return(
 
 
 def _record(raw: dict[str, Any]) -> dict[str, Any]:
-    return normalize.record({k: v for k, v in raw.items() if k != "row"})
+    """As the reader makes it: `unsaved` ({field: formula}) are the input cells holding a
+    formula with no saved value, read as blank and noted (intake/reader.py)."""
+    unsaved = raw.get("unsaved", {})
+    record = normalize.record({k: v for k, v in raw.items() if k not in ("row", "unsaved")})
+    record["notes"] += [(name, "formula-not-saved", formula) for name, formula in unsaved.items()]
+    return record
 
 
 def _task(number: str, **values: Any) -> Edit:
@@ -192,6 +197,10 @@ CASES: dict[str, tuple[dict[str, Any], list[str]]] = {
     "date-month-only": ({"edit": _task("13", done_date="10/2024")}, ["Báo cáo!H14"]),
     "date-quarter-only": ({"edit": _task("13", done_date="Quý III/2024")}, ["Báo cáo!H14"]),
     "date-short-year": ({"edit": _task("13", done_date="01/10/24")}, ["Báo cáo!H14"]),
+    "formula-not-saved": (
+        {"edit": _task("13", progress=None, unsaved={"progress": "=50+50"})},
+        ["Báo cáo!G14"],
+    ),
     "filename-other-agency": ({"rel": "2024_so_tttt.xlsx"}, [""]),
     "report-table-twice": ({"other_tables": ("Báo cáo (2)",)}, [""]),
     "extension-mismatch": ({"rel": "2024_so_y_te.xls"}, [""]),

@@ -183,3 +183,61 @@ def test_every_option_a_message_names_exists() -> None:
     # Said by every command that writes a file (atomic_path), whatever its options are.
     for key in ("output-not-writable", "output-disk-full-file", "output-is-folder"):
         assert not any(k == key for k, _ in named), f"{key} is said by commands with other options"
+
+
+# --- a formula with no saved value ---------------------------------------------------------------
+
+
+def test_a_formula_never_computed_is_an_error_at_its_cell(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from pipeline.rules.findings import findings_of
+    from pipeline.run import check_files
+
+    path = _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    book = load_workbook(path)
+    sheet = book["Báo cáo"]
+    row = next(r for r in range(1, 60) if str(sheet.cell(r, 2).value) == "13")
+    sheet.cell(row, 7).value = "=50+50"  # openpyxl writes the formula and no value
+    sheet.cell(row, 9).value = '=IF(1,"Đã ban hành","")'
+    book.save(path)
+    checked = check_files(plan, [path], "2024", date(2024, 12, 20))
+    found = [f for f in findings_of(checked.frames.findings) if f.code == "formula-not-saved"]
+    assert sorted(f.cell for f in found) == [f"Báo cáo!G{row}", f"Báo cáo!I{row}"]
+    assert all(f.severity == "error" and f.task == "13" for f in found)
+    sentence = t("finding-formula-not-saved", "vi", **found[0].params)
+    assert "=50+50" in sentence and "Mở tệp bằng Excel, lưu lại" in sentence
+    assert set(checked.outcomes()) == {"accepted-in-part"}  # the other rows still count
+
+
+def test_excel_s_own_formulas_are_values() -> None:
+    import io
+    import zipfile
+
+    from pipeline.intake.xlsx_formats import unsaved_formulas
+
+    sheet = (
+        '<worksheet><sheetData><row r="1">'
+        '<c r="A1"><f>1+1</f><v>2</v></c>'  # Excel: computed
+        '<c r="B1" t="str"><f>IF(1,"",2)</f><v></v></c>'  # Excel: an empty text result
+        '<c r="C1"><f>1+1</f><v></v></c>'  # openpyxl: never computed
+        '<c r="D1"><f t="shared" si="0"/></c>'  # a shared formula, no value
+        '<c r="E1"/><c r="F1" t="s"><v>0</v></c>'
+        "</row></sheetData></worksheet>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "xl/workbook.xml", '<workbook><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>'
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+            "</Relationships>",
+        )
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    with zipfile.ZipFile(buffer) as archive:
+        got = unsaved_formulas(archive, "S", ["A1", "B1", "C1", "D1", "E1", "F1"])
+    assert got == {"C1": "=1+1", "D1": "="}

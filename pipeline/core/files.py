@@ -153,6 +153,8 @@ def output_set(outbox: Path) -> Iterator[OutputSet]:
     except OSError as exc:  # a writer's own failure: a full disk, a folder made read-only
         raise _failed(outbox, exc) from exc
     except KehoachError as error:  # name the officer's folder, not the hidden stage
+        if error.key == "output-disk-full-file":  # a writer's: for the set, the set's sentence
+            raise KehoachError("output-disk-full", folder=str(outbox)) from error
         for name, value in error.params.items():
             if isinstance(value, str) and value.startswith(str(outputs.stage)):
                 error.params[name] = str(outbox / Path(value).relative_to(outputs.stage))

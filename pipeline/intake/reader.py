@@ -27,7 +27,7 @@ from pipeline.forms.metadata import fingerprint
 from pipeline.forms.metadata import parse as parse_meta
 from pipeline.intake import legacy, normalize
 from pipeline.intake.container import check_zip, declares_entities, saved_time, sniff
-from pipeline.intake.xlsx_formats import percent_cells
+from pipeline.intake.xlsx_formats import percent_cells, unsaved_formulas
 
 MAX_ROWS = 3_000
 MAX_COLS = 60
@@ -63,6 +63,8 @@ class ReadResult:
     content_fingerprint: str = ""  # of every table value, to spot content-identical copies
     other_tables: list[str] = field(default_factory=list)  # sheets with a report table not read
     problem_params: dict[str, Any] = field(default_factory=dict)  # e.g. the limit that was hit
+    # (Excel row, field) -> formula, of input cells holding a formula with no saved value
+    unsaved: dict[tuple[int, str], str] = field(default_factory=dict)
 
 
 def find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]] | None:
@@ -179,6 +181,12 @@ def normalize_rows(result: ReadResult) -> None:
         record = normalize.record(raw, file_encoding)
         if not record["task"] and not record["content"]:
             continue  # a signature line or a note below the table
+        notes = record["notes"]
+        assert isinstance(notes, list)
+        for name in columns:
+            formula = result.unsaved.get((excel_row, name))
+            if formula is not None:  # read as blank, but the agency did write something
+                notes.append((name, FORMULA_NOT_SAVED, formula))
         values.append(list(record.values()))
         record["row"] = excel_row
         result.records.append(record)
@@ -223,6 +231,26 @@ def _percent_ones(result: ReadResult, archive: zipfile.ZipFile | None) -> None:
     }
     for ref in percent_cells(archive, result.sheet, list(ones)):
         ones[ref][column] = 100.0
+
+
+FORMULA_NOT_SAVED = "formula-not-saved"
+_INPUTS = tuple(c.field for c in FORM_COLUMNS if not c.prefilled)
+
+
+def _unsaved_formulas(result: ReadResult, archive: zipfile.ZipFile | None) -> None:
+    """Input cells read as blank that hold a formula with no saved value (.xlsx only)."""
+    result.unsaved = {}
+    places = {f: c for f, c in result.columns.items() if f in _INPUTS}
+    if archive is None or not places:
+        return
+    blanks = {
+        address(col, row): (row, name)
+        for row, cells in result.rows
+        for name, col in places.items()
+        if col >= len(cells) or cells[col] in (None, "")
+    }
+    for ref, formula in unsaved_formulas(archive, result.sheet, list(blanks)).items():
+        result.unsaved[blanks[ref]] = formula
 
 
 def _finite(value: Any) -> Any:
@@ -290,6 +318,7 @@ def _use(table: _Table, result: ReadResult, archive: zipfile.ZipFile | None) -> 
     result.rows = [(row, list(cells)) for row, cells in table.rows]
     result.records = []
     _percent_ones(result, archive)
+    _unsaved_formulas(result, archive)
     normalize_rows(result)
 
 

@@ -1,4 +1,5 @@
-"""Which cells of an .xlsx sheet carry a percentage number format.
+"""What calamine does not say about an .xlsx sheet: which cells carry a percentage number
+format, and which hold a formula with no saved value.
 
 An agency that types "100%" into the progress column gets the number 1 in a cell formatted as
 a percentage; calamine gives the number without its format. Only for such ambiguous cells is
@@ -99,4 +100,43 @@ def percent_cells(archive: zipfile.ZipFile, sheet: str, refs: list[str]) -> set[
         style = attributes.get("s", "")
         if ref in wanted and style.isdigit() and int(style) in styles:
             found.add(ref)
+    return found
+
+
+_CELL_TAG = re.compile(r"<(?:\w+:)?c\b([^<>]*?)(/?)>")
+_FORMULA = re.compile(r"<(?:\w+:)?f\b[^<>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)")
+_VALUE = re.compile(r"<(?:\w+:)?v>[^<]")
+_EMPTY_VALUE = re.compile(r"<(?:\w+:)?v(?:/>|></(?:\w+:)?v>)")
+
+
+def unsaved_formulas(archive: zipfile.ZipFile, sheet: str, refs: list[str]) -> dict[str, str]:
+    """Of `refs` (cells calamine read as empty), those holding a formula with no saved value,
+    with the formula's text: a file written by a tool that does not compute (openpyxl, some
+    exports) keeps the formula only, and the answer is unknown until Excel saves it again.
+    Excel's own empty text result (`t="str"` and an empty value) is a saved value.
+
+    One pass over the sheet: a cell's content is the text up to the next cell tag, and those
+    stretches do not overlap, so the work stays linear however the cells are written."""
+    if not refs:
+        return {}
+    try:
+        path = sheet_path(archive, sheet)
+        xml = _part(archive, path) if path else ""
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+        return {}
+    wanted = set(refs)
+    tags = list(_CELL_TAG.finditer(xml))
+    found: dict[str, str] = {}
+    for index, tag in enumerate(tags):
+        attributes = dict(_ATTRIBUTE.findall(tag.group(1)))
+        if tag.group(2) or attributes.get("r", "") not in wanted:
+            continue
+        end = tags[index + 1].start() if index + 1 < len(tags) else len(xml)
+        content = xml[tag.end() : end]
+        formula = _FORMULA.search(content)
+        if formula is None or _VALUE.search(content):
+            continue
+        if attributes.get("t") == "str" and _EMPTY_VALUE.search(content):
+            continue  # Excel computed an empty text
+        found[attributes["r"]] = "=" + html.unescape(formula.group(1) or "")[:80]
     return found

@@ -188,9 +188,9 @@ def _without_note(code: str) -> Check:
     return check
 
 
-def _note_rule(code: str, field: str) -> Rule:
+def _note_rule(code: str, field: str | None, severity: str = WARNING) -> Rule:
     return Rule(
-        code, WARNING, field, Scope.ROW, Target.ROWS, _without_note(code), note_places(code)
+        code, severity, field, Scope.ROW, Target.ROWS, _without_note(code), note_places(code)
     )
 
 
@@ -259,6 +259,10 @@ RULES: tuple[Rule, ...] = (
     _note_rule("date-month-only", "done_date"),
     _note_rule("date-quarter-only", "done_date"),
     _note_rule("date-short-year", "done_date"),
+    # A formula with no saved value (a file written by a tool that does not compute) reads as
+    # blank, yet the agency answered: the row is left out until Excel saves the file again,
+    # rather than counted as not reported or as no amount (the answer is unknown, not empty).
+    _note_rule("formula-not-saved", None, ERROR),
     Rule(
         "filename-other-agency",
         WARNING,

@@ -8,6 +8,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--as-of {day} is outside the plan's years ({years}); only days from {first} to {last} "
         "are taken. Check the year you typed.",
     ),
+    "rule-formula-not-saved": (
+        "Ô có công thức phải có giá trị đã tính (tệp lưu bằng Excel hoặc LibreOffice).",
+        "A formula cell must carry its computed value (a file saved by Excel or LibreOffice).",
+    ),
+    "rule-name-formula-not-saved": ("Công thức chưa tính", "Formula not computed"),
+    "finding-formula-not-saved": (
+        "Nhiệm vụ {task}: ô có công thức {value} nhưng tệp chưa lưu giá trị của nó (tệp được ghi "
+        "bằng phần mềm không tính công thức), nên chưa biết đơn vị trả lời gì. Mở tệp bằng "
+        "Excel, lưu lại rồi gửi lại.",
+        "Task {task}: the cell holds the formula {value} but the file has no saved value for it "
+        "(written by software that does not compute formulas), so the answer is unknown. Open "
+        "the file in Excel, save it again and send it back.",
+    ),
     "output-is-folder": (
         "Không ghi được {path}: đó là một thư mục, không phải tệp. Đổi tên hoặc chuyển thư mục "
         "đó đi rồi chạy lại.",
