@@ -241,3 +241,75 @@ def test_excel_s_own_formulas_are_values() -> None:
     with zipfile.ZipFile(buffer) as archive:
         got = unsaved_formulas(archive, "S", ["A1", "B1", "C1", "D1", "E1", "F1"])
     assert got == {"C1": "=1+1", "D1": "="}
+
+
+# --- what agencies and plans type: control characters, direction marks, full-width forms ------
+
+TIMELINES = [
+    ("Năm ２０２４", date(2024, 12, 31)),  # full-width digits
+    ("\u200fNăm 2024\u200e", date(2024, 12, 31)),  # RLM and LRM around the text
+    ("Năm 2024\u202c", date(2024, 12, 31)),  # a stray pop-directional-formatting
+    ("Quý IV／2024", date(2024, 12, 31)),  # full-width slash
+    ("Trước ngày 30/６/2025", date(2025, 6, 30)),
+    ("\u2067Trước 31/12/2024\u2069", date(2024, 12, 31)),  # an isolate
+    ("Năm 2024\x01", date(2024, 12, 31)),  # a control character from a broken export
+]
+
+
+@pytest.mark.parametrize(("written", "due"), TIMELINES)
+def test_timelines_read_through_width_and_direction_marks(written: str, due: date) -> None:
+    from pipeline.plan.timeline import parse
+
+    reading = parse(written)
+    assert reading.fully_read, reading.rest
+    assert reading.due == due
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("Đã ban hành\x01 kế hoạch", "Đã ban hành kế hoạch"),
+        ("Khó khăn\x07\x1b về kinh phí\x7f", "Khó khăn về kinh phí"),
+        ("\u200fĐề xuất\u200e bổ sung\u0085", "Đề xuất bổ sung"),
+        ("Dòng 1\nDòng\t2", "Dòng 1\nDòng 2"),  # line breaks are kept, a tab is a space
+    ],
+)
+def test_control_and_direction_characters_are_stripped_at_intake(written: str, kept: str) -> None:
+    from pipeline.intake import normalize
+
+    record = normalize.record({"task": "１３", "status": "Đang\x01 thực hiện", "result": written})
+    assert record["result"] == kept
+    assert record["task"] == "13" and record["status"] == "Đang thực hiện"
+
+
+def test_control_characters_never_reach_the_workbook(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
+    import zipfile
+
+    answers = _answers(plan, "so_y_te")
+    answers["13"] = {**answers["13"], "result": "Lap CTRL1 de CTRL2 an"}
+    path = _fill(forms, tmp_path, "so_y_te", answers)
+    # As a broken export writes them: Excel's escapes for characters XML cannot hold.
+    escaped = b"Lap_x0001_ de_x001B_ an&#8207;"
+    _rewrite(path, lambda _name, data: data.replace(b"Lap CTRL1 de CTRL2 an", escaped))
+    outbox = tmp_path / "outbox"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "run",
+            "--plan",
+            str(PLAN),
+            "--inbox",
+            str(tmp_path / "inbox"),
+            "--outbox",
+            str(outbox),
+            "--as-of",
+            "20/12/2024",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(outbox / "tong-hop-2024.xlsx") as book:
+        xml = "".join(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xml"))
+    assert "Lap de an" in xml
+    assert "_x0001_" not in xml and "_x001B_" not in xml and "\u200f" not in xml
