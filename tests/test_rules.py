@@ -117,7 +117,9 @@ def _record(raw: dict[str, Any]) -> dict[str, Any]:
     formula with no saved value, read as blank and noted (intake/reader.py)."""
     unsaved = raw.get("unsaved", {})
     record = normalize.record({k: v for k, v in raw.items() if k not in ("row", "unsaved")})
-    record["notes"] += [(name, "formula-not-saved", formula) for name, formula in unsaved.items()]
+    notes = record["notes"]
+    assert isinstance(notes, list)
+    notes += [(name, "formula-not-saved", formula) for name, formula in unsaved.items()]
     return record
 
 
