@@ -3,9 +3,14 @@ outcome named, every command the guide teaches is a real command."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import os
 import re
+import shlex
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
@@ -67,3 +72,67 @@ def test_every_command_the_guide_teaches_exists() -> None:
     for command in sorted(taught):
         result = runner.invoke(cli, [command, "--help"])
         assert result.exit_code == 0, f"kehoach {command}: {result.output}"
+
+
+@dataclass(frozen=True)
+class _Demo:
+    folder: Path  # the folder `make demo` runs in: demo/ is inside it
+    printed: list[str]
+
+
+@pytest.fixture(scope="module")
+def demo_transcript(tmp_path_factory: pytest.TempPathFactory) -> _Demo:
+    """What `kehoach demo` prints, run as `make demo` runs it (from the folder holding demo/)."""
+    folder = tmp_path_factory.mktemp("transcript")
+    with _inside(folder):
+        result = CliRunner().invoke(cli, ["demo"])
+    assert result.exit_code == 0, result.output
+    return _Demo(folder, result.output.splitlines())
+
+
+@contextlib.contextmanager
+def _inside(folder: Path) -> Iterator[None]:
+    here = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(here)
+
+
+def _console_blocks(document: Path) -> list[list[str]]:
+    text = document.read_text(encoding="utf-8")
+    return [b.splitlines() for b in re.findall(r"```console\n(.*?)```", text, re.S)]
+
+
+def _console_block(document: Path, first_line: str) -> list[str]:
+    """The lines of the document's console block that holds `first_line`, from that line on."""
+    for lines in _console_blocks(document):
+        if first_line in lines:
+            return lines[lines.index(first_line) :]
+    raise AssertionError(f"{document.name}: no console block with {first_line!r}")
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("document", [README, GUIDE], ids=["README", "HUONG-DAN"])
+def test_the_demo_transcript_is_what_the_demo_prints(
+    soffice: str, demo_transcript: _Demo, document: Path
+) -> None:
+    """The transcript an officer compares their screen with (the LibreOffice line included)."""
+    printed = demo_transcript.printed
+    assert _console_block(document, printed[0]) == printed
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("document", [README, GUIDE], ids=["README", "HUONG-DAN"])
+def test_the_check_transcript_is_what_check_prints(
+    soffice: str, demo_transcript: _Demo, document: Path
+) -> None:
+    """`kehoach check` on the demo's returns, typed as the document types it, in its folder."""
+    blocks = [b for b in _console_blocks(document) if b and b[0].startswith("$ kehoach check")]
+    assert blocks, f"{document.name} shows no `kehoach check`"
+    for typed, *shown in blocks:
+        with _inside(demo_transcript.folder / "demo"):
+            result = CliRunner().invoke(cli, shlex.split(typed)[2:])
+        assert result.exit_code == 1  # a file with errors: the code scripts rely on
+        assert shown == result.output.splitlines()
