@@ -16,6 +16,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from pipeline.contracts.form import form_name
+from pipeline.contracts.matrix import AGENCY_SHEET
 from pipeline.core.libreoffice import soffice
 from pipeline.demo.simulate import fill_form, plausible_answers
 from pipeline.plan.load import load_plan
@@ -37,7 +38,7 @@ def build_plan(folder: Path, agencies: int) -> Path:
     templates.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(DEFAULT_TEMPLATE, templates / "agency_report_template.xlsx")
     workbook = load_workbook(DEFAULT_PLAN)
-    sheet = workbook["Đơn vị"]
+    sheet = workbook[AGENCY_SHEET]
     for index in range(1, max(0, agencies - 31) + 1):
         sheet.append(
             [

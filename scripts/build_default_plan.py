@@ -12,6 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from pipeline.contracts.matrix import AGENCY_ORDER
 from pipeline.plan.importer import import_plan
 from pipeline.plan.matrix_book import RegistryRows
 
@@ -36,7 +37,7 @@ def default_registry() -> RegistryRows:
     here = Path(__file__).resolve().parent
     with (here / "default_agencies.csv").open(encoding="utf-8") as handle:
         agencies = [
-            [int(v) if k == "Thứ tự" else v.strip() for k, v in row.items()]
+            [int(v) if k == AGENCY_ORDER else v.strip() for k, v in row.items()]
             for row in csv.DictReader(handle)
         ]
     with (here / "default_phrases.csv").open(encoding="utf-8") as handle:

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from pipeline.contracts.form import DONE, form_name
+from pipeline.contracts.matrix import SETTINGS_SHEET
 from pipeline.core import libreoffice
 from pipeline.core.errors import KehoachError
 from pipeline.demo.simulate import fill_form, plausible_answers
@@ -84,7 +85,7 @@ def _plan_for_year(target: Path, year: str) -> None:
     from openpyxl import load_workbook  # only `init --period` needs it
 
     workbook = load_workbook(target)
-    sheet = workbook["Cấu hình"]
+    sheet = workbook[SETTINGS_SHEET]
     for key_cell, value_cell in sheet.iter_rows(min_row=2, max_col=2):
         if key_cell.value == "ky_bao_cao":
             value_cell.value = year

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.contracts.matrix import TASK_SOURCE_NUMBER
 from pipeline.core.errors import KehoachError
 from pipeline.core.text import fold, one_line
 from pipeline.plan import numbering as nb
 from pipeline.plan import source_docx, source_guard, source_html, source_markdown, source_xlsx
-from pipeline.plan.appendix_headers import SOURCE_NUMBER
 from pipeline.plan.appendix_table import RawRow, describe_first_row, read_table
 from pipeline.plan.source_rows import SourceDocument, html_cell
 
@@ -63,7 +63,7 @@ class Appendix:
 
     @property
     def extra_headers(self) -> list[str]:
-        return ([SOURCE_NUMBER] if self.renumbered else []) + self.kept
+        return ([TASK_SOURCE_NUMBER] if self.renumbered else []) + self.kept
 
 
 @dataclass

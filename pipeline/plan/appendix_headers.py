@@ -28,19 +28,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.contracts.matrix import (
+    TASK_CONTENT,
+    TASK_COORD,
+    TASK_LEAD,
+    TASK_NUMBER,
+    TASK_TIMELINE,
+)
 from pipeline.core.text import fold, one_line
 
+# The five fields, in the order of the headers of the task matrix's `Nhiệm vụ` sheet
+# (Contract 1, `contracts.matrix.TASKS`); each field's first variant is that header.
 FIELDS = ("tt", "content", "lead", "coord", "timeline")
-# The headers of those fields on the task matrix's `Nhiệm vụ` sheet (Contract 1), and of the
-# column that keeps the numbers printed in the plan when the matrix numbers them anew.
-MATRIX_HEADERS = ("TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện")
-SOURCE_NUMBER = "TT gốc"
 
 # Headers exactly as plans print them (compared folded: no diacritics, lower case).
 HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
-    "tt": ("TT", "STT", "Số TT", "Số thứ tự", "Thứ tự", "Mục"),
+    "tt": (TASK_NUMBER, "STT", "Số TT", "Số thứ tự", "Thứ tự", "Mục"),
     "content": (
-        "Nội dung",
+        TASK_CONTENT,
         "Nội dung nhiệm vụ",
         "Nhiệm vụ",
         "Tên nhiệm vụ",
@@ -58,7 +63,7 @@ HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
         "Các nhiệm vụ, giải pháp",
     ),
     "lead": (
-        "Đơn vị chủ trì",
+        TASK_LEAD,
         "Cơ quan chủ trì",
         "Cơ quan, đơn vị chủ trì",
         "Chủ trì",
@@ -75,7 +80,7 @@ HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
         "Phân công - Chủ trì",
     ),
     "coord": (
-        "Đơn vị phối hợp",
+        TASK_COORD,
         "Cơ quan phối hợp",
         "Cơ quan, đơn vị phối hợp",
         "Phối hợp",
@@ -87,7 +92,7 @@ HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
         "Phân công - Phối hợp",
     ),
     "timeline": (
-        "Thời gian thực hiện",
+        TASK_TIMELINE,
         "Thời gian hoàn thành",
         "Thời hạn hoàn thành",
         "Tiến độ thực hiện",

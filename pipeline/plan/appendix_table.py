@@ -12,11 +12,10 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
+from pipeline.contracts.matrix import TASK_SOURCE_NUMBER, TASKS
 from pipeline.core.text import clean, fold, one_line
 from pipeline.plan.appendix_headers import (
     FIELDS,
-    MATRIX_HEADERS,
-    SOURCE_NUMBER,
     ColumnMap,
     combine_header_rows,
     map_columns,
@@ -120,7 +119,7 @@ def _note_columns(table: Table, columns: ColumnMap) -> None:
             table.unnamed.add(name)
 
 
-_RESERVED = frozenset(fold(h) for h in (*MATRIX_HEADERS, SOURCE_NUMBER))
+_RESERVED = frozenset(fold(h) for h in (*TASKS.names, TASK_SOURCE_NUMBER))
 
 
 def extra_name(index: int, header: str) -> str:

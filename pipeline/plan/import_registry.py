@@ -12,16 +12,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.contracts.matrix import (
+    AGENCIES,
+    ISSUER_SETTING,
+    LIST_SEPARATOR,
+    PHRASES,
+    SETTINGS_SHEET,
+)
 from pipeline.core.errors import KehoachError
 from pipeline.core.text import clean, fold, one_line
-from pipeline.plan.matrix_book import (
-    AGENCY_HEADERS,
-    AGENCY_SHEET,
-    PHRASE_HEADERS,
-    PHRASE_SHEET,
-    SETTINGS_SHEET,
-    RegistryRows,
-)
+from pipeline.plan.matrix_book import RegistryRows
 from pipeline.plan.registry import Agency, Phrase, Registry
 
 DEFAULT_REGISTRY = Path(__file__).resolve().parent.parent / "data" / "task_matrix.xlsx"
@@ -86,7 +86,7 @@ def default_issuer() -> str:
     workbook = load_workbook(DEFAULT_REGISTRY, read_only=True, data_only=True)
     try:
         for row in workbook[SETTINGS_SHEET].iter_rows(values_only=True, max_col=2):
-            if row and row[0] == "co_quan_ban_hanh":
+            if row and row[0] == ISSUER_SETTING:
                 return one_line(str(row[1] or ""))
     finally:
         workbook.close()
@@ -121,7 +121,8 @@ def registry_rows_from_workbook(path: Path) -> RegistryRows:
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         sheets: dict[str, list[list[str | int]]] = {}
-        for name, headers in ((AGENCY_SHEET, AGENCY_HEADERS), (PHRASE_SHEET, PHRASE_HEADERS)):
+        for declared in (AGENCIES, PHRASES):
+            name = declared.name
             if name not in workbook.sheetnames:
                 raise KehoachError(
                     "plan-sheet-missing",
@@ -129,7 +130,7 @@ def registry_rows_from_workbook(path: Path) -> RegistryRows:
                     sheet=name,
                     sheets=", ".join(workbook.sheetnames),
                 )
-            rows = list(workbook[name].iter_rows(values_only=True, max_col=len(headers)))
+            rows = list(workbook[name].iter_rows(values_only=True, max_col=len(declared.written)))
             sheets[name] = [
                 [
                     ""
@@ -142,8 +143,8 @@ def registry_rows_from_workbook(path: Path) -> RegistryRows:
             ]
     finally:
         workbook.close()
-    phrases = [[str(v) for v in row] for row in sheets[PHRASE_SHEET]]
-    return RegistryRows(sheets[AGENCY_SHEET], phrases)
+    phrases = [[str(v) for v in row] for row in sheets[PHRASES.name]]
+    return RegistryRows(sheets[AGENCIES.name], phrases)
 
 
 def registry_from_rows(rows: RegistryRows) -> Registry:
@@ -153,12 +154,14 @@ def registry_from_rows(rows: RegistryRows) -> Registry:
             clean(str(r[1])),
             str(r[2]),
             int(r[3]) if str(r[3]).isdigit() else 0,
-            tuple(a.strip() for a in str(r[4]).split(";") if a.strip()),
+            tuple(a.strip() for a in str(r[4]).split(LIST_SEPARATOR) if a.strip()),
         )
         for r in rows.agencies
     ]
     phrases = [
-        Phrase(clean(str(r[0])), tuple(m.strip() for m in str(r[1]).split(";") if m.strip()))
+        Phrase(
+            clean(str(r[0])), tuple(m.strip() for m in str(r[1]).split(LIST_SEPARATOR) if m.strip())
+        )
         for r in rows.phrases
     ]
     return Registry(agencies, phrases)

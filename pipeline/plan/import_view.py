@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import textwrap
 
+from pipeline.contracts.matrix import TASK_SOURCE_NUMBER, TASKS
 from pipeline.core.catalog import t
-from pipeline.plan.appendix_headers import FIELDS, MATRIX_HEADERS, SOURCE_NUMBER
+from pipeline.plan.appendix_headers import FIELDS
 from pipeline.plan.importer import ImportReport
 
-_LABEL = dict(zip(FIELDS, MATRIX_HEADERS, strict=True))
+_LABEL = dict(zip(FIELDS, TASKS.names, strict=True))
 _ITEM_WIDTH = 100
 
 
@@ -55,7 +56,7 @@ def render(report: ImportReport, lang: str = "vi") -> list[str]:
     if doc.empty:
         lines.append(t("import-columns-empty", lang, headers=_quoted(doc.empty)))
     if doc.renumbered:
-        lines.append(t("import-renumbered", lang, column=SOURCE_NUMBER))
+        lines.append(t("import-renumbered", lang, column=TASK_SOURCE_NUMBER))
     if doc.implicit_group:
         first = doc.groups[0]
         lines.append(t("import-implicit-group", lang, numeral=first.numeral, title=first.title))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from pipeline.contracts.matrix import SETTING_KEYS, TASK_COORD, TASK_LEAD
 from pipeline.core.errors import KehoachError
 from pipeline.plan import appendix as appendix_reader
 from pipeline.plan import timeline
@@ -25,7 +26,6 @@ from pipeline.plan.import_registry import (
     registry_rows_from_workbook,
     stated_issuer,
 )
-from pipeline.plan.load import SETTING_KEYS
 from pipeline.plan.matrix_book import RegistryRows, write_task_matrix
 
 __all__ = ["ImportReport", "import_plan", "registry_rows_from_workbook", "stated_settings"]
@@ -131,7 +131,7 @@ def import_plan(
     unresolved = [
         (task.number, column, words)
         for task in doc.tasks
-        for column, cell in (("Đơn vị chủ trì", task.lead), ("Đơn vị phối hợp", task.coord))
+        for column, cell in ((TASK_LEAD, task.lead), (TASK_COORD, task.coord))
         for words in resolver.resolve(cell).leftovers
     ]
     return ImportReport(

@@ -8,61 +8,61 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pipeline.contracts.matrix import (
+    AGENCIES,
+    AGENCY_ALIASES,
+    AGENCY_CODE,
+    AGENCY_EMAIL,
+    AGENCY_FROM,
+    AGENCY_KIND,
+    AGENCY_KINDS,
+    AGENCY_NAME,
+    AGENCY_ORDER,
+    AGENCY_SHEET,
+    AGENCY_SUCCESSORS,
+    AGENCY_TO,
+    LIST_SEPARATOR,
+    PERIODS,
+    PHRASE_MEMBERS,
+    PHRASE_SHEET,
+    PHRASE_TEXT,
+    PHRASES,
+    REQUIRED_SETTINGS,
+    SCHEDULE_SETTINGS,
+    SETTING_KEY,
+    SETTING_VALUE,
+    SETTINGS,
+    SETTINGS_SHEET,
+    TASK_CONTENT,
+    TASK_COORD,
+    TASK_LEAD,
+    TASK_NUMBER,
+    TASK_SHEET,
+    TASK_TIMELINE,
+    TASKS,
+    MatrixSheet,
+)
 from pipeline.core.errors import KehoachError, PlanError
 from pipeline.core.text import fold, is_slug, one_line
 from pipeline.plan import timeline as tl
 from pipeline.plan.load_time import check_every_period, check_successors, read_periods
-from pipeline.plan.matrix_book import (
-    AGENCY_HEADERS,
-    AGENCY_SHEET,
-    PHRASE_HEADERS,
-    PHRASE_SHEET,
-    SETTINGS_HEADERS,
-    SETTINGS_SHEET,
-    TASK_HEADERS,
-    TASK_SHEET,
-)
 from pipeline.plan.model import Group, Plan, Settings, Task
-from pipeline.plan.periods import (
-    OPTIONAL_PERIOD_HEADERS,
-    PERIOD_HEADERS,
-    PERIOD_SHEET,
-    Period,
-    from_settings,
-)
+from pipeline.plan.periods import Period, from_settings
 from pipeline.plan.phrases import province_words
-from pipeline.plan.registry import KINDS, Agency, Phrase, Registry, Resolution, name_key
+from pipeline.plan.registry import Agency, Phrase, Registry, Resolution, name_key
 from pipeline.plan.sheet_values import Collector as _Collector
 from pipeline.plan.sheet_values import cell as _cell
 from pipeline.plan.sheet_values import parse_date as _parse_date
 from pipeline.plan.sheet_values import text as _text
 
-# The agency list over time (Contract 1): optional columns of `Đơn vị`.
-TIME_HEADERS = ("Hiệu lực từ", "Hiệu lực đến", "Thay bằng")
-OPTIONAL_HEADERS = frozenset(
-    {"Ý nghĩa", "Email", "Tên gọi khác", "Thứ tự", *TIME_HEADERS, *OPTIONAL_PERIOD_HEADERS}
-)
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")
 
 
-SETTING_KEYS = {
-    "ma_ke_hoach": "Mã kế hoạch (ghi trong mỗi biểu mẫu)",
-    "ten_ke_hoach": "Tên kế hoạch",
-    "ten_ngan": "Tên ngắn in trên biểu mẫu và báo cáo",
-    "co_quan_ban_hanh": "Cơ quan ban hành",
-    "co_quan_nhan": "Cơ quan nhận báo cáo",
-    "ky_bao_cao": "Các kỳ báo cáo (năm), cách nhau bởi dấu ;",
-    "han_nop": "Hạn nộp báo cáo của kỳ đầu (dd/mm/yyyy)",
-    "han_nop_tinh_ca_ngay": "Nộp đúng ngày hạn có được tính là đúng hạn không (Có/Không)",
-    "ngay_chot_so_lieu": "Ngày chốt số liệu của kỳ đầu (dd/mm/yyyy)",
-    "phien_ban_bieu_mau": "Phiên bản biểu mẫu; tăng lên khi sửa nhiệm vụ để biểu mẫu cũ bị từ chối",
-}
-
-
 def _read_sheet(
-    workbook: Any, name: str, headers: tuple[str, ...], out: _Collector
+    workbook: Any, declared: MatrixSheet, out: _Collector
 ) -> list[tuple[int, dict[str, Any]]] | None:
     """Rows of a sheet as {header: value}, with their Excel row numbers; None if unusable."""
+    name, headers = declared.name, declared.names
     matching = [s for s in workbook.sheet_names if fold(s) == fold(name)]
     if not matching:
         out.add("plan-sheet-missing", sheet=name, sheets=", ".join(workbook.sheet_names))
@@ -74,7 +74,7 @@ def _read_sheet(
         return None
     found = {fold(_text(v)): i for i, v in enumerate(rows[0])}
     positions = {h: found[fold(h)] for h in headers if fold(h) in found}
-    missing = [h for h in headers if h not in positions and h not in OPTIONAL_HEADERS]
+    missing = [h for h in headers if h not in positions and h not in declared.optional]
     for header in missing:
         out.add(
             "plan-header-missing",
@@ -96,13 +96,13 @@ def _read_sheet(
 def load_plan(path: Path) -> Plan:
     workbook = _open(path)
     out = _Collector(path)
-    agency_rows = _read_sheet(workbook, AGENCY_SHEET, AGENCY_HEADERS + TIME_HEADERS, out)
-    phrase_rows = _read_sheet(workbook, PHRASE_SHEET, PHRASE_HEADERS, out)
-    task_rows = _read_sheet(workbook, TASK_SHEET, TASK_HEADERS, out)
-    setting_rows = _read_sheet(workbook, SETTINGS_SHEET, SETTINGS_HEADERS, out)
+    agency_rows = _read_sheet(workbook, AGENCIES, out)
+    phrase_rows = _read_sheet(workbook, PHRASES, out)
+    task_rows = _read_sheet(workbook, TASKS, out)
+    setting_rows = _read_sheet(workbook, SETTINGS, out)
     period_rows = None
-    if any(fold(s) == fold(PERIOD_SHEET) for s in workbook.sheet_names):
-        period_rows = _read_sheet(workbook, PERIOD_SHEET, PERIOD_HEADERS, out)
+    if any(fold(s) == fold(PERIODS.name) for s in workbook.sheet_names):
+        period_rows = _read_sheet(workbook, PERIODS, out)
     agencies = _agencies(agency_rows or [], out)
     phrases = _phrases(phrase_rows or [], out)
     schedule = read_periods(period_rows, out) if period_rows is not None else None
@@ -148,8 +148,8 @@ def _agencies(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[A
     owners: dict[tuple[str, ...], str] = {}  # folded name -> the first agency that uses it
     for number, record in rows:
         cols = record["__cols__"]
-        code = _text(record.get("Mã"))
-        where = _cell(cols["Mã"], number)
+        code = _text(record.get(AGENCY_CODE))
+        where = _cell(cols[AGENCY_CODE], number)
         if not is_slug(code):
             out.add("agency-code-not-slug", sheet=AGENCY_SHEET, cell=where, code=code)
         elif code in seen:
@@ -157,21 +157,23 @@ def _agencies(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[A
                 "agency-code-duplicate", sheet=AGENCY_SHEET, cell=where, code=code, first=seen[code]
             )
         seen.setdefault(code, number)
-        kind = fold(_text(record.get("Loại")))
-        if kind not in KINDS:
+        kind = fold(_text(record.get(AGENCY_KIND)))
+        if kind not in AGENCY_KINDS:
             out.add(
                 "agency-kind-unknown",
                 sheet=AGENCY_SHEET,
-                cell=_cell(cols["Loại"], number),
-                kind=_text(record.get("Loại")),
-                kinds=", ".join(KINDS),
+                cell=_cell(cols[AGENCY_KIND], number),
+                kind=_text(record.get(AGENCY_KIND)),
+                kinds=", ".join(AGENCY_KINDS),
             )
-        order_text = _text(record.get("Thứ tự"))
+        order_text = _text(record.get(AGENCY_ORDER))
         aliases = tuple(
-            a for a in (one_line(x) for x in _text(record.get("Tên gọi khác")).split(";")) if a
+            a
+            for a in (one_line(x) for x in _text(record.get(AGENCY_ALIASES)).split(LIST_SEPARATOR))
+            if a
         )
-        name = one_line(_text(record.get("Tên đơn vị")))
-        for header, text in [("Tên đơn vị", name)] + [("Tên gọi khác", a) for a in aliases]:
+        name = one_line(_text(record.get(AGENCY_NAME)))
+        for header, text in [(AGENCY_NAME, name)] + [(AGENCY_ALIASES, a) for a in aliases]:
             owner = owners.setdefault(name_key(text), code)
             if owner != code and header in cols:
                 out.add(
@@ -182,7 +184,7 @@ def _agencies(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[A
                     codes=f"{owner}, {code}",
                 )
         valid: list[date | None] = []
-        for header in TIME_HEADERS[:2]:
+        for header in (AGENCY_FROM, AGENCY_TO):
             parsed = _parse_date(record.get(header))
             if _text(record.get(header)) and parsed is None:
                 out.add(
@@ -200,11 +202,16 @@ def _agencies(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[A
                 kind=kind,
                 order=int(order_text) if order_text.isdigit() else 10_000 + number,
                 aliases=aliases,
-                email=_text(record.get("Email")),
+                email=_text(record.get(AGENCY_EMAIL)),
                 valid_from=valid[0],
                 valid_to=valid[1],
                 successors=tuple(
-                    c for c in (x.strip() for x in _text(record.get("Thay bằng")).split(";")) if c
+                    c
+                    for c in (
+                        x.strip()
+                        for x in _text(record.get(AGENCY_SUCCESSORS)).split(LIST_SEPARATOR)
+                    )
+                    if c
                 ),
             )
         )
@@ -215,8 +222,14 @@ def _agencies(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[A
 def _phrases(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[Phrase]:
     return [
         Phrase(
-            one_line(_text(record.get("Cụm từ"))),
-            tuple(m for m in (one_line(x) for x in _text(record.get("Gồm")).split(";")) if m),
+            one_line(_text(record.get(PHRASE_TEXT))),
+            tuple(
+                m
+                for m in (
+                    one_line(x) for x in _text(record.get(PHRASE_MEMBERS)).split(LIST_SEPARATOR)
+                )
+                if m
+            ),
         )
         for _, record in rows
     ]
@@ -226,7 +239,7 @@ def _check_registry(
     registry: Registry, phrase_rows: list[tuple[int, dict[str, Any]]], out: _Collector
 ) -> None:
     for number, record in phrase_rows:
-        phrase = registry.phrases.get(fold(one_line(_text(record.get("Cụm từ")))))
+        phrase = registry.phrases.get(fold(one_line(_text(record.get(PHRASE_TEXT)))))
         if phrase is None:
             continue
         unknown = registry.unknown_members(phrase)
@@ -234,7 +247,7 @@ def _check_registry(
             out.add(
                 "phrase-member-unknown",
                 sheet=PHRASE_SHEET,
-                cell=_cell(record["__cols__"]["Gồm"], number),
+                cell=_cell(record["__cols__"][PHRASE_MEMBERS], number),
                 members=", ".join(unknown),
             )
 
@@ -249,12 +262,12 @@ def _settings(
     values: dict[str, Any] = {}
     where: dict[str, str] = {}
     for number, record in rows:
-        key = fold(_text(record.get("Khóa")))
-        values[key] = record.get("Giá trị")
-        where[key] = _cell(record["__cols__"]["Giá trị"], number)
-    required: tuple[str, ...] = ("ma_ke_hoach", "ten_ke_hoach")
+        key = fold(_text(record.get(SETTING_KEY)))
+        values[key] = record.get(SETTING_VALUE)
+        where[key] = _cell(record["__cols__"][SETTING_VALUE], number)
+    required: tuple[str, ...] = REQUIRED_SETTINGS
     if schedule is None:  # without `Kỳ báo cáo`, `Cấu hình` gives the periods and the dates
-        required += ("ky_bao_cao", "han_nop")
+        required += SCHEDULE_SETTINGS
     for key in required:
         if not _text(values.get(key)):
             out.add("setting-missing", sheet=SETTINGS_SHEET, key=key)
@@ -311,11 +324,11 @@ def _tasks(
     group = ""
     for number, record in rows:
         cols = record["__cols__"]
-        tt = _text(record.get("TT")).rstrip(".").strip()
-        tt_cell = _cell(cols["TT"], number)
+        tt = _text(record.get(TASK_NUMBER)).rstrip(".").strip()
+        tt_cell = _cell(cols[TASK_NUMBER], number)
         if _ROMAN.match(tt.upper() or "-"):
             group = tt.upper()
-            groups.append(Group(group, one_line(_text(record.get("Nội dung")))))
+            groups.append(Group(group, one_line(_text(record.get(TASK_CONTENT)))))
             continue
         if not tt.isdigit():
             key = "task-number-missing" if not tt else "task-number-invalid"
@@ -330,7 +343,7 @@ def _tasks(
             out.add("task-without-group", sheet=TASK_SHEET, cell=tt_cell, task=tt)
         resolved = {}
         readings = {}
-        for header in ("Đơn vị chủ trì", "Đơn vị phối hợp"):
+        for header in (TASK_LEAD, TASK_COORD):
             text = one_line(_text(record.get(header)))
             resolution = registry.resolve(text)
             for words in resolution.leftovers:
@@ -344,26 +357,26 @@ def _tasks(
             unexpanded += [(tt, p) for p in resolution.unexpanded]
             resolved[header] = resolution.codes
             readings[header] = resolution
-        cells[tt] = (readings["Đơn vị chủ trì"], readings["Đơn vị phối hợp"])
-        leads = resolved["Đơn vị chủ trì"]
+        cells[tt] = (readings[TASK_LEAD], readings[TASK_COORD])
+        leads = resolved[TASK_LEAD]
         lead_set = set(leads)
         if not leads:
             out.add(
                 "task-no-lead",
                 sheet=TASK_SHEET,
-                cell=_cell(cols["Đơn vị chủ trì"], number),
+                cell=_cell(cols[TASK_LEAD], number),
                 task=tt,
             )
         tasks.append(
             Task(
                 number=tt,
                 group=group,
-                content=_text(record.get("Nội dung")),
-                lead_text=one_line(_text(record.get("Đơn vị chủ trì"))),
-                coord_text=one_line(_text(record.get("Đơn vị phối hợp"))),
-                timeline=tl.parse(one_line(_text(record.get("Thời gian thực hiện")))),
+                content=_text(record.get(TASK_CONTENT)),
+                lead_text=one_line(_text(record.get(TASK_LEAD))),
+                coord_text=one_line(_text(record.get(TASK_COORD))),
+                timeline=tl.parse(one_line(_text(record.get(TASK_TIMELINE)))),
                 leads=leads,
-                coordinators=tuple(c for c in resolved["Đơn vị phối hợp"] if c not in lead_set),
+                coordinators=tuple(c for c in resolved[TASK_COORD] if c not in lead_set),
                 row=number,
             )
         )

@@ -6,9 +6,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pipeline.plan.matrix_book import AGENCY_SHEET, TASK_HEADERS, TASK_SHEET
+from pipeline.contracts.matrix import (
+    AGENCY_SHEET,
+    AGENCY_SUCCESSORS,
+    PERIOD_DATES,
+    PERIOD_END,
+    PERIOD_NAME,
+    PERIOD_SHEET,
+    PERIOD_VERSION,
+    TASK_SHEET,
+    TASKS,
+)
 from pipeline.plan.model import Plan
-from pipeline.plan.periods import PERIOD_HEADERS, PERIOD_SHEET, Period
+from pipeline.plan.periods import Period
 from pipeline.plan.registry import Agency
 from pipeline.plan.sheet_values import Collector as _Collector
 from pipeline.plan.sheet_values import cell as _cell
@@ -23,7 +33,7 @@ def check_every_period(plan: Plan, out: _Collector) -> None:
             out.add(
                 "period-cell-covers-nobody",
                 sheet=TASK_SHEET,
-                cell=_cell(TASK_HEADERS.index(header), task.row),
+                cell=_cell(TASKS.names.index(header), task.row),
                 period=period,
                 task=task.number,
                 words=words,
@@ -36,22 +46,24 @@ def read_periods(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> tup
     seen: dict[str, int] = {}
     for number, record in rows:
         cols = record["__cols__"]
-        name = _text(record.get("Kỳ"))
+        name = _text(record.get(PERIOD_NAME))
         if not name:
-            out.add("period-name-missing", sheet=PERIOD_SHEET, cell=_cell(cols["Kỳ"], number))
+            out.add(
+                "period-name-missing", sheet=PERIOD_SHEET, cell=_cell(cols[PERIOD_NAME], number)
+            )
             continue
         if name in seen:
             out.add(
                 "period-duplicate",
                 sheet=PERIOD_SHEET,
-                cell=_cell(cols["Kỳ"], number),
+                cell=_cell(cols[PERIOD_NAME], number),
                 period=name,
                 first=seen[name],
             )
             continue
         seen[name] = number
         days: dict[str, date] = {}
-        for header in PERIOD_HEADERS[1:5]:
+        for header in PERIOD_DATES:
             parsed = _parse_date(record.get(header))
             if parsed is None:
                 key = "period-date-missing" if not _text(record.get(header)) else "period-not-date"
@@ -67,15 +79,15 @@ def read_periods(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> tup
                 days[header] = parsed
         if len(days) < 4:
             continue
-        start, end, deadline, cutoff = (days[h] for h in PERIOD_HEADERS[1:5])
+        start, end, deadline, cutoff = (days[h] for h in PERIOD_DATES)
         if end < start:
             out.add(
                 "period-ends-before-start",
                 sheet=PERIOD_SHEET,
-                cell=_cell(cols["Đến ngày"], number),
+                cell=_cell(cols[PERIOD_END], number),
                 period=name,
             )
-        version = _text(record.get("Phiên bản biểu mẫu")) or "1"
+        version = _text(record.get(PERIOD_VERSION)) or "1"
         periods.append(Period(name, start, end, deadline, cutoff, version))
     if not periods and not out.problems:
         out.add("period-sheet-empty", sheet=PERIOD_SHEET)
@@ -88,10 +100,10 @@ def check_successors(
     codes = {a.code for a in agencies}
     for agency, (number, record) in zip(agencies, rows, strict=True):
         unknown = [c for c in agency.successors if c not in codes]
-        if unknown and "Thay bằng" in record["__cols__"]:
+        if unknown and AGENCY_SUCCESSORS in record["__cols__"]:
             out.add(
                 "agency-successor-unknown",
                 sheet=AGENCY_SHEET,
-                cell=_cell(record["__cols__"]["Thay bằng"], number),
+                cell=_cell(record["__cols__"][AGENCY_SUCCESSORS], number),
                 codes=", ".join(unknown),
             )

@@ -7,19 +7,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.contracts.matrix import (
+    AGENCIES,
+    EXTRA_WIDTH,
+    PHRASES,
+    SETTINGS,
+    TASK_SOURCE_NUMBER,
+    TASKS,
+    Header,
+)
 from pipeline.core.files import atomic_path
 from pipeline.core.xlsx_style import formats, new_workbook
 from pipeline.plan.appendix import Appendix, AppendixGroup, AppendixTask
-from pipeline.plan.appendix_headers import MATRIX_HEADERS, SOURCE_NUMBER
-
-TASK_SHEET = "Nhiệm vụ"
-AGENCY_SHEET = "Đơn vị"
-PHRASE_SHEET = "Cụm từ"
-SETTINGS_SHEET = "Cấu hình"
-TASK_HEADERS = MATRIX_HEADERS
-AGENCY_HEADERS = ("Mã", "Tên đơn vị", "Loại", "Thứ tự", "Tên gọi khác", "Email")
-PHRASE_HEADERS = ("Cụm từ", "Gồm")
-SETTINGS_HEADERS = ("Khóa", "Giá trị", "Ý nghĩa")
 
 
 @dataclass(frozen=True)
@@ -40,16 +39,9 @@ def write_task_matrix(
         workbook = new_workbook(str(temporary))
         style = formats(workbook)
         _write_tasks(workbook, style, appendix)
-        _write_rows(
-            workbook,
-            style,
-            AGENCY_SHEET,
-            AGENCY_HEADERS,
-            registry.agencies,
-            (10, 42, 11, 7, 60, 28),
-        )
-        _write_rows(workbook, style, PHRASE_SHEET, PHRASE_HEADERS, registry.phrases, (48, 90))
-        _write_rows(workbook, style, SETTINGS_SHEET, SETTINGS_HEADERS, settings, (26, 70, 60))
+        _write_rows(workbook, style, AGENCIES.name, AGENCIES.written, registry.agencies)
+        _write_rows(workbook, style, PHRASES.name, PHRASES.written, registry.phrases)
+        _write_rows(workbook, style, SETTINGS.name, SETTINGS.written, settings)
         workbook.close()
 
 
@@ -60,13 +52,10 @@ def _write_tasks(workbook: Any, style: dict[str, Any], appendix: Appendix) -> No
     Contract 1 columns; `load_plan` reads columns by header, so they never disturb it, and
     `reference_columns.read_reference_columns` gives them to whoever shows them (the forms).
     """
-    sheet = workbook.add_worksheet(TASK_SHEET)
+    sheet = workbook.add_worksheet(TASKS.name)
     extras = appendix.extra_headers
-    headers = (*TASK_HEADERS, *extras)
-    widths = (6, 80, 34, 34, 22, *(24 for _ in extras))
-    for col, (header, width) in enumerate(zip(headers, widths, strict=True)):
-        sheet.write_string(0, col, header, style["header"])
-        sheet.set_column(col, col, width)
+    headers = (*TASKS.written, *(Header(h, required=False, width=EXTRA_WIDTH) for h in extras))
+    _write_headers(sheet, style, headers)
     row = 1
     for group in appendix.groups:
         values = (group.numeral, group.title, "", "", "", *_extras(group, extras))
@@ -90,21 +79,20 @@ def _write_tasks(workbook: Any, style: dict[str, Any], appendix: Appendix) -> No
 
 
 def _extras(entry: AppendixGroup | AppendixTask, headers: Sequence[str]) -> list[str]:
-    return [entry.source_number if h == SOURCE_NUMBER else entry.extras.get(h, "") for h in headers]
+    return [
+        entry.source_number if h == TASK_SOURCE_NUMBER else entry.extras.get(h, "") for h in headers
+    ]
 
 
 def _write_rows(
     workbook: Any,
     style: dict[str, Any],
     name: str,
-    headers: Sequence[str],
+    headers: Sequence[Header],
     rows: Sequence[Sequence[object]],
-    widths: Sequence[int],
 ) -> None:
     sheet = workbook.add_worksheet(name)
-    for col, (header, width) in enumerate(zip(headers, widths, strict=True)):
-        sheet.write_string(0, col, header, style["header"])
-        sheet.set_column(col, col, width)
+    _write_headers(sheet, style, headers)
     for r, values in enumerate(rows, start=1):
         for col, value in enumerate(values):
             if hasattr(value, "year"):
@@ -116,3 +104,9 @@ def _write_rows(
     sheet.freeze_panes(1, 0)
     if rows:
         sheet.autofilter(0, 0, len(rows), len(headers) - 1)
+
+
+def _write_headers(sheet: Any, style: dict[str, Any], headers: Sequence[Header]) -> None:
+    for col, header in enumerate(headers):
+        sheet.write_string(0, col, header.name, style["header"])
+        sheet.set_column(col, col, header.width)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pipeline.contracts.form import ROLE_COORDINATE as COORDINATE
 from pipeline.contracts.form import ROLE_LEAD as LEAD
+from pipeline.contracts.matrix import TASK_COORD, TASK_LEAD
 from pipeline.core.errors import KehoachError
 from pipeline.plan import timeline as tl
 from pipeline.plan.periods import Period, as_of_window, by_name
@@ -71,10 +72,6 @@ class Settings:
         return self.period(period).form_version
 
 
-LEAD_HEADER = "Đơn vị chủ trì"
-COORD_HEADER = "Đơn vị phối hợp"
-
-
 @dataclass(frozen=True)
 class Assignment:
     task: Task
@@ -114,10 +111,10 @@ class Plan:
                 lead_cell, coord_cell = self.cells[task.number]
                 leads = cell_at(base, lead_cell, day)
                 coords = cell_at(base, coord_cell, day)
-                gaps += [(task, LEAD_HEADER, p) for p in leads.empty_phrases]
-                gaps += [(task, COORD_HEADER, p) for p in coords.empty_phrases]
+                gaps += [(task, TASK_LEAD, p) for p in leads.empty_phrases]
+                gaps += [(task, TASK_COORD, p) for p in coords.empty_phrases]
                 if not leads.codes and not leads.empty_phrases:
-                    gaps.append((task, LEAD_HEADER, task.lead_text))
+                    gaps.append((task, TASK_LEAD, task.lead_text))
                 lead_set = set(leads.codes)
                 tasks.append(
                     replace(

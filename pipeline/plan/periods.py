@@ -12,11 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-PERIOD_SHEET = "Kỳ báo cáo"
-PERIOD_HEADERS = ("Kỳ", "Từ ngày", "Đến ngày", "Hạn nộp", "Chốt số liệu", "Phiên bản biểu mẫu")
-OPTIONAL_PERIOD_HEADERS = frozenset({"Phiên bản biểu mẫu"})
-
-
 _Day = TypeVar("_Day", bound=date)  # a date or a datetime, kept as it came
 
 

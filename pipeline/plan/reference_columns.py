@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.contracts.matrix import TASK_NUMBER, TASK_SHEET, TASKS
 from pipeline.core.text import fold, one_line
-from pipeline.plan.appendix_headers import MATRIX_HEADERS
-from pipeline.plan.matrix_book import TASK_SHEET
 from pipeline.plan.numbering import ROMAN
 
 
@@ -45,9 +44,9 @@ def read_reference_columns(plan_path: Path) -> ReferenceColumns:
     if not rows:
         return ReferenceColumns()
     header = [_text(v) for v in rows[0]]
-    standard = {fold(h) for h in MATRIX_HEADERS}
+    standard = {fold(h) for h in TASKS.names}
     extras = [(i, h) for i, h in enumerate(header) if h and fold(h) not in standard]
-    tt = next((i for i, h in enumerate(header) if fold(h) == fold(MATRIX_HEADERS[0])), 0)
+    tt = next((i for i, h in enumerate(header) if fold(h) == fold(TASK_NUMBER)), 0)
     by_task: dict[str, dict[str, str]] = {}
     for row in rows[1:]:
         number = _text(row[tt]) if tt < len(row) else ""

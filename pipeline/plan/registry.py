@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.contracts.matrix import AGENCY_KINDS as KINDS
 from pipeline.core.text import fold
 from pipeline.plan.phrases import BUILT_IN_PHRASES, Token, name_key, starts_name, tokens
 
-KINDS = ("so", "ban-nganh", "huyen", "xa", "truong", "khac")
 _LIST_ENDS = frozenset({";"})
 _BREAKS = frozenset({",", ";", ".", "(", ")", "/", ":"})  # "và" is handled apart
 SHORT_NAME_LIMIT = 25

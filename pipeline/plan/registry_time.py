@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.contracts.matrix import AGENCY_KINDS as KINDS
 from pipeline.core.text import fold
-from pipeline.plan.registry import KINDS, Agency, Phrase, Registry, Resolution
+from pipeline.plan.registry import Agency, Phrase, Registry, Resolution
 
 
 def in_force(agency: Agency, day: date) -> bool:

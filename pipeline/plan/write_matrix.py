@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.contracts.form import ROLE_COORDINATE, ROLE_LEAD
+from pipeline.contracts.matrix import PRINTED_AGENCY, PRINTED_SHEET
 from pipeline.core.catalog import t
 from pipeline.core.files import atomic_path
 from pipeline.core.xlsx_style import formats, new_workbook, print_landscape
@@ -16,11 +17,11 @@ def write_matrix(plan: Plan, target: Path) -> None:
     with atomic_path(target) as temporary:
         workbook = new_workbook(str(temporary))
         style = formats(workbook)
-        sheet = workbook.add_worksheet("Ma trận")
+        sheet = workbook.add_worksheet(PRINTED_SHEET)
         sheet.write_string(0, 0, t("wb-matrix-title"), style["title"])
         sheet.write_string(1, 0, plan.settings.short_title, style["italic"])
         header = 3
-        sheet.write_string(header, 0, "Đơn vị", style["header"])
+        sheet.write_string(header, 0, PRINTED_AGENCY, style["header"])
         sheet.set_column(0, 0, 34)
         for col, task in enumerate(plan.tasks, start=1):
             sheet.write_string(header, col, f"{task.group}.{task.number}", style["header"])
