@@ -16,7 +16,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from pipeline.contracts.form import form_name
-from pipeline.contracts.matrix import AGENCY_SHEET
+from pipeline.contracts.matrix import AGENCY_SHEET, KIND_DISTRICT
 from pipeline.core.libreoffice import soffice
 from pipeline.demo.simulate import fill_form, plausible_answers
 from pipeline.plan.load import load_plan
@@ -44,7 +44,7 @@ def build_plan(folder: Path, agencies: int) -> Path:
             [
                 commune_code(index),
                 f"Ủy ban nhân dân xã Thử Nghiệm {index:04d}",
-                "huyen",
+                KIND_DISTRICT,
                 1000 + index,
                 f"UBND xã Thử Nghiệm {index:04d}",
                 "",

@@ -80,7 +80,13 @@ AGENCY_FROM = "Hiệu lực từ"
 AGENCY_TO = "Hiệu lực đến"
 AGENCY_SUCCESSORS = "Thay bằng"
 # The values of `Loại`: phrases name them (`Gồm`: `so; ban-nganh`) to cover every such agency.
-AGENCY_KINDS = ("so", "ban-nganh", "huyen", "xa", "truong", "khac")
+KIND_DEPARTMENT = "so"  # sở
+KIND_SECTOR = "ban-nganh"  # ban, ngành
+KIND_DISTRICT = "huyen"  # UBND huyện, thị xã, thành phố
+KIND_COMMUNE = "xa"  # UBND xã, phường, thị trấn
+KIND_SCHOOL = "truong"  # trường
+KIND_OTHER = "khac"
+AGENCY_KINDS = (KIND_DEPARTMENT, KIND_SECTOR, KIND_DISTRICT, KIND_COMMUNE, KIND_SCHOOL, KIND_OTHER)
 
 AGENCIES = MatrixSheet(
     AGENCY_SHEET,

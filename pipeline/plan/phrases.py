@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from pipeline.contracts.matrix import KIND_COMMUNE, KIND_DISTRICT
 from pipeline.core.text import clean, fold
 
 _TOKEN = re.compile(r"[\w&'’`]+|[^\s\w]")
@@ -76,26 +77,26 @@ _NOT_HEADS: frozenset[tuple[str, ...]] = frozenset({("xa", "hoi")})
 # Collective phrases every Vietnamese plan uses, read without a `Cụm từ` row: their members are
 # agency kinds. A row of the plan's own `Cụm từ` sheet with the same words takes precedence.
 BUILT_IN_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("UBND cấp xã", ("xa",)),
-    ("Cấp xã", ("xa",)),
-    ("UBND các xã, phường, thị trấn", ("xa",)),
-    ("UBND xã, phường, thị trấn", ("xa",)),
-    ("UBND các xã, phường, đặc khu", ("xa",)),
-    ("UBND các xã, phường", ("xa",)),
-    ("UBND các phường, xã", ("xa",)),
-    ("UBND các xã, thị trấn", ("xa",)),
-    ("UBND các xã", ("xa",)),
-    ("Các xã, phường, thị trấn", ("xa",)),
-    ("Các xã, phường, đặc khu", ("xa",)),
-    ("Các xã, phường", ("xa",)),
-    ("Các xã, thị trấn", ("xa",)),
-    ("Xã, phường, thị trấn", ("xa",)),
-    ("UBND cấp huyện", ("huyen",)),
-    ("Cấp huyện", ("huyen",)),
-    ("UBND các huyện, thị xã, thành phố", ("huyen",)),
-    ("UBND các huyện, thành phố", ("huyen",)),
-    ("UBND các huyện", ("huyen",)),
-    ("Các huyện, thị xã, thành phố", ("huyen",)),
+    ("UBND cấp xã", (KIND_COMMUNE,)),
+    ("Cấp xã", (KIND_COMMUNE,)),
+    ("UBND các xã, phường, thị trấn", (KIND_COMMUNE,)),
+    ("UBND xã, phường, thị trấn", (KIND_COMMUNE,)),
+    ("UBND các xã, phường, đặc khu", (KIND_COMMUNE,)),
+    ("UBND các xã, phường", (KIND_COMMUNE,)),
+    ("UBND các phường, xã", (KIND_COMMUNE,)),
+    ("UBND các xã, thị trấn", (KIND_COMMUNE,)),
+    ("UBND các xã", (KIND_COMMUNE,)),
+    ("Các xã, phường, thị trấn", (KIND_COMMUNE,)),
+    ("Các xã, phường, đặc khu", (KIND_COMMUNE,)),
+    ("Các xã, phường", (KIND_COMMUNE,)),
+    ("Các xã, thị trấn", (KIND_COMMUNE,)),
+    ("Xã, phường, thị trấn", (KIND_COMMUNE,)),
+    ("UBND cấp huyện", (KIND_DISTRICT,)),
+    ("Cấp huyện", (KIND_DISTRICT,)),
+    ("UBND các huyện, thị xã, thành phố", (KIND_DISTRICT,)),
+    ("UBND các huyện, thành phố", (KIND_DISTRICT,)),
+    ("UBND các huyện", (KIND_DISTRICT,)),
+    ("Các huyện, thị xã, thành phố", (KIND_DISTRICT,)),
 )
 
 
