@@ -97,6 +97,29 @@ PAGE_LINK = "Trang riêng"
 FEEDBACK_LINK = "Phản hồi"
 RULE = "Quy tắc"
 RULE_CODE = "Mã lỗi"
+TASK_COUNT = "Số nhiệm vụ"
+DONE_RATE = "Tỷ lệ hoàn thành"
+TIMELINE = "Thời gian thực hiện"
+CONTENT = "Nội dung"  # a task's full text; on `Kiểm tra`, a finding's sentence
+LEAD_COUNT = "Chủ trì"
+COORD_COUNT = "Phối hợp"
+RECEIVED = "Thời điểm nộp"
+RECEIVED_SOURCE = "Căn cứ thời điểm"
+FILE = "Tệp"
+DONE_DATE = "Thời điểm hoàn thành"
+FUNDING = "Kinh phí (triệu đồng)"
+NOTE = "Ghi chú"
+CELL = "Ô"
+SEVERITY = "Mức độ"
+VALUE_WRITTEN = "Giá trị đã ghi"
+REASON = "Lý do"
+SAVED_AT = "Thời điểm lưu"
+OUTCOME_CODE = "Mã kết quả"
+SHA256 = "SHA-256"
+UNREPORTED_PAST_DUE = "Chưa báo cáo, đã quá hạn"
+# Columns of the rollup's task frame that no sheet shows: the draft report reads them.
+LEAD_RESULTS = "Kết quả (chủ trì)"
+COORD_RESULTS = "Kết quả (phối hợp)"
 
 
 def _code(name: str, width: float = 16) -> Column:
@@ -112,13 +135,13 @@ GROUPS = Sheet(
     (
         Column(GROUP, width=7, align="center"),
         Column(GROUP_TITLE, width=60),
-        Column("Số nhiệm vụ", "number", 10, "right"),
+        Column(TASK_COUNT, "number", 10, "right"),
         Column(DONE, "number", 11, "right"),
         Column(IN_PROGRESS, "number", 11, "right"),
         Column(NOT_STARTED, "number", 11, "right"),
         Column(NOT_REPORTED, "number", 11, "right"),
         Column(OVERDUE, "number", 9, "right"),
-        Column("Tỷ lệ hoàn thành", "percent", 11, "right"),
+        Column(DONE_RATE, "percent", 11, "right"),
     ),
 )
 
@@ -129,7 +152,7 @@ TASKS = Sheet(
         Column(TASK, width=5, align="center"),
         Column(TASK_TITLE, width=46),
         Column(GROUP, width=7, align="center"),
-        Column("Thời gian thực hiện", width=16),
+        Column(TIMELINE, width=16),
         Column(DUE, "date", 12, "center"),
         Column(LEADS, "number", 10, "right"),
         Column(REPORTED, width=10, align="center"),
@@ -138,7 +161,7 @@ TASKS = Sheet(
         Column(OVERALL, width=15, align="center", status=True),
         Column(PROGRESS_SHOWN, width=14, align="center"),
         Column(OVERDUE, width=8, align="center", status=True),
-        Column("Nội dung", width=60, printed=False),
+        Column(CONTENT, width=60, printed=False),
         Column(PROGRESS_MEAN, "number", 12, "right", printed=False),
     ),
 )
@@ -148,20 +171,20 @@ AGENCIES = Sheet(
     "TÌNH HÌNH BÁO CÁO CỦA TỪNG ĐƠN VỊ",
     (
         Column(AGENCY_NAME, width=34),
-        Column("Chủ trì", "number", 8, "right"),
-        Column("Phối hợp", "number", 9, "right"),
+        Column(LEAD_COUNT, "number", 8, "right"),
+        Column(COORD_COUNT, "number", 9, "right"),
         Column(SUBMITTED, width=8, align="center"),
         Column(ON_TIME, width=8, align="center", status=True),
-        Column("Thời điểm nộp", "datetime", 17, "center"),
+        Column(RECEIVED, "datetime", 17, "center"),
         Column(OUTCOME, width=16, align="center", status=True),
         Column(DONE, "number", 11, "right"),
         Column(IN_PROGRESS, "number", 11, "right"),
         Column(NOT_STARTED, "number", 11, "right"),
         Column(ERRORS, "number", 7, "right"),
         Column(WARNINGS, "number", 9, "right"),
-        Column("Căn cứ thời điểm", width=22, printed=False),
+        Column(RECEIVED_SOURCE, width=22, printed=False),
         _code(AGENCY_CODE),
-        Column("Tệp", width=30, printed=False),
+        Column(FILE, width=30, printed=False),
         Column(PAGE_LINK, "link", 12, printed=False),
         Column(FEEDBACK_LINK, "link", 14, printed=False),
     ),
@@ -185,6 +208,19 @@ GROUP_DETAIL = Sheet(
     ),
 )
 
+# What an agency answered on one task, in the form's order: on its own sheet and `Chi tiết`.
+ANSWER_COLUMNS = (
+    Column(ROLE, width=9, align="center"),
+    Column(STATUS, width=12, align="center", status=True),
+    Column(PROGRESS, "number", 8, "right"),
+    Column(DONE_DATE, "date", 12, "center"),
+    Column(RESULT, width=46),
+    Column(DIFFICULTY, width=30),
+    Column(PROPOSAL, width=30),
+    Column(FUNDING, "number", 11, "right"),
+    Column(NOTE, width=20),
+)
+
 # One sheet per agency (screen only: the same rows are on the group sheets).
 AGENCY_DETAIL = Sheet(
     "Đơn vị",
@@ -193,16 +229,8 @@ AGENCY_DETAIL = Sheet(
         Column(TASK, width=5, align="center"),
         Column(TASK_TITLE, width=30),
         Column(GROUP, width=7, align="center"),
-        Column(ROLE, width=9, align="center"),
-        Column(STATUS, width=12, align="center", status=True),
-        Column(PROGRESS, "number", 8, "right"),
-        Column("Thời điểm hoàn thành", "date", 12, "center"),
-        Column(RESULT, width=46),
-        Column(DIFFICULTY, width=30),
-        Column(PROPOSAL, width=30),
-        Column("Kinh phí (triệu đồng)", "number", 11, "right"),
-        Column("Ghi chú", width=20),
-        Column("Tệp", width=30, printed=False),
+        *ANSWER_COLUMNS,
+        Column(FILE, width=30, printed=False),
     ),
     printed=False,
 )
@@ -215,16 +243,8 @@ DETAIL = Sheet(
         Column(AGENCY_NAME, width=30),
         Column(GROUP, width=7, align="center"),
         Column(TASK, width=5, align="center"),
-        Column(ROLE, width=9, align="center"),
-        Column(STATUS, width=12, align="center", status=True),
-        Column(PROGRESS, "number", 8, "right"),
-        Column("Thời điểm hoàn thành", "date", 12, "center"),
-        Column(RESULT, width=46),
-        Column(DIFFICULTY, width=30),
-        Column(PROPOSAL, width=30),
-        Column("Kinh phí (triệu đồng)", "number", 11, "right"),
-        Column("Ghi chú", width=20),
-        Column("Tệp", width=30),
+        *ANSWER_COLUMNS,
+        Column(FILE, width=30),
     ),
     printed=False,  # a data table for filtering; the group sheets print the same rows
 )
@@ -234,12 +254,12 @@ CHECKS = Sheet(
     "CÁC LỖI VÀ CẢNH BÁO TRONG BÁO CÁO",
     (
         Column(AGENCY_NAME, width=26),
-        Column("Ô", width=11, align="center"),
-        Column("Mức độ", width=9, align="center", status=True),
+        Column(CELL, width=11, align="center"),
+        Column(SEVERITY, width=9, align="center", status=True),
         Column(RULE, width=30),
-        Column("Nội dung", width=60),
-        Column("Giá trị đã ghi", width=20),
-        Column("Tệp", width=28, printed=False),
+        Column(CONTENT, width=60),
+        Column(VALUE_WRITTEN, width=20),
+        Column(FILE, width=28, printed=False),
         _code(AGENCY_CODE),
         Column(RULE_CODE, width=26, printed=False),
     ),
@@ -249,14 +269,14 @@ LOG = Sheet(
     "Nhật ký",
     "NHẬT KÝ CÁC TỆP ĐÃ NHẬN",
     (
-        Column("Tệp", width=34),
+        Column(FILE, width=34),
         Column(AGENCY_NAME, width=30),
         Column(OUTCOME, width=16, align="center", status=True),
-        Column("Lý do", width=60),
-        Column("Thời điểm lưu", "datetime", 17, "center"),
+        Column(REASON, width=60),
+        Column(SAVED_AT, "datetime", 17, "center"),
         _code(AGENCY_CODE),
-        Column("Mã kết quả", width=22, printed=False),
-        Column("SHA-256", width=20, printed=False),
+        Column(OUTCOME_CODE, width=22, printed=False),
+        Column(SHA256, width=20, printed=False),
     ),
 )
 

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from pipeline.contracts import workbook as c4
 from pipeline.contracts.form import (
     DONE,
     IN_PROGRESS,
@@ -21,12 +22,10 @@ from pipeline.contracts.form import (
     WARNING,
 )
 from pipeline.contracts.outcomes import Outcome
+from pipeline.contracts.workbook import NO, NOT_SUBMITTED, YES
 from pipeline.core.catalog import t
 from pipeline.plan.model import Plan
 from pipeline.rollup.overdue import overdue_columns, overdue_counts
-
-YES, NO = "Có", "Không"
-NOT_SUBMITTED = "Chưa nộp"
 
 
 @dataclass
@@ -57,6 +56,18 @@ ROW_COLUMNS = [
     "proposal",
     "funding",
     "note",
+]
+
+
+# The findings frame, in this order (the `Kiểm tra` sheet adds the agency's name and the rule).
+CHECK_COLUMNS = [
+    c4.FILE,
+    c4.AGENCY_CODE,
+    c4.CELL,
+    c4.SEVERITY,
+    c4.RULE_CODE,
+    c4.CONTENT,
+    c4.VALUE_WRITTEN,
 ]
 
 
@@ -111,23 +122,23 @@ def by_task(
         reported = 0 if leads.empty else leads["agency"].nunique()
         records.append(
             {
-                "Nhóm": task.group,
-                "TT": task.number,
-                "Nội dung": task.content,
-                "Thời gian thực hiện": task.timeline.text,
-                "Hạn": due,
-                "Số đơn vị chủ trì": len(task.leads),
-                "Đã báo cáo": f"{reported}/{len(task.leads)}",
-                "Dòng có lỗi": ", ".join(wrong.get(task.number, [])),
-                "Tình trạng chung": status,
-                "Tiến độ bình quân (%)": None
+                c4.GROUP: task.group,
+                c4.TASK: task.number,
+                c4.CONTENT: task.content,
+                c4.TIMELINE: task.timeline.text,
+                c4.DUE: due,
+                c4.LEADS: len(task.leads),
+                c4.REPORTED: f"{reported}/{len(task.leads)}",
+                c4.INVALID_ROWS: ", ".join(wrong.get(task.number, [])),
+                c4.OVERALL: status,
+                c4.PROGRESS_MEAN: None
                 if progress is None or pd.isna(progress)
                 else round(float(progress), 1),
                 **overdue_columns(task.timeline, status, period, as_of),
-                "Kết quả (chủ trì)": "" if leads.empty else _texts(leads, "result", names),
-                "Kết quả (phối hợp)": "" if coords.empty else _texts(coords, "result", names),
-                "Khó khăn, vướng mắc": "" if mine.empty else _texts(mine, "difficulty", names),
-                "Đề xuất, kiến nghị": "" if mine.empty else _texts(mine, "proposal", names),
+                c4.LEAD_RESULTS: "" if leads.empty else _texts(leads, "result", names),
+                c4.COORD_RESULTS: "" if coords.empty else _texts(coords, "result", names),
+                c4.DIFFICULTY: "" if mine.empty else _texts(mine, "difficulty", names),
+                c4.PROPOSAL: "" if mine.empty else _texts(mine, "proposal", names),
             }
         )
     return pd.DataFrame.from_records(records)
@@ -136,20 +147,20 @@ def by_task(
 def by_group(plan: Plan, tasks: pd.DataFrame) -> pd.DataFrame:
     records = []
     for group in plan.groups:
-        mine = tasks[tasks["Nhóm"] == group.numeral]
-        counts = mine["Tình trạng chung"].value_counts()
+        mine = tasks[tasks[c4.GROUP] == group.numeral]
+        counts = mine[c4.OVERALL].value_counts()
         total = len(mine)
         records.append(
             {
-                "Nhóm": group.numeral,
-                "Tên nhóm": group.title,
-                "Số nhiệm vụ": total,
+                c4.GROUP: group.numeral,
+                c4.GROUP_TITLE: group.title,
+                c4.TASK_COUNT: total,
                 DONE: int(counts.get(DONE, 0)),
                 IN_PROGRESS: int(counts.get(IN_PROGRESS, 0)),
                 NOT_STARTED: int(counts.get(NOT_STARTED, 0)),
                 NOT_REPORTED: int(counts.get(NOT_REPORTED, 0)),
-                "Quá hạn": int((mine["Quá hạn"] == YES).sum()),
-                "Tỷ lệ hoàn thành": (counts.get(DONE, 0) / total) if total else 0.0,
+                c4.OVERDUE: int((mine[c4.OVERDUE] == YES).sum()),
+                c4.DONE_RATE: (counts.get(DONE, 0) / total) if total else 0.0,
             }
         )
     return pd.DataFrame.from_records(records)
@@ -211,25 +222,25 @@ def by_agency(
         )
         records.append(
             {
-                "Mã đơn vị": agency.code,
-                "Tên đơn vị": agency.name,
-                "Chủ trì": roles.count(ROLE_LEAD),
-                "Phối hợp": len(roles) - roles.count(ROLE_LEAD),
-                "Đã nộp": YES if agency.code in submitted else NO,
-                "Đúng hạn": "" if punctual is None else (YES if punctual else NO),
-                "Thời điểm nộp": received,
-                "Căn cứ thời điểm": ""
+                c4.AGENCY_CODE: agency.code,
+                c4.AGENCY_NAME: agency.name,
+                c4.LEAD_COUNT: roles.count(ROLE_LEAD),
+                c4.COORD_COUNT: len(roles) - roles.count(ROLE_LEAD),
+                c4.SUBMITTED: YES if agency.code in submitted else NO,
+                c4.ON_TIME: "" if punctual is None else (YES if punctual else NO),
+                c4.RECEIVED: received,
+                c4.RECEIVED_SOURCE: ""
                 if chosen is None
                 else t(f"wb-received-{chosen['received_source']}"),
-                "Kết quả": Outcome(str(chosen["outcome"])).label()
+                c4.OUTCOME: Outcome(str(chosen["outcome"])).label()
                 if chosen is not None
                 else NOT_SUBMITTED,
                 DONE: status_counts.get((rid, DONE), 0),
                 IN_PROGRESS: status_counts.get((rid, IN_PROGRESS), 0),
                 NOT_STARTED: status_counts.get((rid, NOT_STARTED), 0),
-                "Số lỗi": errors.get(rid, 0),
-                "Số cảnh báo": warnings.get(rid, 0),
-                "Tệp": chosen["rel"] if chosen is not None else "",
+                c4.ERRORS: errors.get(rid, 0),
+                c4.WARNINGS: warnings.get(rid, 0),
+                c4.FILE: chosen["rel"] if chosen is not None else "",
             }
         )
     return pd.DataFrame.from_records(records)
@@ -245,22 +256,7 @@ def _moment(value: object) -> datetime | None:
 
 
 def detail(plan: Plan, files: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    columns = [
-        "Mã đơn vị",
-        "Tên đơn vị",
-        "Nhóm",
-        "TT",
-        "Vai trò",
-        "Tình trạng",
-        "Tiến độ (%)",
-        "Thời điểm hoàn thành",
-        "Kết quả thực hiện",
-        "Khó khăn, vướng mắc",
-        "Đề xuất, kiến nghị",
-        "Kinh phí (triệu đồng)",
-        "Ghi chú",
-        "Tệp",
-    ]
+    columns = c4.DETAIL.names
     if rows.empty:
         return pd.DataFrame(columns=columns)
     order = {a.code: i for i, a in enumerate(plan.registry.agencies.values())}
@@ -268,27 +264,27 @@ def detail(plan: Plan, files: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     groups = {x.number: x.group for x in plan.tasks}
     frame = pd.DataFrame(
         {
-            "Mã đơn vị": rows["agency"],
-            "Tên đơn vị": rows["agency"].map(
+            c4.AGENCY_CODE: rows["agency"],
+            c4.AGENCY_NAME: rows["agency"].map(
                 {c: a.name for c, a in plan.registry.agencies.items()}
             ),
-            "Nhóm": rows["task"].map(groups),
-            "TT": rows["task"],
-            "Vai trò": rows["plan_role"],
-            "Tình trạng": rows["status"].fillna(""),
-            "Tiến độ (%)": rows["progress"],
-            "Thời điểm hoàn thành": rows["done_date"],
-            "Kết quả thực hiện": rows["result"],
-            "Khó khăn, vướng mắc": rows["difficulty"],
-            "Đề xuất, kiến nghị": rows["proposal"],
-            "Kinh phí (triệu đồng)": rows["funding"],
-            "Ghi chú": rows["note"],
-            "Tệp": rows["rid"].map(dict(zip(files["rid"], files["rel"], strict=True))),
+            c4.GROUP: rows["task"].map(groups),
+            c4.TASK: rows["task"],
+            c4.ROLE: rows["plan_role"],
+            c4.STATUS: rows["status"].fillna(""),
+            c4.PROGRESS: rows["progress"],
+            c4.DONE_DATE: rows["done_date"],
+            c4.RESULT: rows["result"],
+            c4.DIFFICULTY: rows["difficulty"],
+            c4.PROPOSAL: rows["proposal"],
+            c4.FUNDING: rows["funding"],
+            c4.NOTE: rows["note"],
+            c4.FILE: rows["rid"].map(dict(zip(files["rid"], files["rel"], strict=True))),
         }
     )
-    frame["_a"] = frame["Mã đơn vị"].map(order)
-    frame["_t"] = frame["TT"].map(task_order)
-    frame["_r"] = frame["Vai trò"].ne(ROLE_LEAD)
+    frame["_a"] = frame[c4.AGENCY_CODE].map(order)
+    frame["_t"] = frame[c4.TASK].map(task_order)
+    frame["_r"] = frame[c4.ROLE].ne(ROLE_LEAD)
     return (
         frame.sort_values(["_a", "_r", "_t"])
         .drop(columns=["_a", "_t", "_r"])
@@ -301,18 +297,18 @@ def checks(findings: pd.DataFrame, files: pd.DataFrame) -> pd.DataFrame:
     rel = dict(zip(files["rid"].tolist(), files["rel"].tolist(), strict=True))
     return pd.DataFrame.from_records(
         [
-            {
-                "Tệp": rel[f["rid"]],
-                "Mã đơn vị": f["agency"],
-                "Ô": f["cell"],
-                "Mức độ": SEVERITY_LABELS[f["severity"]],
-                "Mã lỗi": f["code"],
-                "Nội dung": t(f"finding-{f['code']}", "vi", **f["params"]),
-                "Giá trị đã ghi": f["value"],
-            }
+            (
+                rel[f["rid"]],
+                f["agency"],
+                f["cell"],
+                SEVERITY_LABELS[f["severity"]],
+                f["code"],
+                t(f"finding-{f['code']}", "vi", **f["params"]),
+                f["value"],
+            )
             for f in findings.to_dict("records")
         ],
-        columns=["Tệp", "Mã đơn vị", "Ô", "Mức độ", "Mã lỗi", "Nội dung", "Giá trị đã ghi"],
+        columns=CHECK_COLUMNS,
     )
 
 
@@ -323,20 +319,19 @@ def log(files: pd.DataFrame) -> pd.DataFrame:
     files = files[this_period(files)]
     return pd.DataFrame(
         {
-            "Tệp": files["rel"].tolist(),
-            "SHA-256": files["sha256"].tolist(),
-            "Mã đơn vị": files["agency"].tolist(),
-            "Mã kết quả": files["outcome"].tolist(),
-            "Kết quả": [labels[o] for o in files["outcome"].tolist()],
-            "Lý do": [
+            c4.FILE: files["rel"].tolist(),
+            c4.SHA256: files["sha256"].tolist(),
+            c4.AGENCY_CODE: files["agency"].tolist(),
+            c4.OUTCOME_CODE: files["outcome"].tolist(),
+            c4.OUTCOME: [labels[o] for o in files["outcome"].tolist()],
+            c4.REASON: [
                 t(reason, "vi", **params)
                 for reason, params in zip(
                     files["reason"].tolist(), files["params"].tolist(), strict=True
                 )
             ],
-            "Thời điểm lưu": [_moment(v) for v in files["saved_at"].tolist()],
-        },
-        columns=["Tệp", "SHA-256", "Mã đơn vị", "Mã kết quả", "Kết quả", "Lý do", "Thời điểm lưu"],
+            c4.SAVED_AT: [_moment(v) for v in files["saved_at"].tolist()],
+        }
     )
 
 
@@ -354,14 +349,14 @@ def consolidate(
     deadline = plan.settings.deadline_for(period)
     tasks = by_task(plan, counted, period, as_of, invalid_rows(rows))
     agencies = by_agency(plan, files, findings, counted, deadline)
-    statuses = tasks["Tình trạng chung"].value_counts()
+    statuses = tasks[c4.OVERALL].value_counts()
     headline = {
         "expected": len(agencies),
-        "submitted": int((agencies["Đã nộp"] == YES).sum()),
-        "on_time": int((agencies["Đúng hạn"] == YES).sum()),
-        "late": int((agencies["Đúng hạn"] == NO).sum()),
-        "missing": int((agencies["Đã nộp"] == NO).sum()),
-        "rejected": int((agencies["Kết quả"] == Outcome.REJECTED.label()).sum()),
+        "submitted": int((agencies[c4.SUBMITTED] == YES).sum()),
+        "on_time": int((agencies[c4.ON_TIME] == YES).sum()),
+        "late": int((agencies[c4.ON_TIME] == NO).sum()),
+        "missing": int((agencies[c4.SUBMITTED] == NO).sum()),
+        "rejected": int((agencies[c4.OUTCOME] == Outcome.REJECTED.label()).sum()),
         "tasks": len(tasks),
         "done": int(statuses.get(DONE, 0)),
         "in_progress": int(statuses.get(IN_PROGRESS, 0)),

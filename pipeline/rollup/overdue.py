@@ -14,6 +14,7 @@ from datetime import date
 
 import pandas as pd
 
+from pipeline.contracts import workbook as c4
 from pipeline.contracts.form import DONE, NOT_REPORTED
 from pipeline.plan.timeline import Timeline
 
@@ -21,9 +22,9 @@ NOT_DUE = ""  # no dated deadline in or before the period, not passed yet, or do
 OVERDUE = "overdue"  # its leads reported it, not done, after the deadline
 UNREPORTED_PAST_DUE = "unreported-past-due"  # nobody reported it and the deadline has passed
 
-OVERDUE_COLUMN = "Quá hạn"
-UNREPORTED_COLUMN = "Chưa báo cáo, đã quá hạn"
-_YES = "Có"
+OVERDUE_COLUMN = c4.OVERDUE
+UNREPORTED_COLUMN = c4.UNREPORTED_PAST_DUE
+_YES = c4.YES
 
 
 def overdue_state(timeline: Timeline, status: str, period: str, as_of: date) -> str:
