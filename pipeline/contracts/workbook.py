@@ -127,6 +127,15 @@ def _code(name: str, width: float = 16) -> Column:
     return Column(name, width=width, printed=False)
 
 
+def _task(title_width: float) -> tuple[Column, ...]:
+    """A task as people find it: its number, its short title, its group."""
+    return (
+        Column(TASK, width=5, align="center"),
+        Column(TASK_TITLE, width=title_width),
+        Column(GROUP, width=7, align="center"),
+    )
+
+
 OVERVIEW = Sheet("Tổng quan", "TỔNG QUAN", portrait=True)
 
 GROUPS = Sheet(
@@ -149,9 +158,7 @@ TASKS = Sheet(
     "Theo nhiệm vụ",
     "TÌNH TRẠNG TỪNG NHIỆM VỤ",
     (
-        Column(TASK, width=5, align="center"),
-        Column(TASK_TITLE, width=46),
-        Column(GROUP, width=7, align="center"),
+        *_task(title_width=46),
         Column(TIMELINE, width=16),
         Column(DUE, "date", 12, "center"),
         Column(LEADS, "number", 10, "right"),
@@ -226,9 +233,7 @@ AGENCY_DETAIL = Sheet(
     "Đơn vị",
     "KẾT QUẢ CỦA ĐƠN VỊ",
     (
-        Column(TASK, width=5, align="center"),
-        Column(TASK_TITLE, width=30),
-        Column(GROUP, width=7, align="center"),
+        *_task(title_width=30),
         *ANSWER_COLUMNS,
         Column(FILE, width=30, printed=False),
     ),
