@@ -24,7 +24,7 @@ from pipeline.outputs.remind import IN_PART, MISSING, REJECTED, UNREADABLE, reas
 from pipeline.outputs.report_facts import AgencyState, merge_voices, sentence, text_key
 from pipeline.plan.model import Plan
 from tests.conftest import PLAN
-from tests.test_intake import GOOD, _answers, _fill
+from tests.helpers import GOOD, answers_for, fill_return, kehoach
 
 FONT = "Times New Roman"
 AS_OF = "06/01/2025"
@@ -37,17 +37,17 @@ Y_TE_RESULT = "Tổ chức 3 hội nghị phổ biến chính sách khoa học c
 def office(plan: Plan, forms: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An officer's folder after `kehoach run`: one good return, one late, one rejected."""
     root = tmp_path_factory.mktemp("office")
-    _fill(
+    fill_return(
         forms,
         root,
         "so_y_te",
-        _answers(plan, "so_y_te", t13={**GOOD, "result": Y_TE_RESULT, "difficulty": COST}),
+        answers_for(plan, "so_y_te", t13={**GOOD, "result": Y_TE_RESULT, "difficulty": COST}),
     )
-    _fill(
+    fill_return(
         forms,
         root,
         "so_khcn",
-        _answers(
+        answers_for(
             plan,
             "so_khcn",
             t2={
@@ -62,7 +62,7 @@ def office(plan: Plan, forms: Path, tmp_path_factory: pytest.TempPathFactory) ->
     )  # after the deadline: late
     # Rejected as a whole: its lead row of task 12 was deleted (a mistake confined to a row
     # would only cost that row: accepted in part).
-    _fill(forms, root, "so_nnptnt", _answers(plan, "so_nnptnt"), drop_tasks=("12",))
+    fill_return(forms, root, "so_nnptnt", answers_for(plan, "so_nnptnt"), drop_tasks=("12",))
     (root / "inbox" / "hong.xlsx").write_bytes(b"PK\x03\x04broken")
     ran = _kehoach(root, "run")
     assert ran.exit_code == 0, ran.output
@@ -70,21 +70,7 @@ def office(plan: Plan, forms: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 
 def _kehoach(root: Path, *args: str) -> Any:
-    return CliRunner().invoke(
-        cli,
-        [
-            args[0],
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(root / "inbox"),
-            "--outbox",
-            str(root / "outbox"),
-            "--as-of",
-            AS_OF,
-            *args[1:],
-        ],
-    )
+    return kehoach(args[0], root / "inbox", root / "outbox", *args[1:], as_of=AS_OF)
 
 
 @pytest.fixture(scope="module")
@@ -271,22 +257,7 @@ def test_officer_restyle_is_kept_and_deleted_styles_come_back(office: Path, tmp_
     template = tmp_path / "mau.docx"
     restyled.save(str(template))
     target = tmp_path / "bao-cao.docx"
-    made = CliRunner().invoke(
-        cli,
-        [
-            "report",
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(office / "inbox"),
-            "--outbox",
-            str(tmp_path),
-            "--as-of",
-            AS_OF,
-            "--template",
-            str(template),
-        ],
-    )
+    made = kehoach("report", office / "inbox", tmp_path, "--template", str(template), as_of=AS_OF)
     assert made.exit_code == 0, made.output
     document: Any = Document(str(tmp_path / "bao-cao-2024.docx"))
     assert document.styles[lay.S.TEXT].font.size.pt == 13
@@ -296,21 +267,8 @@ def test_officer_restyle_is_kept_and_deleted_styles_come_back(office: Path, tmp_
 
 
 def test_a_missing_template_falls_back_to_the_packaged_copy(office: Path, tmp_path: Path) -> None:
-    made = CliRunner().invoke(
-        cli,
-        [
-            "report",
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(office / "inbox"),
-            "--outbox",
-            str(tmp_path),
-            "--as-of",
-            AS_OF,
-            "--template",
-            str(tmp_path / "none.docx"),
-        ],
+    made = kehoach(
+        "report", office / "inbox", tmp_path, "--template", str(tmp_path / "none.docx"), as_of=AS_OF
     )
     assert made.exit_code == 0, made.output
     assert Document(str(tmp_path / "bao-cao-2024.docx")).styles[lay.S.TEXT].font.name == FONT
@@ -336,20 +294,7 @@ def test_reminder_names_each_agency_and_what_it_must_send(letter: Any) -> None:
 
 
 def test_reminder_without_a_deadline_proposes_one_highlighted(office: Path, tmp_path: Path) -> None:
-    made = CliRunner().invoke(
-        cli,
-        [
-            "remind",
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(office / "inbox"),
-            "--outbox",
-            str(tmp_path),
-            "--as-of",
-            AS_OF,
-        ],
-    )
+    made = kehoach("remind", office / "inbox", tmp_path, as_of=AS_OF)
     assert made.exit_code == 0, made.output
     assert "Hạn gửi đề xuất: 13/01/2025" in made.output
     document = Document(str(tmp_path / "don-doc-2024.docx"))

@@ -16,10 +16,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from pipeline.cli import cli
 from pipeline.contracts.form import ERROR, WARNING
 from pipeline.core.catalog import MESSAGES
 from pipeline.outputs.feedback import FeedbackRequest, feedback_bytes
@@ -28,8 +26,7 @@ from pipeline.outputs.feedback_xml import xml_text
 from pipeline.outputs.xlsx_patch import FEEDBACK_PART
 from pipeline.plan.model import Plan
 from pipeline.rules.findings import Finding
-from tests.conftest import PLAN
-from tests.test_intake import GOOD, _answers, _fill
+from tests.helpers import GOOD, answers_for, fill_return, over_100_return, run_command
 from tests.xlsx_compare import differences
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -46,9 +43,7 @@ def assert_every_part_parses(path: Path) -> None:
 
 
 def _run(inbox: Path, outbox: Path) -> str:
-    result = CliRunner().invoke(
-        cli, ["run", "--plan", str(PLAN), "--inbox", str(inbox), "--outbox", str(outbox)]
-    )
+    result = run_command(inbox, outbox)
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -73,22 +68,9 @@ def test_feedback_for_an_ods_return_is_a_new_xlsx(
     from pipeline.core.libreoffice import convert
     from pipeline.forms.metadata import parse as parse_meta
 
-    source = _fill(
-        forms, tmp_path / "src", "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300})
-    )
+    source = over_100_return(plan, forms, tmp_path / "src")
     assert convert(source, "ods", tmp_path / "inbox") is not None
-    result = CliRunner().invoke(
-        cli,
-        [
-            "run",
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(tmp_path / "inbox"),
-            "--outbox",
-            str(tmp_path / "o"),
-        ],
-    )
+    result = run_command(tmp_path / "inbox", tmp_path / "o")
     assert result.exit_code == 0, result.output
     feedback = load_workbook(tmp_path / "o" / "phan-hoi" / "2024" / "2024_so_y_te.xlsx")
     assert feedback.sheetnames[:2] == ["Phản hồi", "Báo cáo"]
@@ -99,18 +81,7 @@ def test_feedback_for_an_ods_return_is_a_new_xlsx(
 
 
 def _feedback_for(plan: Plan, inbox_file: Path, tmp_path: Path) -> Path:
-    result = CliRunner().invoke(
-        cli,
-        [
-            "run",
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(inbox_file.parent),
-            "--outbox",
-            str(tmp_path / "o"),
-        ],
-    )
+    result = run_command(inbox_file.parent, tmp_path / "o")
     assert result.exit_code == 0, result.output
     return tmp_path / "o" / "phan-hoi" / "2024" / "2024_so_y_te.xlsx"
 
@@ -120,9 +91,7 @@ def test_feedback_is_the_agencys_own_package_with_marks(
 ) -> None:
     import zipfile
 
-    source = _fill(
-        forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300})
-    )
+    source = over_100_return(plan, forms, tmp_path)
     feedback = _feedback_for(plan, source, tmp_path)
     original = zipfile.ZipFile(source)
     patched = zipfile.ZipFile(feedback)
@@ -143,9 +112,7 @@ def test_feedback_falls_back_to_openpyxl_when_the_package_has_comments(
 ) -> None:
     from openpyxl.comments import Comment
 
-    source = _fill(
-        forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300})
-    )
+    source = over_100_return(plan, forms, tmp_path)
     workbook = load_workbook(source)
     workbook["Báo cáo"]["K13"].comment = Comment("ghi chú của đơn vị", "Sở Y tế")
     workbook.save(source)
@@ -162,9 +129,7 @@ def test_feedback_patch_on_a_libreoffice_saved_xlsx(
 
     from pipeline.core.libreoffice import convert
 
-    source = _fill(
-        forms, tmp_path / "src", "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300})
-    )
+    source = over_100_return(plan, forms, tmp_path / "src")
     resaved = convert(source, "xlsx", tmp_path / "inbox")
     assert resaved is not None
     feedback = _feedback_for(plan, resaved, tmp_path)
@@ -184,8 +149,8 @@ def test_control_characters_are_escaped_not_written_raw(
     """`_x0001_` in the agency's XML reads as U+0001, which intake strips (issue 12): the
     copy quotes the text as Excel shows it, and no control character reaches its XML."""
     typed = "abc_x0001_def"
-    source = _fill(
-        forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": typed})
+    source = fill_return(
+        forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te", t13={**GOOD, "progress": typed})
     )
     feedback = _feedback_for(plan, source, tmp_path)
     assert_every_part_parses(feedback)
@@ -219,9 +184,7 @@ def test_legacy_drawing_goes_under_the_worksheet_not_into_a_nested_ext_list(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
     """A data bar (as Excel writes one) holds an <extLst> inside its rule."""
-    source = _fill(
-        forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300})
-    )
+    source = over_100_return(plan, forms, tmp_path)
     parts = {}
     with zipfile.ZipFile(source) as package:
         parts = {info: package.read(info) for info in package.infolist()}
@@ -273,9 +236,7 @@ def test_an_ods_return_rebuilt_turns_no_hidden_text_into_a_formula(
 ) -> None:
     from pipeline.core.libreoffice import convert
 
-    source = _fill(
-        forms, tmp_path / "src", "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300})
-    )
+    source = over_100_return(plan, forms, tmp_path / "src")
     _with_hostile_metadata(source)
     assert convert(source, "ods", tmp_path / "inbox") is not None
     _run(tmp_path / "inbox", tmp_path / "o")
@@ -290,11 +251,11 @@ def test_an_ods_return_rebuilt_turns_no_hidden_text_into_a_formula(
 
 def test_a_rebuilt_copy_writes_every_text_as_text(plan: Plan, forms: Path, tmp_path: Path) -> None:
     """The rebuild on its own (no LibreOffice needed): any readable return, texts stay texts."""
-    source = _fill(
+    source = fill_return(
         forms,
         tmp_path,
         "so_y_te",
-        _answers(plan, "so_y_te", t13={**GOOD, "result": "=1+1", "note": "@SUM(A1)"}),
+        answers_for(plan, "so_y_te", t13={**GOOD, "result": "=1+1", "note": "@SUM(A1)"}),
     )
     _with_hostile_metadata(source)
     target = tmp_path / "rebuilt.xlsx"
@@ -312,7 +273,7 @@ def test_an_accepted_correction_removes_the_old_rejection_and_nothing_else(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
     inbox = tmp_path / "inbox"
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
+    over_100_return(plan, forms, tmp_path)
     _run(inbox, tmp_path / "o")
     folder = tmp_path / COPIES
     assert [p.name for p in folder.iterdir()] == ["2024_so_y_te.xlsx"]
@@ -321,7 +282,7 @@ def test_an_accepted_correction_removes_the_old_rejection_and_nothing_else(
     resaved = load_workbook(folder / "2024_so_y_te.xlsx")
     resaved.save(folder / "2024_so_khcn.xlsx")  # opened and saved again: no longer ours
     (folder / "2023_so_y_te.xlsx").write_bytes((folder / "2024_so_y_te.xlsx").read_bytes())
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))  # the corrected return
+    fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"))  # the corrected return
     output = _run(inbox, tmp_path / "o")
     assert sorted(p.name for p in folder.iterdir()) == [
         "2023_so_y_te.xlsx",
@@ -336,7 +297,9 @@ def test_the_folder_holds_what_the_console_counts(plan: Plan, forms: Path, tmp_p
     inbox = tmp_path / "inbox"
     for code in ("so_y_te", "so_khcn"):
         first = plan.assignments(code)[0].task.number
-        _fill(forms, tmp_path, code, _answers(plan, code, **{first: {**GOOD, "progress": 300}}))
+        fill_return(
+            forms, tmp_path, code, answers_for(plan, code, **{first: {**GOOD, "progress": 300}})
+        )
     _run(inbox, tmp_path / "o")
     assert len(list((tmp_path / COPIES).iterdir())) == 2
     (inbox / "2024_so_khcn.xlsx").unlink()
@@ -352,9 +315,7 @@ def test_the_folder_holds_what_the_console_counts(plan: Plan, forms: Path, tmp_p
 def test_each_finding_links_to_its_cell_and_names_its_task_and_rule(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
-    source = _fill(
-        forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300})
-    )
+    source = over_100_return(plan, forms, tmp_path)
     feedback = _feedback_for(plan, source, tmp_path)
     page = load_workbook(feedback)["Phản hồi"]
     rows = _page(feedback)
@@ -377,11 +338,11 @@ def test_errors_and_warnings_are_told_apart_without_colour(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
     """On a black-and-white printout the fill colours look alike; the border style does not."""
-    source = _fill(
+    source = fill_return(
         forms,
         tmp_path,
         "so_y_te",
-        _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}, t1={**GOOD, "result": ""}),
+        answers_for(plan, "so_y_te", t13={**GOOD, "progress": 300}, t1={**GOOD, "result": ""}),
     )
     feedback = _feedback_for(plan, source, tmp_path)
     workbook = load_workbook(feedback)
@@ -405,9 +366,8 @@ def test_errors_and_warnings_are_told_apart_without_colour(
 def test_feedback_is_vietnamese_whatever_the_console_language(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
-    args = ["--lang", "en", "run", "--plan", str(PLAN), "--inbox", str(tmp_path / "inbox")]
-    result = CliRunner().invoke(cli, [*args, "--outbox", str(tmp_path / "o")])
+    over_100_return(plan, forms, tmp_path)
+    result = run_command(tmp_path / "inbox", tmp_path / "o", before=("--lang", "en"))
     assert result.exit_code == 0, result.output
     feedback = tmp_path / COPIES / "2024_so_y_te.xlsx"
     assert _page(feedback)[1][1] == "Lỗi" and "Sửa lại" in str(_page(feedback)[1][4])

@@ -4,7 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from openpyxl import load_workbook
 
 from pipeline.cli import cli
@@ -123,37 +123,16 @@ def test_restyled_template_still_works(plan: Plan, tmp_path: Path) -> None:
     ]
 
 
+def _templates(out: Path, *options: str, template: Path = TEMPLATE) -> Result:
+    """`kehoach templates` on the embedded plan into `out`."""
+    words = ["templates", "--plan", str(PLAN), "--template", str(template), *options]
+    return CliRunner().invoke(cli, [*words, "--out", str(out)])
+
+
 def test_bad_input_messages(tmp_path: Path) -> None:
-    runner = CliRunner()
-    result = runner.invoke(
-        cli,
-        [
-            "templates",
-            "--plan",
-            str(PLAN),
-            "--template",
-            str(TEMPLATE),
-            "--agency",
-            "so_khong_co",
-            "--out",
-            str(tmp_path),
-        ],
-    )
+    result = _templates(tmp_path, "--agency", "so_khong_co")
     assert result.exit_code == 2 and "Không có đơn vị mã so_khong_co" in result.output
-    result = runner.invoke(
-        cli,
-        [
-            "templates",
-            "--plan",
-            str(PLAN),
-            "--template",
-            str(TEMPLATE),
-            "--period",
-            "2031",
-            "--out",
-            str(tmp_path),
-        ],
-    )
+    result = _templates(tmp_path, "--period", "2031")
     assert result.exit_code == 2 and "Kỳ báo cáo 2031 không thuộc kế hoạch" in result.output
     broken = tmp_path / "broken.xlsx"
     workbook = build_template()
@@ -161,42 +140,15 @@ def test_bad_input_messages(tmp_path: Path) -> None:
     for cell in workbook["Báo cáo"][12]:  # and no header row to fall back on either
         cell.value = None
     workbook.save(broken)
-    result = runner.invoke(
-        cli,
-        ["templates", "--plan", str(PLAN), "--template", str(broken), "--out", str(tmp_path / "x")],
-    )
+    result = _templates(tmp_path / "x", template=broken)
     assert result.exit_code == 2 and "Mẫu biểu thiếu vị trí 'kh_bang'" in result.output
     assert "Đang sinh biểu mẫu" not in result.output  # no progress bar before the problem
     assert not (tmp_path / "x").exists() or not list((tmp_path / "x").glob("*.xlsx"))
     blocked = tmp_path / "file"
     blocked.write_text("")
-    result = runner.invoke(
-        cli,
-        [
-            "templates",
-            "--plan",
-            str(PLAN),
-            "--template",
-            str(TEMPLATE),
-            "--out",
-            str(blocked / "sub"),
-        ],
-    )
+    result = _templates(blocked / "sub")
     assert result.exit_code == 2 and "Không ghi được vào thư mục" in result.output
-    result = runner.invoke(
-        cli,
-        [
-            "templates",
-            "--plan",
-            str(PLAN),
-            "--template",
-            str(TEMPLATE),
-            "--agency",
-            "so_y_te",
-            "--out",
-            str(tmp_path / "one"),
-        ],
-    )
+    result = _templates(tmp_path / "one", "--agency", "so_y_te")
     assert result.exit_code == 0 and "Đang sinh biểu mẫu" in result.output
 
 

@@ -22,7 +22,7 @@ from pipeline.plan.model import Plan
 from pipeline.rollup.consolidate import consolidate
 from pipeline.rules.validate import validate
 from tests.conftest import PLAN, ROOT
-from tests.test_intake import GOOD, _answers, _fill
+from tests.helpers import answers_for, fill_return, over_100_return, run_command
 from tests.test_rules import AS_OF, _drop_13, _return, _task
 
 
@@ -117,21 +117,7 @@ def test_the_rollup_imports_nothing_of_the_intake() -> None:
 
 
 def _run(tmp_path: Path, *extra: str) -> Any:
-    return CliRunner().invoke(
-        cli,
-        [
-            *extra,
-            "run",
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(tmp_path / "inbox"),
-            "--outbox",
-            str(tmp_path / "o"),
-            "--as-of",
-            "20/12/2024",
-        ],
-    )
+    return run_command(tmp_path / "inbox", tmp_path / "o", as_of="20/12/2024", before=(*extra,))
 
 
 def _sheet(path: Path, name: str) -> list[dict[str, Any]]:
@@ -143,12 +129,12 @@ def _sheet(path: Path, name: str) -> list[dict[str, Any]]:
 def test_last_years_form_sent_later_does_not_undo_an_accepted_return(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
-    old = _fill(
+    fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"))
+    old = fill_return(
         forms,
         tmp_path,
         "so_y_te",
-        _answers(plan, "so_y_te"),
+        answers_for(plan, "so_y_te"),
         "so_y_te_cu.xlsx",
         saved_at=datetime(2024, 12, 15, 9, 0),
     )
@@ -167,7 +153,7 @@ def test_last_years_form_sent_later_does_not_undo_an_accepted_return(
 def test_documents_stay_vietnamese_with_an_english_console(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
+    over_100_return(plan, forms, tmp_path)
     result = _run(tmp_path, "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "Accepted in part" in result.output  # the console speaks English

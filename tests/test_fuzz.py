@@ -17,14 +17,11 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from pipeline.cli import cli
 from pipeline.contracts.outcomes import Outcome
 from pipeline.plan.model import Plan
-from tests.conftest import PLAN
-from tests.test_intake import _answers, _fill
+from tests.helpers import answers_for, fill_return, run_command
 
 CASES = 300
 SEED = 20241215
@@ -228,26 +225,13 @@ def _cases(rng: random.Random, sources: list[bytes], folder: Path) -> list[str]:
 def test_mutated_forms_never_stop_the_run(plan: Plan, forms: Path, tmp_path: Path) -> None:
     rng = random.Random(SEED)
     sources = [
-        _fill(forms, tmp_path / "sources", code, _answers(plan, code)).read_bytes()
+        fill_return(forms, tmp_path / "sources", code, answers_for(plan, code)).read_bytes()
         for code in AGENCIES
     ]
     inbox, outbox = tmp_path / "inbox", tmp_path / "outbox"
     inbox.mkdir()
     names = _cases(rng, sources, inbox)
-    result = CliRunner().invoke(
-        cli,
-        [
-            "run",
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(inbox),
-            "--outbox",
-            str(outbox),
-            "--as-of",
-            "20/12/2024",
-        ],
-    )
+    result = run_command(inbox, outbox, as_of="20/12/2024")
     assert result.exit_code == 0, result.output
     book = load_workbook(outbox / "tong-hop-2024.xlsx", read_only=True)
     rows = list(book["Nhật ký"].iter_rows(values_only=True))

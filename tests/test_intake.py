@@ -11,27 +11,14 @@ from click.testing import CliRunner
 
 from pipeline.cli import cli
 from pipeline.core.libreoffice import convert
-from pipeline.demo.simulate import fill_form
 from pipeline.intake.returns import Entry, entries
 from pipeline.plan.model import Plan
 from pipeline.rules.findings import Finding, findings_of
 from pipeline.run import Checked, check_files
 from tests.conftest import PLAN
+from tests.helpers import GOOD, answers_for, fill_return, over_100_return, run_command
 
 AS_OF = date(2024, 12, 20)
-GOOD = {
-    "status": "Đã hoàn thành",
-    "progress": 100,
-    "result": "Đã ban hành kế hoạch",
-    "done_date": date(2024, 10, 1),
-}
-
-
-def _answers(plan: Plan, code: str, **overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    answers = {a.task.number: dict(GOOD) for a in plan.assignments(code)}
-    for task, values in overrides.items():
-        answers[task.lstrip("t")] = values
-    return answers
 
 
 def _intake(tmp_path: Path, plan: Plan, strict: bool = False) -> Checked:
@@ -45,26 +32,6 @@ def _files(result: Checked) -> list[Entry]:
 
 def _found(result: Checked) -> list[Finding]:
     return findings_of(result.frames.findings)
-
-
-def _fill(
-    forms: Path,
-    tmp_path: Path,
-    code: str,
-    answers: dict[str, dict[str, Any]],
-    name: str | None = None,
-    **options: Any,
-) -> Path:
-    target = tmp_path / "inbox" / (name or f"2024_{code}.xlsx")
-    options.setdefault("saved_at", datetime(2024, 12, 10, 9, 0))
-    fill_form(
-        forms / f"2024_{code}.xlsx",
-        target,
-        answers,
-        {"kh_ngay_bao_cao": date(2024, 12, 10)},
-        **options,
-    )
-    return target
 
 
 # so_y_te leads tasks 1 and 13 (rows 13 and 14 of the form), then coordinates five more.
@@ -161,7 +128,7 @@ def test_rules(
     outcome: str,
     codes: set[str],
 ) -> None:
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", **overrides))
+    fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te", **overrides))
     result = _intake(tmp_path, plan)
     [item] = _files(result)
     assert item.outcome == outcome, [f.code for f in _found(result)]
@@ -173,17 +140,19 @@ def test_rules(
 def test_finding_points_at_the_cell_and_keeps_the_value(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "status": "Xong rồi"}))
+    fill_return(
+        forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te", t13={**GOOD, "status": "Xong rồi"})
+    )
     [finding] = _found(_intake(tmp_path, plan))
     assert (finding.cell, finding.value, finding.agency) == ("Báo cáo!F14", "Xong rồi", "so_y_te")
 
 
 def test_legacy_text_is_converted(plan: Plan, forms: Path, tmp_path: Path) -> None:
-    _fill(
+    fill_return(
         forms,
         tmp_path,
         "so_y_te",
-        _answers(plan, "so_y_te", t13={**GOOD, "result": "§· ban hµnh kÕ ho¹ch"}),
+        answers_for(plan, "so_y_te", t13={**GOOD, "result": "§· ban hµnh kÕ ho¹ch"}),
     )
     result = _intake(tmp_path, plan)
     [finding] = _found(result)
@@ -195,13 +164,13 @@ def test_legacy_text_is_converted(plan: Plan, forms: Path, tmp_path: Path) -> No
 def test_values_read_with_an_interpretation_warn_at_their_cell(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
-    answers = _answers(
+    answers = answers_for(
         plan,
         "so_y_te",
         t1={**GOOD, "funding": "1.200.000.000 đồng", "done_date": "Quý IV/2024"},
         t13={"status": "Đang thực hiện (70%)", "result": "Tèt", "difficulty": "Khã kh¨n"},
     )
-    _fill(forms, tmp_path, "so_y_te", answers)
+    fill_return(forms, tmp_path, "so_y_te", answers)
     result = _intake(tmp_path, plan)
     assert {e.outcome for e in _files(result)} == {"accepted-with-warnings"}
     found = {(f.code, f.cell) for f in _found(result)}
@@ -223,8 +192,8 @@ def test_one_in_a_percent_cell_is_100(
 ) -> None:
     from openpyxl import load_workbook
 
-    target = _fill(
-        forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 1})
+    target = fill_return(
+        forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te", t13={**GOOD, "progress": 1})
     )
     workbook = load_workbook(target)
     workbook["Báo cáo"]["G14"].number_format = number_format  # Excel's "100%" typed in
@@ -234,40 +203,40 @@ def test_one_in_a_percent_cell_is_100(
 
 
 def test_row_level_errors(plan: Plan, forms: Path, tmp_path: Path) -> None:
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"), drop_tasks=("13",))
+    fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"), drop_tasks=("13",))
     result = _intake(tmp_path, plan)
     assert {f.code for f in _found(result)} == {"lead-task-missing"}
     assert _files(result)[0].outcome == "rejected"
 
 
 def test_edited_prefilled_text_warns(plan: Plan, forms: Path, tmp_path: Path) -> None:
-    answers = _answers(plan, "so_y_te")
+    answers = answers_for(plan, "so_y_te")
     answers["13"]["content"] = "Nhiệm vụ đã sửa lại"
-    _fill(forms, tmp_path, "so_y_te", answers)
+    fill_return(forms, tmp_path, "so_y_te", answers)
     result = _intake(tmp_path, plan)
     assert [(f.code, f.cell) for f in _found(result)] == [("prefilled-edited", "Báo cáo!C14")]
 
 
 def test_outcomes_for_what_officers_drop(plan: Plan, forms: Path, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
-    _fill(
+    fill_return(
         forms,
         tmp_path,
         "so_y_te",
-        _answers(plan, "so_y_te"),
+        answers_for(plan, "so_y_te"),
         "so_y_te_lan1.xlsx",
         saved_at=datetime(2024, 12, 5, 8, 0),
     )
-    _fill(
+    fill_return(
         forms,
         tmp_path,
         "so_y_te",
-        {**_answers(plan, "so_y_te"), "13": {**GOOD, "note": "x"}},
+        {**answers_for(plan, "so_y_te"), "13": {**GOOD, "note": "x"}},
         "so_y_te_lan2.xlsx",
         saved_at=datetime(2024, 12, 9, 8, 0),
     )
     shutil.copyfile(inbox / "so_y_te_lan2.xlsx", inbox / "so_y_te_lan2 (1).xlsx")
-    _fill(forms, tmp_path, "so_khcn", _answers(plan, "so_khcn"), "tmp.xlsx")
+    fill_return(forms, tmp_path, "so_khcn", answers_for(plan, "so_khcn"), "tmp.xlsx")
     with zipfile.ZipFile(inbox / "thu.zip", "w") as archive:
         archive.write(inbox / "tmp.xlsx", "2024_so_khcn.xlsx")
     (inbox / "tmp.xlsx").unlink()
@@ -292,7 +261,7 @@ def test_outcomes_for_what_officers_drop(plan: Plan, forms: Path, tmp_path: Path
 def test_other_period_and_fallback_identification(plan: Plan, forms: Path, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    target = _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    target = fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"))
     workbook = load_workbook(target)
     workbook["_kehoach"]["B4"] = "2023"
     workbook.save(tmp_path / "inbox" / "cu.xlsx")
@@ -313,8 +282,11 @@ def test_other_period_and_fallback_identification(plan: Plan, forms: Path, tmp_p
 def test_libreoffice_resaved_returns_validate(
     soffice: str, plan: Plan, forms: Path, tmp_path: Path, fmt: str
 ) -> None:
-    source = _fill(
-        forms, tmp_path / "src", "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 150})
+    source = fill_return(
+        forms,
+        tmp_path / "src",
+        "so_y_te",
+        answers_for(plan, "so_y_te", t13={**GOOD, "progress": 150}),
     )
     converted = convert(source, fmt, tmp_path / "inbox")
     assert converted is not None
@@ -325,8 +297,8 @@ def test_libreoffice_resaved_returns_validate(
 
 
 def test_check_command(plan: Plan, forms: Path, tmp_path: Path) -> None:
-    bad = _fill(
-        forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "status": "Sắp xong"})
+    bad = fill_return(
+        forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te", t13={**GOOD, "status": "Sắp xong"})
     )
     result = CliRunner().invoke(
         cli, ["check", "--plan", str(PLAN), "--as-of", "20/12/2024", str(bad)]
@@ -337,7 +309,7 @@ def test_check_command(plan: Plan, forms: Path, tmp_path: Path) -> None:
         cli, ["check", "--plan", str(PLAN), "--as-of", "20/12/2024", "--strict", str(bad)]
     )
     assert strict.exit_code == 1 and "Từ chối" in strict.output
-    good = _fill(forms, tmp_path, "so_khcn", _answers(plan, "so_khcn"))
+    good = fill_return(forms, tmp_path, "so_khcn", answers_for(plan, "so_khcn"))
     result = CliRunner().invoke(cli, ["--lang", "en", "check", "--plan", str(PLAN), str(good)])
     assert result.exit_code == 0, result.output
     assert "Accepted — Valid." in result.output
@@ -346,7 +318,7 @@ def test_check_command(plan: Plan, forms: Path, tmp_path: Path) -> None:
 def test_content_not_matching_the_name_is_read_with_a_warning(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
-    target = _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    target = fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"))
     target.rename(target.with_suffix(".xls"))  # an .xlsx renamed by hand
     result = _intake(tmp_path, plan)
     assert _files(result)[0].outcome == "accepted-with-warnings"
@@ -358,9 +330,7 @@ def test_table_found_after_rows_inserted_and_sheet_renamed(
 ) -> None:
     from openpyxl import load_workbook
 
-    target = _fill(
-        forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300})
-    )
+    target = over_100_return(plan, forms, tmp_path)
     workbook = load_workbook(target)
     sheet = workbook["Báo cáo"]
     sheet.insert_rows(1, 3)
@@ -380,18 +350,7 @@ def test_broken_link_and_missing_inbox(plan: Plan, tmp_path: Path) -> None:
     assert [(r.rel, r.outcome, r.reason) for r in _files(result)] == [
         ("mat.xlsx", "unreadable", "file-broken-link")
     ]
-    missing = CliRunner().invoke(
-        cli,
-        [
-            "run",
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(tmp_path / "khong"),
-            "--outbox",
-            str(tmp_path / "o"),
-        ],
-    )
+    missing = run_command(tmp_path / "khong", tmp_path / "o")
     assert missing.exit_code == 2 and "Không thấy thư mục" in missing.output
 
 

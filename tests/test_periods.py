@@ -27,21 +27,10 @@ from pipeline.plan.model import Plan
 from pipeline.plan.periods import Period, current
 from pipeline.run import Checked, check_files, run
 from tests.conftest import PLAN, TEMPLATE
+from tests.helpers import DISTRICTS
 
 AS_OF_2024 = date(2025, 1, 6)
 AS_OF_2025 = date(2026, 1, 6)
-HUYEN = (
-    "ubnd_tp_kon_tum",
-    "ubnd_dak_glei",
-    "ubnd_ngoc_hoi",
-    "ubnd_dak_to",
-    "ubnd_kon_plong",
-    "ubnd_kon_ray",
-    "ubnd_dak_ha",
-    "ubnd_sa_thay",
-    "ubnd_tu_mo_rong",
-    "ubnd_ia_hdrai",
-)
 COMMUNES = (
     ("xa_dak_bla", "UBND xã Đăk Bla"),
     ("phuong_kon_tum", "UBND phường Kon Tum"),
@@ -66,7 +55,7 @@ def _plan_2025(tmp_path: Path, *, communes_in_phrase: bool = True) -> Path:
     successors = {
         "so_tttt": "so_khcn",
         "so_khdt": "so_tai_chinh",
-        **{code: COMMUNES[i % 3][0] for i, code in enumerate(HUYEN)},
+        **{code: COMMUNES[i % 3][0] for i, code in enumerate(DISTRICTS)},
     }
     for row in range(2, agencies.max_row + 1):
         code = str(agencies.cell(row, 1).value)
@@ -177,7 +166,7 @@ def test_2025_agencies_are_those_in_force_on_its_cutoff(two_years: dict[str, Any
     before, after = two_years["before"], two_years["after"]
     expected_2024 = {a.code for a in before.expected_agencies()}
     expected_2025 = {a.code for a in after.for_period("2025").expected_agencies()}
-    by_hand = (expected_2024 - {"so_tttt", "so_khdt"} - set(HUYEN)) | {c for c, _ in COMMUNES}
+    by_hand = (expected_2024 - {"so_tttt", "so_khdt"} - set(DISTRICTS)) | {c for c, _ in COMMUNES}
     assert expected_2025 == by_hand
     assert {a.code for a in after.for_period("2024").expected_agencies()} == expected_2024
     tasks = {t.number: t for t in after.for_period("2025").tasks}

@@ -39,7 +39,7 @@ from pipeline.plan.model import Plan
 from pipeline.rules.findings import Finding, findings_of
 from pipeline.run import check_files
 from tests.conftest import PLAN, ROOT
-from tests.test_intake import GOOD, _answers, _fill
+from tests.helpers import GOOD, answers_for, fill_return, run_command
 
 AS_OF = date(2024, 12, 20)
 
@@ -104,22 +104,15 @@ def _sheet_part(path: Path) -> str:
 
 
 def _run(inbox: Path, outbox: Path, *more: str, lang: str = "vi") -> Any:
-    return CliRunner().invoke(
-        cli,
-        [
+    return run_command(
+        inbox,
+        outbox,
+        *more,
+        as_of="20/12/2024",
+        before=(
             "--lang",
             lang,
-            "run",
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(inbox),
-            "--outbox",
-            str(outbox),
-            "--as-of",
-            "20/12/2024",
-            *more,
-        ],
+        ),
     )
 
 
@@ -145,7 +138,7 @@ def test_every_inbox_entry_gets_one_outcome_and_nothing_hangs(
     inbox = tmp_path / "inbox"
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"))
     shutil.move(str(inbox / "2024_so_y_te.xlsx"), elsewhere / "2024_so_y_te.xlsx")
     (inbox / "linked").symlink_to(elsewhere, target_is_directory=True)
     (inbox / "loop").symlink_to(inbox, target_is_directory=True)
@@ -183,7 +176,7 @@ def test_outbox_inside_inbox_is_refused_and_a_link_to_it_skipped(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
     inbox = tmp_path / "inbox"
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"))
     nested = _run(inbox, inbox / "ket-qua")
     assert nested.exit_code == 2, nested.output
     assert "nằm trong thư mục báo cáo" in nested.output
@@ -250,22 +243,24 @@ def test_odd_files_each_get_an_outcome_and_the_run_writes_its_workbook(
 ) -> None:
     inbox = tmp_path / "inbox"
     for code, ref, text in (("so_khcn", "G13", "inf"), ("so_tttt", "G13", "nan")):
-        _number_cell(_fill(forms, tmp_path, code, _answers(plan, code)), ref, text)
-    big = _fill(forms, tmp_path, "so_tai_chinh", _answers(plan, "so_tai_chinh"))
+        _number_cell(fill_return(forms, tmp_path, code, answers_for(plan, code)), ref, text)
+    big = fill_return(forms, tmp_path, "so_tai_chinh", answers_for(plan, "so_tai_chinh"))
     _number_cell(big, "L13", "1e309")
-    member = _fill(forms, tmp_path, "so_gddt", _answers(plan, "so_gddt"), name="tmp.xlsx")
+    member = fill_return(forms, tmp_path, "so_gddt", answers_for(plan, "so_gddt"), name="tmp.xlsx")
     _odd_zip_member(inbox / "thu-gddt.zip", member.rename(tmp_path / "2024_so_gddt.xlsx"))
-    secret = _fill(forms, tmp_path, "so_noi_vu", _answers(plan, "so_noi_vu"), name="tmp.xlsx")
+    secret = fill_return(
+        forms, tmp_path, "so_noi_vu", answers_for(plan, "so_noi_vu"), name="tmp.xlsx"
+    )
     _encrypted_zip(inbox / "mat-khau.zip", secret.rename(tmp_path / "2024_so_noi_vu.xlsx"))
-    odd_name = _fill(forms, tmp_path, "so_tnmt", _answers(plan, "so_tnmt"))
+    odd_name = fill_return(forms, tmp_path, "so_tnmt", answers_for(plan, "so_tnmt"))
     os.rename(odd_name, os.path.join(os.fsencode(inbox), b"b\xe1o-c\xe1o-so_tnmt.xlsx"))
-    first = _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    first = fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"))
     _saved_with_offset(first, "2024-12-10T02:00:00Z")  # Excel: UTC
-    second = _fill(
+    second = fill_return(
         forms,
         tmp_path,
         "so_y_te",
-        _answers(plan, "so_y_te", t13={**GOOD, "result": "Bản cuối"}),
+        answers_for(plan, "so_y_te", t13={**GOOD, "result": "Bản cuối"}),
         name="2024_so_y_te_ban_cuoi.xlsx",
     )
     _saved_with_offset(second, "2024-12-11T09:00:00+07:00")  # another tool: an offset
@@ -294,7 +289,9 @@ def test_a_number_too_big_for_excel_typed_as_text_is_not_a_number(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
     nines = "9" * 400  # float() reads it as inf, which Excel calls a damaged file
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "funding": nines}))
+    fill_return(
+        forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te", t13={**GOOD, "funding": nines})
+    )
     intake = _intake(tmp_path / "inbox", plan)
     assert [f.code for f in intake.findings] == ["funding-not-number"]
 
@@ -311,7 +308,7 @@ def test_the_memory_limit_has_a_sentence_with_its_values() -> None:
 
 def _huge_text_form(forms: Path, tmp_path: Path, plan: Plan) -> Path:
     """A form whose one result cell holds 100 MB of text that compresses only ~6:1."""
-    path = _fill(forms, tmp_path, "so_khdt", _answers(plan, "so_khdt"))
+    path = fill_return(forms, tmp_path, "so_khdt", answers_for(plan, "so_khdt"))
     noise = random.Random(12).randbytes(100 * 1024 * 1024 // 8)
     table = bytes.maketrans(
         bytes(range(256)), bytes(b"ab"[bin(i).count("1") % 2] for i in range(256))
@@ -348,7 +345,7 @@ def test_a_100_mb_text_cell_gets_an_outcome(plan: Plan, forms: Path, tmp_path: P
 
 def _percent_trap(forms: Path, tmp_path: Path, plan: Plan, name: str) -> Path:
     """7.5 MB: 2,900 rows whose progress is 1 in a percent cell, padded with long text."""
-    path = _fill(forms, tmp_path, "so_tttt", _answers(plan, "so_tttt"), name=name)
+    path = fill_return(forms, tmp_path, "so_tttt", answers_for(plan, "so_tttt"), name=name)
     part = _sheet_part(path)
     with zipfile.ZipFile(path) as archive:
         sheet = archive.read(part)
@@ -382,7 +379,7 @@ def test_ten_pathological_files_cost_a_few_normal_runs(
     inbox = tmp_path / "inbox"
     codes = sorted(plan.expected_codes)[:10]
     for code in codes:
-        _fill(forms, tmp_path, code, _answers(plan, code))
+        fill_return(forms, tmp_path, code, answers_for(plan, code))
     started = time.monotonic()
     assert len(_intake(inbox, plan).returns) == 10
     normal = time.monotonic() - started
@@ -481,9 +478,9 @@ def test_a_worker_replaced_while_a_thread_runs_still_works() -> None:
     assert results == {0: Failure("file-crashed-reader"), 1: 2, 2: 4}
 
 
-def test_no_thread_is_alive_when_a_process_forks(
-    plan: Plan, forms: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def threads_at_fork(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many threads were alive at each fork of this process, from now on."""
     seen: list[int] = []
     real_fork = os.fork
 
@@ -492,8 +489,17 @@ def test_no_thread_is_alive_when_a_process_forks(
         return real_fork()
 
     monkeypatch.setattr(os, "fork", counting_fork)
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "status": "x"}))
-    _fill(forms, tmp_path, "so_tttt", _answers(plan, "so_tttt", t1={**GOOD, "result": ""}))
+    return seen
+
+
+def test_no_thread_is_alive_when_a_process_forks(
+    plan: Plan, forms: Path, tmp_path: Path, threads_at_fork: list[int]
+) -> None:
+    seen = threads_at_fork
+    fill_return(
+        forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te", t13={**GOOD, "status": "x"})
+    )
+    fill_return(forms, tmp_path, "so_tttt", answers_for(plan, "so_tttt", t1={**GOOD, "result": ""}))
     result = _run(tmp_path / "inbox", tmp_path / "outbox", "--jobs", "2")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "outbox" / "phan-hoi" / "2024" / "2024_so_y_te.xlsx").exists()
@@ -501,21 +507,18 @@ def test_no_thread_is_alive_when_a_process_forks(
 
 
 def test_the_forms_process_pool_writes_the_same_forms(
-    plan: Plan, forms: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    plan: Plan,
+    forms: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    threads_at_fork: list[int],
 ) -> None:
     from pipeline.forms import batch
     from pipeline.forms.batch import write_forms
     from tests.conftest import TEMPLATE
 
     monkeypatch.setattr(batch, "PARALLEL_FROM", 1)
-    seen: list[int] = []
-    real_fork = os.fork
-
-    def counting_fork() -> int:
-        seen.append(threading.active_count())
-        return real_fork()
-
-    monkeypatch.setattr(os, "fork", counting_fork)
+    seen = threads_at_fork
     written = write_forms(plan, TEMPLATE, "2024", tmp_path, jobs=2)
     assert len(seen) >= 2 and set(seen) == {1}  # the pool ran, forked before its threads
     for info in written:
@@ -533,7 +536,9 @@ def test_a_read_only_feedback_folder_keeps_the_previous_set(
     plan: Plan, forms: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     inbox, outbox = tmp_path / "inbox", tmp_path / "outbox"
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "status": "x"}))
+    fill_return(
+        forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te", t13={**GOOD, "status": "x"})
+    )
     feedback = outbox / "phan-hoi" / "2024"
     feedback.mkdir(parents=True)
     (outbox / "tong-hop-2024.xlsx").write_bytes(b"last run's workbook")
@@ -560,7 +565,7 @@ def test_a_full_disk_is_a_sentence_and_the_previous_set_stays(
     import xlsxwriter
 
     inbox, outbox = tmp_path / "inbox", tmp_path / "outbox"
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"))
     outbox.mkdir()
     (outbox / "tong-hop-2024.xlsx").write_bytes(b"last run's workbook")
 
@@ -614,7 +619,7 @@ def _findings(intake: Intake) -> list[tuple[str, str, str]]:
 def test_a_file_name_naming_another_agency_is_a_warning(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"), name="2024_so_tttt.xlsx")
+    fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"), name="2024_so_tttt.xlsx")
     intake = _intake(tmp_path / "inbox", plan)
     assert _outcomes(intake) == {
         "2024_so_tttt.xlsx": ("accepted-with-warnings", "return-has-warnings")
@@ -628,7 +633,7 @@ def test_a_file_name_naming_another_agency_is_a_warning(
 def test_task_numbers_swapped_between_rows_is_an_error_at_each_row(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
-    path = _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    path = fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"))
     book = load_workbook(path)
     sheet = book["Báo cáo"]
     assert (sheet["B13"].value, sheet["B14"].value) == ("1", "13")
@@ -644,7 +649,7 @@ def test_task_numbers_swapped_between_rows_is_an_error_at_each_row(
 def test_a_copied_report_sheet_before_the_real_one_is_named_and_not_read(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
-    path = _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    path = fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"))
     book = load_workbook(path)
     copy = book.copy_worksheet(book["Báo cáo"])
     copy.title = "Báo cáo (2)"
@@ -676,7 +681,7 @@ def test_archives_and_crafted_packages_get_their_own_sentences(
     with zipfile.ZipFile(inbox / "nhieu-tep.zip", "w") as archive:
         for index in range(502):
             archive.writestr(f"tep-{index}.txt", "x")
-    entity = _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    entity = fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"))
     doctype = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>'
     _rewrite(
         entity,
@@ -702,7 +707,9 @@ def test_check_on_an_empty_folder_fails_with_a_sentence(tmp_path: Path) -> None:
 
 
 def test_check_does_not_point_at_a_feedback_file(plan: Plan, forms: Path, tmp_path: Path) -> None:
-    path = _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "status": "x"}))
+    path = fill_return(
+        forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te", t13={**GOOD, "status": "x"})
+    )
     result = CliRunner().invoke(cli, ["check", "--plan", str(PLAN), str(path)])
     assert result.exit_code == 1
     assert "phản hồi" not in result.output and "Chấp nhận một phần" in result.output
@@ -759,8 +766,8 @@ def test_a_zip_of_returns_keeps_working(plan: Plan, forms: Path, tmp_path: Path)
     inbox.mkdir()
     # Saved before the zip reached the inbox: a later saved time would not be believed.
     saved = datetime(2024, 12, 9, 7, 0)
-    answers = _answers(plan, "so_y_te")
-    path = _fill(forms, tmp_path, "so_y_te", answers, name="x.xlsx", saved_at=saved)
+    answers = answers_for(plan, "so_y_te")
+    path = fill_return(forms, tmp_path, "so_y_te", answers, name="x.xlsx", saved_at=saved)
     with zipfile.ZipFile(inbox / "thu.zip", "w") as archive:
         archive.write(path, "2024_so_y_te.xlsx")
         archive.writestr("~$2024_so_y_te.xlsx", b"\x00" * 162)

@@ -6,14 +6,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from openpyxl import load_workbook
 
 from pipeline.cli import cli
 from pipeline.plan.model import Plan
 from pipeline.rollup.consolidate import task_status
-from tests.conftest import PLAN
-from tests.test_intake import GOOD, _answers, _fill
+from tests.helpers import GOOD, answers_for, fill_return, over_100_return, run_command
 
 
 def test_task_status_rollup() -> None:
@@ -26,37 +25,26 @@ def test_task_status_rollup() -> None:
 
 def test_run_scenario(plan: Plan, forms: Path, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
-    _fill(
+    fill_return(
         forms,
         tmp_path,
         "so_y_te",
-        _answers(plan, "so_y_te", t13={**GOOD, "result": "=1+1", "proposal": "@SUM(A1)"}),
+        answers_for(plan, "so_y_te", t13={**GOOD, "result": "=1+1", "proposal": "@SUM(A1)"}),
     )
-    _fill(
+    fill_return(
         forms,
         tmp_path,
         "so_khcn",
-        _answers(plan, "so_khcn", t2={"status": "Đang thực hiện", "progress": 40}),
+        answers_for(plan, "so_khcn", t2={"status": "Đang thực hiện", "progress": 40}),
         saved_at=datetime(2024, 12, 18, 10, 0),
     )  # late
-    _fill(forms, tmp_path, "so_nnptnt", _answers(plan, "so_nnptnt", t12={**GOOD, "progress": 300}))
+    fill_return(
+        forms, tmp_path, "so_nnptnt", answers_for(plan, "so_nnptnt", t12={**GOOD, "progress": 300})
+    )
     (inbox / "hong.xlsx").write_bytes(b"PK\x03\x04broken")
     before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in inbox.iterdir()}
     outbox = tmp_path / "outbox"
-    result = CliRunner().invoke(
-        cli,
-        [
-            "run",
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(inbox),
-            "--outbox",
-            str(outbox),
-            "--as-of",
-            "06/01/2025",
-        ],
-    )
+    result = run_command(inbox, outbox, as_of="06/01/2025")
     assert result.exit_code == 0, result.output
     assert before == {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in inbox.iterdir()}
     assert (
@@ -140,25 +128,18 @@ def test_run_scenario(plan: Plan, forms: Path, tmp_path: Path) -> None:
 
 def test_strict_and_rerun_are_stable(plan: Plan, forms: Path, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te", t13={**GOOD, "progress": 300}))
-    args = [
-        "run",
-        "--plan",
-        str(PLAN),
-        "--inbox",
-        str(inbox),
-        "--outbox",
-        str(tmp_path / "o"),
-        "--as-of",
-        "20/12/2024",
-    ]
-    first = CliRunner().invoke(cli, args)
+    over_100_return(plan, forms, tmp_path)
+
+    def run(*strict: str) -> Result:
+        return run_command(inbox, tmp_path / "o", *strict, as_of="20/12/2024")
+
+    first = run()
     assert first.exit_code == 0
     values = [
         [c.value for c in r]
         for r in load_workbook(tmp_path / "o" / "tong-hop-2024.xlsx")["Theo đơn vị"].iter_rows()
     ]
-    second = CliRunner().invoke(cli, args)
+    second = run()
     assert second.exit_code == 0
     again = [
         [c.value for c in r]
@@ -166,7 +147,7 @@ def test_strict_and_rerun_are_stable(plan: Plan, forms: Path, tmp_path: Path) ->
     ]
     assert again == values
     # --strict: one error rejects the whole return, as before partial acceptance
-    strict = CliRunner().invoke(cli, [*args, "--strict"])
+    strict = run("--strict")
     assert strict.exit_code == 1
     rows = list(load_workbook(tmp_path / "o" / "tong-hop-2024.xlsx")["Theo đơn vị"].iter_rows())
     header = [c.value for c in rows[0]]
@@ -194,7 +175,7 @@ def test_workbook_open_in_excel(
 ) -> None:
     import os
 
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"))
     outbox = tmp_path / "o"
     outbox.mkdir()
     (outbox / "tong-hop-2024.xlsx").write_bytes(b"the officer's open copy")
@@ -206,10 +187,7 @@ def test_workbook_open_in_excel(
         real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", refuse)
-    result = CliRunner().invoke(
-        cli,
-        ["run", "--plan", str(PLAN), "--inbox", str(tmp_path / "inbox"), "--outbox", str(outbox)],
-    )
+    result = run_command(tmp_path / "inbox", outbox)
     assert result.exit_code == 2
     assert "đang mở (có thể trong Excel). Đóng tệp rồi chạy lại." in result.output
     assert (outbox / "tong-hop-2024.xlsx").read_bytes() == b"the officer's open copy"
@@ -224,21 +202,18 @@ def test_long_results_stay_whole_in_rows_per_agency(
 
     long_text = "Kết quả rất dài. " * 1200  # about 20,000 characters each
     for code in ("so_y_te", "so_khcn"):
-        _fill(
+        fill_return(
             forms,
             tmp_path,
             code,
-            _answers(
+            answers_for(
                 plan,
                 code,
                 t1={**GOOD, "result": long_text, "note": "+84 260 3862 000", "proposal": "-"},
             ),
         )
     outbox = tmp_path / "o"
-    result = CliRunner().invoke(
-        cli,
-        ["run", "--plan", str(PLAN), "--inbox", str(tmp_path / "inbox"), "--outbox", str(outbox)],
-    )
+    result = run_command(tmp_path / "inbox", outbox)
     assert result.exit_code == 0, result.output
     assert "đã bị cắt bớt" not in result.output
     workbook = load_workbook(outbox / "tong-hop-2024.xlsx")
@@ -304,16 +279,16 @@ def test_spliced_tables_read_back_like_written_ones(
     from pipeline.outputs import excel_layer as report
 
     for code in ("so_y_te", "so_khcn", "so_nnptnt"):
-        _fill(
+        fill_return(
             forms,
             tmp_path,
             code,
-            _answers(plan, code, t13={**GOOD, "result": "A & B < C > D \"q\" 'x' =1+1"}),
+            answers_for(plan, code, t13={**GOOD, "result": "A & B < C > D \"q\" 'x' =1+1"}),
         )
-    args = ["run", "--plan", str(PLAN), "--inbox", str(tmp_path / "inbox"), "--as-of", "06/01/2025"]
 
     def sheets(outbox: str) -> dict[str, list[tuple[object, ...]]]:
-        assert CliRunner().invoke(cli, [*args, "--outbox", str(tmp_path / outbox)]).exit_code == 0
+        ran = run_command(tmp_path / "inbox", tmp_path / outbox, as_of="06/01/2025")
+        assert ran.exit_code == 0
         workbook = load_workbook(tmp_path / outbox / "tong-hop-2024.xlsx")
         return {
             name: list(workbook[name].iter_rows(values_only=True))
@@ -361,19 +336,8 @@ def test_spliced_workbook_opens_in_libreoffice(
     from pipeline.outputs import excel_layer as report
 
     monkeypatch.setattr(report, "SPLICE_FROM", 1)
-    _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
-    result = CliRunner().invoke(
-        cli,
-        [
-            "run",
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(tmp_path / "inbox"),
-            "--outbox",
-            str(tmp_path / "o"),
-        ],
-    )
+    fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"))
+    result = run_command(tmp_path / "inbox", tmp_path / "o")
     assert result.exit_code == 0
     converted = convert(tmp_path / "o" / "tong-hop-2024.xlsx", "ods", tmp_path / "lo")
     assert converted is not None

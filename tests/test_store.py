@@ -17,6 +17,7 @@ from pipeline.plan.model import Plan
 from pipeline.run import consolidated
 from pipeline.store.db import open_store, table_names
 from tests.conftest import PLAN, ROOT
+from tests.helpers import run_command
 
 GOOD = {"status": "Đã hoàn thành", "progress": 100, "result": "Đã ban hành kế hoạch"}
 
@@ -44,22 +45,8 @@ def _send(plan: Plan, forms: Path, inbox: Path, code: str, saved: datetime, got:
 
 
 def _run(folder: Path, *extra: str) -> str:
-    result = CliRunner().invoke(
-        cli,
-        [
-            "run",
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(folder / "inbox"),
-            "--outbox",
-            str(folder / "outbox"),
-            "--as-of",
-            "06/01/2025",
-            "--jobs",
-            "2",
-            *extra,
-        ],
+    result = run_command(
+        folder / "inbox", folder / "outbox", "--jobs", "2", *extra, as_of="06/01/2025"
     )
     assert result.exit_code == 0, result.output
     return result.output

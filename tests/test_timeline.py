@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.plan.timeline import parse
+from tests.helpers import run_command
 
 TABLE = Path(__file__).parent / "data" / "timelines.tsv"
 
@@ -149,26 +150,9 @@ def _headline_line(output: str) -> str:
 
 
 def test_an_empty_inbox_is_unreported_not_overdue(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from pipeline.cli import cli
-    from tests.conftest import PLAN
 
     (tmp_path / "inbox").mkdir()
-    result = CliRunner().invoke(
-        cli,
-        [
-            "run",
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(tmp_path / "inbox"),
-            "--outbox",
-            str(tmp_path / "out"),
-            "--as-of",
-            "06/01/2025",
-        ],
-    )
+    result = run_command(tmp_path / "inbox", tmp_path / "out", as_of="06/01/2025")
     assert result.exit_code == 0, result.output
     # tasks 2, 6 and 9 ("Trong năm 2024 và …") passed their 2024 deadline with no report
     assert _headline_line(result.output) == (
