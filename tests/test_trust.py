@@ -19,7 +19,7 @@ from pipeline.intake.run import intake_folder
 from pipeline.plan.model import Plan
 from pipeline.plan.periods import Period, as_of_window
 from tests.conftest import PLAN
-from tests.test_intake import _answers, _fill
+from tests.helpers import answers_for, fill_return, kehoach, run_command
 from tests.test_robust import _rewrite, _sheet_part
 
 # --- --as-of outside the plan's years ----------------------------------------------------------
@@ -65,7 +65,7 @@ def test_the_window_is_the_plan_years_with_a_year_each_side(plan: Plan) -> None:
 def _wide_trap(forms: Path, tmp_path: Path, plan: Plan, name: str) -> Path:
     """14 KB that cost a reader seconds and hundreds of MB: one cell at column GJW of row
     2999 makes the parser build the whole 5,000 × 3,000 box of the sheet."""
-    path = _fill(forms, tmp_path, "so_tttt", _answers(plan, "so_tttt"), name=name)
+    path = fill_return(forms, tmp_path, "so_tttt", answers_for(plan, "so_tttt"), name=name)
     part = _sheet_part(path)
     far = b'<row r="2999"><c r="GJW2999"><v>1</v></c></row>'
 
@@ -87,7 +87,7 @@ def test_ten_files_that_hold_a_reader_are_cut_by_the_budget(
     inbox = tmp_path / "inbox"
     codes = sorted(plan.expected_codes)[:4]
     for code in codes:
-        _fill(forms, tmp_path, code, _answers(plan, code))
+        fill_return(forms, tmp_path, code, answers_for(plan, code))
     for index in range(10):
         _wide_trap(forms, tmp_path, plan, f"trap-{index}.xlsx")
     # Each trap needs seconds; 0.5 s each and 1.2 s in all: at most a few time out, the rest
@@ -125,21 +125,7 @@ def test_a_folder_named_as_an_output_is_refused_and_kept(
     (folder / "giu-lai.txt").write_text("của cán bộ")
     (tmp_path / "inbox").mkdir()
     more = ["--force"] if force and command != "run" else []
-    result = CliRunner().invoke(
-        cli,
-        [
-            command,
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(tmp_path / "inbox"),
-            "--outbox",
-            str(tmp_path / "outbox"),
-            "--as-of",
-            "20/12/2024",
-            *more,
-        ],
-    )
+    result = kehoach(command, tmp_path / "inbox", tmp_path / "outbox", *more, as_of="20/12/2024")
     assert result.exit_code == 2, result.output
     assert f"{folder}: đó là một thư mục, không phải tệp" in result.output
     assert "Traceback" not in result.output and "IsADirectoryError" not in result.output
@@ -196,7 +182,7 @@ def test_a_formula_never_computed_is_an_error_at_its_cell(
     from pipeline.rules.findings import findings_of
     from pipeline.run import check_files
 
-    path = _fill(forms, tmp_path, "so_y_te", _answers(plan, "so_y_te"))
+    path = fill_return(forms, tmp_path, "so_y_te", answers_for(plan, "so_y_te"))
     book = load_workbook(path)
     sheet = book["Báo cáo"]
     row = next(r for r in range(1, 60) if str(sheet.cell(r, 2).value) == "13")
@@ -287,27 +273,14 @@ def test_control_characters_never_reach_the_workbook(
 ) -> None:
     import zipfile
 
-    answers = _answers(plan, "so_y_te")
+    answers = answers_for(plan, "so_y_te")
     answers["13"] = {**answers["13"], "result": "Lap CTRL1 de CTRL2 an"}
-    path = _fill(forms, tmp_path, "so_y_te", answers)
+    path = fill_return(forms, tmp_path, "so_y_te", answers)
     # As a broken export writes them: Excel's escapes for characters XML cannot hold.
     escaped = b"Lap_x0001_ de_x001B_ an&#8207;"
     _rewrite(path, lambda _name, data: data.replace(b"Lap CTRL1 de CTRL2 an", escaped))
     outbox = tmp_path / "outbox"
-    result = CliRunner().invoke(
-        cli,
-        [
-            "run",
-            "--plan",
-            str(PLAN),
-            "--inbox",
-            str(tmp_path / "inbox"),
-            "--outbox",
-            str(outbox),
-            "--as-of",
-            "20/12/2024",
-        ],
-    )
+    result = run_command(str(tmp_path / "inbox"), str(outbox), as_of="20/12/2024")
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(outbox / "tong-hop-2024.xlsx") as book:
         xml = "".join(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xml"))
