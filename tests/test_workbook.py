@@ -240,3 +240,19 @@ def test_change_since_the_previous_period_is_shown_when_given(tmp_path: Path) ->
         for v in row
     ]
     assert not any(str(v).startswith("5. So với") for v in plain)
+
+
+def test_flag_red_marks_trouble_only(tmp_path: Path) -> None:
+    """The red of `Có` in `Quá hạn` must not paint every on-time agency in `Theo đơn vị`."""
+    sheet = load_workbook(_demo(tmp_path))[c4.AGENCIES.name]
+    header = next(
+        cell for row in sheet.iter_rows(max_row=8) for cell in row if cell.value == c4.ON_TIME
+    )
+    shaded = [
+        (str(area.sqref), rule.formula)
+        for area in sheet.conditional_formatting
+        for rule in area.rules
+        if rule.dxf is not None and rule.dxf.fill is not None
+        if any(r.min_col <= header.column <= r.max_col for r in area.sqref.ranges)
+    ]
+    assert shaded == []

@@ -181,7 +181,7 @@ AGENCIES = Sheet(
         Column(LEAD_COUNT, "number", 8, "right"),
         Column(COORD_COUNT, "number", 9, "right"),
         Column(SUBMITTED, width=8, align="center"),
-        Column(ON_TIME, width=8, align="center", status=True),
+        Column(ON_TIME, width=8, align="center"),  # Có/Không: the YES fill is a flag's red
         Column(RECEIVED, "datetime", 17, "center"),
         Column(OUTCOME, width=16, align="center", status=True),
         Column(DONE, "number", 11, "right"),

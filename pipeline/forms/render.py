@@ -31,6 +31,7 @@ from pipeline.contracts.form import (
     STATUSES,
     excel_serial,
 )
+from pipeline.contracts.matrix import KIND_DEPARTMENT, KIND_SECTOR
 from pipeline.core.catalog import t
 from pipeline.core.errors import KehoachError
 from pipeline.core.text import fold
@@ -150,7 +151,7 @@ class FormRenderer:
     def _fill_header(self, workbook: Workbook, agency: Agency) -> None:
         s = self.plan.settings
         deadline = s.deadline_for(self.period)
-        parent = s.issuer.upper() if agency.kind in ("so", "ban-nganh") else ""
+        parent = s.issuer.upper() if agency.kind in (KIND_DEPARTMENT, KIND_SECTOR) else ""
         values = {
             "kh_co_quan_chu_quan": parent,
             "kh_ten_don_vi": agency.name.upper(),
