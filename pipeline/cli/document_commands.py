@@ -81,6 +81,17 @@ def consolidated_of(
         return consolidated(plan, inbox, outbox, period, day, jobs, progress.start, progress.step)
 
 
+def _plan_of_period(
+    ctx: click.Context, plan_path: Path, period: str | None, as_of: str | None
+) -> tuple[Plan, str]:
+    """The plan as it stands in the period the document is about (said on the console)."""
+    from pipeline.plan.load import load_plan
+
+    loaded = load_plan(plan_path)
+    chosen = chosen_period(loaded, period, as_of_day(as_of, loaded), lang_of(ctx))
+    return loaded.for_period(chosen), chosen
+
+
 @cli.command("report", short_help="Viết dự thảo báo cáo (Word) từ inbox/.")
 @document_options
 @click.pass_context
@@ -97,11 +108,8 @@ def report_command(
 ) -> None:
     """Viết dự thảo báo cáo outbox/bao-cao-<kỳ>.docx theo thể thức Nghị định 30/2020."""
     from pipeline.outputs.report_docx import refuse_overwrite, report_path, write_report
-    from pipeline.plan.load import load_plan
 
-    loaded = load_plan(plan_path)
-    chosen = chosen_period(loaded, period, as_of_day(as_of, loaded), lang_of(ctx))
-    plan = loaded.for_period(chosen)
+    plan, chosen = _plan_of_period(ctx, plan_path, period, as_of)
     target = report_path(outbox, chosen)
     refuse_overwrite(target, force)  # before reading the inbox, not after
     result = consolidated_of(ctx, plan, (inbox, outbox), chosen, as_of, jobs)
@@ -133,15 +141,12 @@ def remind_command(
     from pipeline.intake.normalize import day
     from pipeline.outputs.remind import letter_path, write_reminders
     from pipeline.outputs.report_docx import refuse_overwrite
-    from pipeline.plan.load import load_plan
 
     lang = lang_of(ctx)
     due = day(deadline) if deadline else None
     if deadline and not isinstance(due, date):
         raise KehoachError("deadline-invalid", value=deadline)
-    loaded = load_plan(plan_path)
-    chosen = chosen_period(loaded, period, as_of_day(as_of, loaded), lang_of(ctx))
-    plan = loaded.for_period(chosen)
+    plan, chosen = _plan_of_period(ctx, plan_path, period, as_of)
     refuse_overwrite(letter_path(outbox, chosen), force)
     result = consolidated_of(ctx, plan, (inbox, outbox), chosen, as_of, jobs)
     written = write_reminders(
