@@ -247,6 +247,21 @@ def test_plan_shows_every_period_and_refuses_one_without_dates(tmp_path: Path) -
     assert "ô E3: Kỳ 2025 chưa có 'Chốt số liệu'" in refused.output
 
 
+def test_a_period_named_in_the_settings_but_left_off_the_sheet_is_refused(tmp_path: Path) -> None:
+    """Adding only the new year to a new `Kỳ báo cáo` sheet must not make 2024 vanish silently."""
+    target = _plan_2025(tmp_path)
+    workbook = load_workbook(target)
+    workbook["Kỳ báo cáo"].delete_rows(2)  # the 2024 row
+    settings = workbook["Cấu hình"]
+    for row in settings.iter_rows(min_row=2):
+        if row[0].value == "ky_bao_cao":
+            row[1].value = "2024; 2025"
+    workbook.save(target)
+    refused = CliRunner().invoke(cli, ["plan", "--plan", str(target), "--as-of", "20/11/2025"])
+    assert refused.exit_code == 2, refused.output
+    assert "Kỳ 2024 có trong 'ky_bao_cao' nhưng không có ở trang 'Kỳ báo cáo'" in refused.output
+
+
 CURRENT = [
     (date(2024, 12, 16), "2024"),  # the day after the deadline: still 2024's consolidation
     (date(2025, 1, 6), "2024"),

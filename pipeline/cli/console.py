@@ -57,6 +57,26 @@ for _module in (
         setattr(_module, "ngettext", _click_ntext)  # noqa: B010
 
 
+def _language_first(args: list[str]) -> list[str]:
+    """`kehoach run --lang en` works as `kehoach --lang en run` does: officers put it after the
+    command like every other option, and click knows it only before."""
+    moved: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":  # what follows is the command's own, never ours
+            rest += args[index:]
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            moved += args[index : index + 2]
+            index += 2
+            continue
+        (moved if arg.startswith("--lang=") else rest).append(arg)
+        index += 1
+    return moved + rest
+
+
 def _console_lang(args: list[str]) -> str:
     """--lang from the arguments (before the command), else KEHOACH_LANG, else Vietnamese."""
     chosen = os.environ.get("KEHOACH_LANG", "vi")
@@ -92,7 +112,7 @@ class _Group(click.Group):
     """Turns library errors into one clear sentence and a documented exit code."""
 
     def main(self, args: Any = None, prog_name: str | None = None, *rest: Any, **extra: Any) -> Any:
-        argv = sys.argv[1:] if args is None else list(args)
+        argv = _language_first(sys.argv[1:] if args is None else list(args))
         _CONSOLE["lang"] = _console_lang(argv)
         _apply_help(self, _CONSOLE["lang"])
         return super().main(argv, prog_name, *rest, **extra)
@@ -183,12 +203,17 @@ def cli(ctx: click.Context, lang: str) -> None:
 
     \b
     Quy trình / workflow:
-      kehoach plan        kiểm tra templates/task_matrix.xlsx
-      kehoach templates   sinh biểu mẫu cho từng đơn vị vào outbox/templates/
-      kehoach run         đọc inbox/, kiểm tra, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx
-      kehoach check TỆP   kiểm tra một vài tệp báo cáo
-      kehoach demo        chạy thử trọn vẹn trên kế hoạch mẫu
-      kehoach import-plan đọc phụ lục từ văn bản kế hoạch mới (.docx, .md, .html, .xlsx)
+      kehoach init THƯ-MỤC  tạo thư mục làm việc (templates/, inbox/, outbox/)
+      kehoach plan          kiểm tra templates/task_matrix.xlsx
+      kehoach templates     sinh biểu mẫu cho từng đơn vị vào outbox/templates/
+      kehoach receive TỆP   ghi ngày Sở nhận tệp (đúng hạn tính theo ngày này)
+      kehoach run           đọc inbox/, kiểm tra, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx
+      kehoach check TỆP     kiểm tra một vài tệp báo cáo
+      kehoach report        dự thảo báo cáo (Word)
+      kehoach remind        công văn đôn đốc và tin nhắn cho đơn vị
+      kehoach close         chốt số liệu một kỳ
+      kehoach demo          chạy thử trọn vẹn trên kế hoạch mẫu
+      kehoach import-plan   đọc phụ lục từ văn bản kế hoạch mới (.docx, .md, .txt, .html, .xlsx)
 
     Thư mục templates/, inbox/, outbox/ được tìm trong thư mục hiện tại.
 

@@ -38,7 +38,7 @@ def document_options(command: Callable[..., Any]) -> Callable[..., Any]:
                 show_default=True,
                 help="Thư mục ghi kết quả.",
             ),
-            click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch."),
+            click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ hiện tại theo --as-of."),
             click.option(
                 "--as-of",
                 "as_of",

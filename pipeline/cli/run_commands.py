@@ -138,7 +138,7 @@ def check_command(
     as_of: str | None,
     strict: bool,
 ) -> None:
-    """Kiểm tra một vài tệp báo cáo, in các lỗi, cảnh báo (mã 1 nếu có tệp có lỗi)."""
+    """Kiểm tra vài tệp báo cáo, in lỗi và cảnh báo (mã 1 nếu có tệp lỗi hoặc không đọc được)."""
     from pipeline.plan.load import load_plan
     from pipeline.run import check_files
     from pipeline.run_view import findings_table

@@ -294,7 +294,10 @@ def _settings(
     if schedule is None:
         schedule = from_settings(names, deadline, cutoff, version)
     else:
+        _each_named_period_on_the_sheet(names, schedule, where.get("ky_bao_cao"), out)
         names = tuple(p.name for p in schedule)
+    if out.problems:
+        return None
     return Settings(
         plan_code=_text(values.get("ma_ke_hoach")),
         title=title,
@@ -309,6 +312,17 @@ def _settings(
         form_version=version,
         schedule=schedule,
     )
+
+
+def _each_named_period_on_the_sheet(
+    names: tuple[str, ...], schedule: tuple[Period, ...], cell: str | None, out: _Collector
+) -> None:
+    """With a `Kỳ báo cáo` sheet its rows are the periods: one named in `ky_bao_cao` but left off
+    the sheet (an officer adding only the new year) would vanish without a word."""
+    on_sheet = {p.name for p in schedule}
+    for name in names:
+        if name not in on_sheet:
+            out.add("period-not-on-sheet", sheet=SETTINGS_SHEET, cell=cell, period=name)
 
 
 def _tasks(

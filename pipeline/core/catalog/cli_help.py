@@ -35,8 +35,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Folder the outputs are written to.",
     ),
     "cli-remind-period": (
-        "Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.",
-        "Reporting period (year); default: the plan's first period.",
+        "Kỳ báo cáo (năm); mặc định: kỳ hiện tại theo --as-of.",
+        "Reporting period (year); default: the current one by --as-of.",
     ),
     "cli-remind-as_of": (
         "Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay.",
@@ -79,8 +79,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Folder the outputs are written to.",
     ),
     "cli-report-period": (
-        "Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.",
-        "Reporting period (year); default: the plan's first period.",
+        "Kỳ báo cáo (năm); mặc định: kỳ hiện tại theo --as-of.",
+        "Reporting period (year); default: the current one by --as-of.",
     ),
     "cli-report-as_of": (
         "Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay.",
@@ -99,16 +99,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Overwrite an existing Word file (its edits are lost).",
     ),
     "cli-main": (
-        "Theo dõi thực hiện kế hoạch qua biểu mẫu Excel.\n\n    \x08\n    Quy trình / workflow:\n      kehoach plan        kiểm tra templates/task_matrix.xlsx\n      kehoach templates   sinh biểu mẫu cho từng đơn vị vào outbox/templates/\n      kehoach run         đọc inbox/, kiểm tra, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx\n      kehoach check TỆP   kiểm tra một vài tệp báo cáo\n      kehoach demo        chạy thử trọn vẹn trên kế hoạch mẫu\n      kehoach import-plan đọc phụ lục từ văn bản kế hoạch mới (.docx, .md, .xlsx)\n\n    Thư mục templates/, inbox/, outbox/ được tìm trong thư mục hiện tại.\n\n    Mã thoát / exit codes: 0 xong; 1 có báo cáo bị từ chối (--strict) hoặc tệp lỗi\n    (check); 2 dùng sai lệnh hoặc kế hoạch lỗi; 3 lỗi nội bộ.\n    ",
-        "Monitor a plan's implementation through Excel forms.\n\n    \x08\n    Workflow:\n      kehoach plan        check templates/task_matrix.xlsx\n      kehoach templates   write a form for each agency into outbox/templates/\n      kehoach run         read inbox/, check, consolidate into outbox/tong-hop-<period>.xlsx\n      kehoach check FILE  check a few returns\n      kehoach demo        try the whole workflow on the sample plan\n      kehoach import-plan read the appendix of a new plan document (.docx, .md, .xlsx)\n\n    The folders templates/, inbox/, outbox/ are looked for in the current folder.\n\n    Exit codes: 0 done; 1 a return was rejected (--strict) or a file has errors\n    (check); 2 wrong usage or a broken plan; 3 internal error.\n    ",
+        "Theo dõi thực hiện kế hoạch qua biểu mẫu Excel.\n\n    \x08\n    Quy trình / workflow:\n      kehoach init THƯ-MỤC  tạo thư mục làm việc (templates/, inbox/, outbox/)\n      kehoach plan          kiểm tra templates/task_matrix.xlsx\n      kehoach templates     sinh biểu mẫu cho từng đơn vị vào outbox/templates/\n      kehoach receive TỆP   ghi ngày Sở nhận tệp (đúng hạn tính theo ngày này)\n      kehoach run           đọc inbox/, kiểm tra, tổng hợp vào outbox/tong-hop-<kỳ>.xlsx\n      kehoach check TỆP     kiểm tra một vài tệp báo cáo\n      kehoach report        dự thảo báo cáo (Word)\n      kehoach remind        công văn đôn đốc và tin nhắn cho đơn vị\n      kehoach close         chốt số liệu một kỳ\n      kehoach demo          chạy thử trọn vẹn trên kế hoạch mẫu\n      kehoach import-plan   đọc phụ lục từ văn bản kế hoạch mới (.docx, .md, .txt, .html, .xlsx)\n\n    Thư mục templates/, inbox/, outbox/ được tìm trong thư mục hiện tại.\n\n    Mã thoát / exit codes: 0 xong; 1 có báo cáo bị từ chối (--strict) hoặc tệp lỗi\n    (check); 2 dùng sai lệnh hoặc kế hoạch lỗi; 3 lỗi nội bộ.\n    ",
+        "Monitor a plan's implementation through Excel forms.\n\n    \x08\n    Workflow:\n      kehoach init FOLDER   make a working folder (templates/, inbox/, outbox/)\n      kehoach plan          check templates/task_matrix.xlsx\n      kehoach templates     write a form for each agency into outbox/templates/\n      kehoach receive FILE  record the date the office received a file (on time follows it)\n      kehoach run           read inbox/, check, consolidate into outbox/tong-hop-<period>.xlsx\n      kehoach check FILE    check a few returns\n      kehoach report        draft report (Word)\n      kehoach remind        reminder letter and messages for agencies\n      kehoach close         freeze a period's figures\n      kehoach demo          try the whole workflow on the sample plan\n      kehoach import-plan   read the appendix of a new plan document (.docx, .md, .txt, .html, .xlsx)\n\n    The folders templates/, inbox/, outbox/ are looked for in the current folder.\n\n    Exit codes: 0 done; 1 a return was rejected (--strict) or a file has errors\n    (check); 2 wrong usage or a broken plan; 3 internal error.\n    ",
     ),
     "cli-main-lang": (
         "Ngôn ngữ thông báo / language of messages.",
         "Ngôn ngữ thông báo / language of messages.",
     ),
     "cli-check": (
-        "Kiểm tra một vài tệp báo cáo và in các lỗi, cảnh báo (mã 1 nếu có tệp bị từ chối).",
-        "Check a few returns and print their errors and warnings (exit 1 if a file is rejected).",
+        "Kiểm tra vài tệp báo cáo, in lỗi và cảnh báo (mã 1 nếu có tệp lỗi hoặc không đọc được).",
+        "Check a few returns and print their errors and warnings (exit 1 if a file has errors or cannot be read).",
     ),
     "cli-check-short": (
         "Kiểm tra một vài tệp báo cáo.",
@@ -119,8 +119,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The plan file (task matrix).",
     ),
     "cli-check-period": (
-        "Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.",
-        "Reporting period (year); default: the plan's first period.",
+        "Kỳ báo cáo (năm); mặc định: kỳ ghi trong từng tệp.",
+        "Reporting period (year); default: the period written in each file.",
     ),
     "cli-check-as_of": (
         "Ngày tính số liệu (dd/mm/yyyy).",
@@ -215,8 +215,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Folder the outputs are written to.",
     ),
     "cli-run-period": (
-        "Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.",
-        "Reporting period (year); default: the plan's first period.",
+        "Kỳ báo cáo (năm); mặc định: kỳ hiện tại theo --as-of.",
+        "Reporting period (year); default: the current one by --as-of.",
     ),
     "cli-run-as_of": (
         "Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay.",
@@ -247,8 +247,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The form template (its look).",
     ),
     "cli-templates-period": (
-        "Kỳ báo cáo (năm); mặc định: kỳ đầu tiên của kế hoạch.",
-        "Reporting period (year); default: the plan's first period.",
+        "Kỳ báo cáo (năm); mặc định: kỳ hiện tại theo --as-of.",
+        "Reporting period (year); default: the current one by --as-of.",
     ),
     "cli-templates-agencies": (
         "Chỉ sinh cho đơn vị này (lặp lại được).",
@@ -258,6 +258,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Thư mục ghi biểu mẫu; mặc định outbox/templates/<kỳ>/.",
         "Folder for the forms; default outbox/templates/<period>/.",
     ),
+    "cli-plan-period": (
+        "Kỳ có phân công được in; mặc định: kỳ hiện tại theo --as-of.",
+        "The period whose assignments are printed; default: the current one by --as-of.",
+    ),
+    "cli-plan-as_of": (
+        "Ngày chọn kỳ hiện tại (dd/mm/yyyy).",
+        "The date that picks the current period (dd/mm/yyyy).",
+    ),
+    "cli-templates-as_of": (
+        "Ngày chọn kỳ hiện tại (dd/mm/yyyy); mặc định: hôm nay.",
+        "The date that picks the current period (dd/mm/yyyy); default: today.",
+    ),
+    "cli-init-period": (
+        "Kế hoạch cho năm này (ví dụ 2025).",
+        "A plan for this year (for example 2025).",
+    ),
+    "cli-run-reopen": (
+        "Mở lại kỳ đã chốt và tính lại từ inbox/.",
+        "Reopen a closed period and recompute it from inbox/.",
+    ),
+    "cli-check-strict": (
+        "Một lỗi là từ chối cả tệp (không chấp nhận một phần).",
+        "One error rejects the whole file (no acceptance in part).",
+    ),
+    "cli-receive": (
+        "Ghi ngày Sở nhận từng TỆP (đúng hạn được tính theo ngày này, không theo thời điểm lưu\n    trong tệp).",
+        "Record the date the office received each FILE (on time is judged on it, not on the time\n    saved inside the file).",
+    ),
+    "cli-receive-short": (
+        "Ghi ngày Sở nhận các tệp báo cáo.",
+        "Record when returns were received.",
+    ),
+    "cli-receive-plan_path": ("Tệp kế hoạch (task matrix).", "The plan file (task matrix)."),
+    "cli-receive-day": ("Ngày nhận (dd/mm/yyyy).", "The date received (dd/mm/yyyy)."),
+    "cli-receive-inbox": (
+        "Thư mục chứa báo cáo nhận được.",
+        "Folder of the returns received.",
+    ),
+    "cli-close": (
+        "Chốt một kỳ: bảng tổng hợp và số liệu của lần chạy cuối được giữ nguyên.",
+        "Close a period: the workbook and figures of its latest run are kept as they are.",
+    ),
+    "cli-close-short": ("Chốt số liệu một kỳ.", "Freeze a period's figures."),
+    "cli-close-plan_path": ("Tệp kế hoạch (task matrix).", "The plan file (task matrix)."),
+    "cli-close-period": ("Kỳ báo cáo được chốt.", "The reporting period to close."),
+    "cli-close-outbox": ("Thư mục chứa bảng tổng hợp.", "Folder holding the workbook."),
     "click-usage": ("Cách dùng:", "Usage:"),
     "click-options": ("Tùy chọn", "Options"),
     "click-commands": ("Lệnh", "Commands"),
@@ -327,28 +373,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "click-value-r-is-not-choice": ("{value!r} không phải {choice}.", "{value!r} is not {choice}."),
     "click-name-filename-r-does-not-exist": (
-        "{name} {filename!r} không tồn tại.",
+        "Không tìm thấy {filename!r}.",
         "{name} {filename!r} does not exist.",
     ),
     "click-name-filename-r-is-a-file": (
-        "{name} {filename!r} là một tệp.",
+        "{filename!r} là một tệp, cần một thư mục.",
         "{name} {filename!r} is a file.",
     ),
     "click-name-filename-r-is-a-directory": (
-        "{name} {filename!r} là một thư mục.",
+        "{filename!r} là một thư mục, cần một tệp.",
         "{name} {filename!r} is a directory.",
     ),
     "click-name-filename-r-is-not-readable": (
-        "{name} {filename!r} không đọc được.",
+        "Không đọc được {filename!r}.",
         "{name} {filename!r} is not readable.",
     ),
     "click-name-filename-r-is-not-writable": (
-        "{name} {filename!r} không ghi được.",
+        "Không ghi được vào {filename!r}.",
         "{name} {filename!r} is not writable.",
     ),
-    "click-file": ("Tệp", "file"),
-    "click-directory": ("Thư mục", "directory"),
-    "click-path": ("Đường dẫn", "path"),
+    # click names the kind of path ("file", "path") when its types are made, before the
+    # console's language is known: the Vietnamese sentences above leave the noun out instead.
     "click-default-default": ("mặc định: {default}", "default: {default}"),
     "click-env-var-var": ("biến môi trường: {var}", "env var: {var}"),
     "click-integer": ("số nguyên", "integer"),

@@ -15,6 +15,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kỳ {period} chưa có '{column}'; ghi ngày dạng dd/mm/yyyy.",
         "Period {period} has no '{column}'; write a date as dd/mm/yyyy.",
     ),
+    "period-not-on-sheet": (
+        "Kỳ {period} có trong 'ky_bao_cao' nhưng không có ở trang 'Kỳ báo cáo': khi có trang "
+        "này, mỗi kỳ (cả các kỳ đã qua) cần một dòng với đủ ngày. Thêm dòng cho kỳ {period}, "
+        "hoặc bỏ kỳ đó khỏi 'ky_bao_cao'.",
+        "Period {period} is in 'ky_bao_cao' but not on the 'Kỳ báo cáo' sheet: once the sheet "
+        "exists, every period (past ones too) needs a row with all its dates. Add a row for "
+        "{period}, or remove it from 'ky_bao_cao'.",
+    ),
     "period-not-date": (
         "Kỳ {period}: '{column}' = '{value}' không phải là ngày (dd/mm/yyyy).",
         "Period {period}: '{column}' = '{value}' is not a date (dd/mm/yyyy).",
