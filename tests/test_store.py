@@ -159,3 +159,18 @@ def test_a_new_demo_starts_without_the_previous_demos_store(tmp_path: Path) -> N
     (folder / "ghi-chu.txt").write_text("the officer's note")
     clear_previous_demo(folder)
     assert sorted(p.name for p in folder.iterdir()) == ["ghi-chu.txt"]
+
+
+def test_receive_refuses_a_file_outside_the_inbox(plan: Plan, forms: Path, tmp_path: Path) -> None:
+    """A receipt recorded for a copy elsewhere could not be told from the inbox's file."""
+    elsewhere = _send(
+        plan, forms, tmp_path / "desk", "so_y_te", datetime(2024, 12, 1), datetime(2024, 12, 2)
+    )
+    (tmp_path / "inbox").mkdir()
+    result = CliRunner().invoke(
+        cli,
+        ["receive", str(elsewhere), "--date", "10/12/2024", "--inbox", str(tmp_path / "inbox")],
+    )
+    assert result.exit_code == 2
+    assert "không nằm trong" in result.output and "chép tệp vào" in result.output
+    assert not (tmp_path / "kehoach.sqlite").exists()

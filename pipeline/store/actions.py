@@ -31,8 +31,8 @@ def _seen(path: Path, inbox: Path) -> Seen:
         sha = hashlib.file_digest(handle, "sha256").hexdigest()
     try:
         rel = path.resolve().relative_to(inbox.resolve()).as_posix()
-    except ValueError:
-        rel = path.name
+    except ValueError:  # recorded under its bare name it could not be told from the inbox's
+        raise KehoachError("receive-outside-inbox", path=str(path), inbox=str(inbox)) from None
     stat = path.stat()
     return Seen(sha, rel, stat.st_size, datetime.fromtimestamp(stat.st_mtime))
 

@@ -103,6 +103,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "are lost, and earlier periods come back on the history sheets only once each is run "
         "again (--period); this period's figures are still recomputed in full from inbox/.",
     ),
+    "receive-outside-inbox": (
+        "{path} không nằm trong {inbox}: chép tệp vào {inbox} trước (như mọi báo cáo nhận được), "
+        "rồi ghi ngày nhận cho tệp ở đó.",
+        "{path} is not inside {inbox}: copy the file into {inbox} first (as every return "
+        "received), then record its date there.",
+    ),
     "receive-not-a-file": (
         "{path} không phải là tệp; chỉ rõ từng tệp đã nhận (hoặc tệp .zip).",
         "{path} is not a file; name each file received (or the .zip).",
