@@ -126,7 +126,7 @@ def test_each_row_shows_the_agencys_2024_result(year_two: dict[str, Any]) -> Non
         assert sheet.cell(header, col).fill.fgColor.rgb.endswith("D9D9D9")
     assert sheet.cell(first, 6).protection.locked is False  # the inputs stay open
     assert sheet.print_area == f"'Báo cáo'!$A$1:$M${sheet.max_row}"  # the report prints as before
-    assert "kết quả kỳ 2024 của 3 đơn vị" in year_two["output"]
+    assert "nơi có kết quả của 3 đơn vị kỳ đó" in year_two["output"]
 
 
 def test_merged_and_replaced_agencies_show_their_predecessors_results(

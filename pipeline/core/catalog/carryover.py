@@ -27,9 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not printed.",
     ),
     "carryover-summary": (
-        "Biểu mẫu có cột tham khảo kết quả kỳ {period} của {agencies} đơn vị (từ {store}).",
-        "The forms show the {period} results of {agencies} agencies in reference columns (from "
-        "{store}).",
+        "Biểu mẫu có cột tham khảo kết quả kỳ {period} (từ {store}, nơi có kết quả của "
+        "{agencies} đơn vị kỳ đó).",
+        "The forms show {period} results in reference columns (from {store}, which holds the "
+        "results of {agencies} agencies for that period).",
     ),
     "carryover-store-unreadable": (
         "Không đọc được kho dữ liệu {path} để lấy kết quả kỳ trước ({reason}). Sửa hoặc chuyển "

@@ -39,7 +39,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "templates-summary": (
         "Đã ghi {count} biểu mẫu kỳ {period} vào {folder}\nDanh sách gửi: {sendlist}",
-        "Wrote {count} forms for period {period} to {folder}\nSend list: {sendlist}",
+        "Wrote {count} form(s) for period {period} to {folder}\nSend list: {sendlist}",
     ),
     "dv-status-title": ("Tình trạng", "Status"),
     "dv-status-prompt": (
