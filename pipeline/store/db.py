@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from pipeline.core.errors import KehoachError
+
 STORE_NAME = "kehoach.sqlite"
 SCHEMA_VERSION = 2  # 2: period_tasks and period_agencies (history); 1 stores gain them
 
@@ -81,13 +83,34 @@ def store_path(folder: Path) -> Path:
     return folder.parent / STORE_NAME
 
 
-def open_store(path: Path) -> tuple[sqlite3.Connection, bool]:
-    """The store's connection, and whether it had to be created now."""
+def open_store(path: Path, timeout: float = 5.0) -> tuple[sqlite3.Connection, bool]:
+    """The store's connection, and whether it had to be created now. A store that cannot be
+    used is one sentence naming the file: a folder in its place, a file that is not a
+    database, one locked by another program, or one written by a newer kehoach (never
+    downgraded: its version number is left as it is)."""
+    if path.is_dir():
+        raise KehoachError("store-is-folder", path=str(path))
     created = not path.exists()
-    connection = sqlite3.connect(path)
-    connection.executescript(SCHEMA)
-    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    connection = sqlite3.connect(path, timeout=timeout)
+    try:
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        if version > SCHEMA_VERSION:
+            raise KehoachError("store-newer", path=str(path), version=version)
+        connection.executescript(SCHEMA)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise _unusable(path, error) from error
+    except KehoachError:
+        connection.close()
+        raise
     return connection, created
+
+
+def _unusable(path: Path, error: sqlite3.DatabaseError) -> KehoachError:
+    if "locked" in str(error) or "busy" in str(error):  # sqlite3 has no separate class for it
+        return KehoachError("store-locked", path=str(path))
+    return KehoachError("store-unreadable", path=str(path), reason=str(error))
 
 
 def table_names(connection: sqlite3.Connection) -> list[str]:

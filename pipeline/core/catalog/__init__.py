@@ -20,6 +20,7 @@ from pipeline.core.catalog import hostile as hostile  # own line, as the areas a
 from pipeline.core.catalog import periods as periods_area
 from pipeline.core.catalog import reports as reports  # own line: parallel areas do not collide
 from pipeline.core.catalog import robust as robust  # own line: parallel areas do not collide
+from pipeline.core.catalog import store_guard as store_guard  # own line, as the areas above
 from pipeline.core.catalog import timeline as timeline_area  # own line, as the areas above
 from pipeline.core.catalog import trust as trust  # own line: parallel areas do not collide
 from pipeline.core.catalog import values as values  # own line: parallel areas do not collide
@@ -48,6 +49,7 @@ _AREAS = (
     history_area,
     carryover,
     trust,
+    store_guard,
 )
 
 
