@@ -73,6 +73,8 @@ def add_reference_columns(
             cell = sheet.cell(row, last + 1 + offset)
             fast_copy.apply_style(cell, styles[offset])
             cell.value = value if value != "" else None
+            if isinstance(value, str) and value:
+                cell.data_type = "s"  # a result typed as "=HYPERLINK(...)" stays text
         # a result longer than its column makes the row taller, never shorter
         _at_least(sheet, row, _lines(row_values[2]) * LINE_HEIGHT + 4)
     # The printed report is this period's: the reference columns stay on screen.
