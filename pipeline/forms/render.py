@@ -232,6 +232,8 @@ def _write_rows(sheet: Worksheet, header_row: int, first_col: int, rows: list[li
             cell = sheet.cell(row, first_col + index)
             fast_copy.apply_style(cell, styles[index])
             cell.value = values[index] if column.prefilled else None
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # a task typed as "=HYPERLINK(...)" stays text
         fast_copy.set_height(sheet, row, _row_height(values))
     return header_row + max(len(rows), 1)
 
