@@ -28,7 +28,7 @@ from pipeline.outputs.run_outputs import feedback_plans, write_outputs
 from pipeline.plan.model import Plan
 from pipeline.plan.periods import current
 from pipeline.store.actions import confirmed_receipts
-from pipeline.store.db import open_store, store_path
+from pipeline.store.db import open_store, store_errors, store_path
 from pipeline.store.history import read_history
 from pipeline.store.records import Seen, confirmed_dates, record_seen, save_results
 
@@ -122,7 +122,8 @@ def run(
     plan = plan.for_period(period)
     _require_folders(inbox, outbox)  # before the store is opened (and perhaps created)
     connection, created = open_store(store) if store is not None else (None, False)
-    receipts = confirmed_dates(connection) if connection is not None else {}
+    with store_errors(store or Path()):
+        receipts = confirmed_dates(connection) if connection is not None else {}
     checked, phases = _checked_folder(
         plan, inbox, outbox, period, as_of, jobs, on_discovered, on_read, strict, receipts
     )
@@ -138,7 +139,8 @@ def run(
     target = workbook_path(outbox, period)
     links = {agency: job.target.relative_to(outbox).as_posix() for agency, job in plans.items()}
     # earlier periods as the store keeps them (never this one, never a later one)
-    history = read_history(connection, plan.settings.periods, period) if connection else None
+    with store_errors(store or Path()):
+        history = read_history(connection, plan.settings.periods, period) if connection else None
     with output_set(outbox) as outputs:  # the workbook and its feedback copies, as one set
         cut, staged = write_outputs(
             plan, result, target, period, links, plans, jobs or default_jobs(), outputs, history
@@ -149,7 +151,8 @@ def run(
     failed = [job.target.name for agency, job in plans.items() if agency not in feedback]
     if connection is not None:
         started = time.perf_counter()
-        remember_run(connection, period, result, checked)
+        with store_errors(store or Path(), written=True):
+            remember_run(connection, period, result, checked)
         connection.close()
         phases["store"] = time.perf_counter() - started
     return RunResult(

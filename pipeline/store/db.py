@@ -9,6 +9,8 @@ closures only. The schema is documented, table by table, in docs/DATA.md.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.core.errors import KehoachError
@@ -105,6 +107,19 @@ def open_store(path: Path, timeout: float = 5.0) -> tuple[sqlite3.Connection, bo
         connection.close()
         raise
     return connection, created
+
+
+@contextmanager
+def store_errors(path: Path, written: bool = False) -> Iterator[None]:
+    """Errors of the store met after it was opened (locked by another program or a second
+    run, damaged meanwhile) as one sentence naming it; `written`: the outputs are already
+    written, only the store is behind."""
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        if written:
+            raise KehoachError("store-not-saved", path=str(path), reason=str(error)) from error
+        raise _unusable(path, error) from error
 
 
 def _unusable(path: Path, error: sqlite3.DatabaseError) -> KehoachError:

@@ -26,4 +26,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The store {path} was written by a newer kehoach (store version {version}): update "
         "kehoach and run again; the store was not changed.",
     ),
+    "store-not-saved": (
+        "Bảng tổng hợp và tệp phản hồi đã ghi xong, nhưng kho dữ liệu {path} chưa ghi được kết "
+        "quả kỳ này ({reason}): chạy lại khi không còn chương trình nào giữ kho.",
+        "The workbook and feedback copies are written, but the store {path} could not take "
+        "this period's results ({reason}): run again once no other program holds it.",
+    ),
 }
