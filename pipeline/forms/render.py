@@ -12,24 +12,18 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Font, Protection
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import range_boundaries
 from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline import __version__
 from pipeline.contracts.form import (
-    DATE_FIRST,
-    DATE_LAST,
     FORM_COLUMNS,
     FORM_SHEET,
     GUIDE_SHEET,
     HEADERS,
     META_SHEET,
-    PROGRESS_MAX,
-    PROGRESS_MIN,
     STATUSES,
-    excel_serial,
 )
 from pipeline.contracts.matrix import KIND_DEPARTMENT, KIND_SECTOR
 from pipeline.core.catalog import t
@@ -41,6 +35,7 @@ from pipeline.forms.carryover import Carryover, PreviousValues
 from pipeline.forms.carryover_columns import add_reference_columns
 from pipeline.forms.metadata import FormMeta, fingerprint
 from pipeline.forms.template import INPUT_NAMES, a4_landscape
+from pipeline.forms.validations import add_validations
 from pipeline.plan.model import Assignment, Plan
 from pipeline.plan.registry import Agency
 from pipeline.rules.table import RULES
@@ -129,7 +124,9 @@ class FormRenderer:
         signature = _take_signature(workbook)
         last_row = _write_rows(sheet, header_row, first_col, rows)
         _put_signature(sheet, signature, last_row + 2)
-        _validations(sheet, header_row + 1, last_row, first_col, workbook)
+        place = defined_place(workbook, "kh_ngay_bao_cao")
+        report_date = place[1] if place is not None and place[0] is sheet else None
+        add_validations(sheet, header_row + 1, last_row, first_col, report_date)
         _protect_and_print(sheet, header_row, first_col, last_row, workbook)
         if self.previous is not None:  # after the signature, which the print area takes in
             values = self.previous.for_rows(agency.code, assignments)
@@ -268,67 +265,6 @@ def _put_signature(
             start_row=row, start_column=column, end_row=row, end_column=column + width - 1
         )
     fast_copy.set_height(sheet, row, 36)
-
-
-def _column_range(first_col: int, field: str, top: int, bottom: int) -> str:
-    index = next(i for i, c in enumerate(FORM_COLUMNS) if c.field == field)
-    letter = get_column_letter(first_col + index)
-    return f"{letter}{top}:{letter}{bottom}"
-
-
-def _validation(kind: Any, key: str, **options: Any) -> DataValidation:
-    validation = DataValidation(
-        type=kind,
-        allow_blank=True,
-        showErrorMessage=True,
-        showInputMessage=True,
-        errorStyle="stop",
-        **options,
-    )
-    validation.promptTitle = t(f"{key}-title", "vi")[:32]
-    validation.prompt = t(f"{key}-prompt", "vi")[:255]
-    validation.errorTitle = t(f"{key}-title", "vi")[:32]
-    validation.error = t(f"{key}-error", "vi")[:255]
-    return validation
-
-
-def _validations(sheet: Worksheet, top: int, bottom: int, first_col: int, wb: Workbook) -> None:
-    specs = (
-        ("status", _validation("list", "dv-status", formula1='"' + ",".join(STATUSES) + '"')),
-        (
-            "progress",
-            _validation(
-                "decimal",
-                "dv-progress",
-                operator="between",
-                formula1=str(int(PROGRESS_MIN)),
-                formula2=str(int(PROGRESS_MAX)),
-            ),
-        ),
-        ("done_date", _date_validation()),
-        (
-            "funding",
-            _validation("decimal", "dv-funding", operator="greaterThanOrEqual", formula1="0"),
-        ),
-    )
-    for field, validation in specs:
-        validation.add(_column_range(first_col, field, top, bottom))
-        sheet.add_data_validation(validation)
-    place = defined_place(wb, "kh_ngay_bao_cao")
-    if place is not None and place[0] is sheet:
-        report_date = _date_validation()
-        report_date.add(place[1])
-        sheet.add_data_validation(report_date)
-
-
-def _date_validation() -> DataValidation:
-    return _validation(
-        "date",
-        "dv-date",
-        operator="between",
-        formula1=str(excel_serial(DATE_FIRST)),
-        formula2=str(excel_serial(DATE_LAST)),
-    )
 
 
 def _protect_and_print(
