@@ -20,14 +20,21 @@ from typing import Any
 
 from python_calamine import CalamineWorkbook
 
-from pipeline.contracts.form import FORM_COLUMNS, FORM_SHEET, META_SHEET, PREFILLED, TEXT_INPUTS
+from pipeline.contracts.form import (
+    FORM_COLUMNS,
+    FORM_SHEET,
+    GUIDE_SHEET,
+    META_SHEET,
+    PREFILLED,
+    TEXT_INPUTS,
+)
 from pipeline.core.cells import address
 from pipeline.core.text import fold
 from pipeline.forms.metadata import fingerprint
 from pipeline.forms.metadata import parse as parse_meta
 from pipeline.intake import legacy, normalize
 from pipeline.intake.container import check_zip, declares_entities, saved_time, sniff
-from pipeline.intake.xlsx_formats import percent_cells, unsaved_formulas
+from pipeline.intake.xlsx_formats import has_formulas, percent_cells, unsaved_formulas
 
 MAX_ROWS = 3_000
 MAX_COLS = 60
@@ -241,7 +248,7 @@ def _unsaved_formulas(result: ReadResult, archive: zipfile.ZipFile | None) -> No
     """Input cells read as blank that hold a formula with no saved value (.xlsx only)."""
     result.unsaved = {}
     places = {f: c for f, c in result.columns.items() if f in _INPUTS}
-    if archive is None or not places:
+    if archive is None or not places or not has_formulas(archive, result.sheet):
         return
     blanks = {
         address(col, row): (row, name)
@@ -295,8 +302,11 @@ def _read_workbook(data: bytes, result: ReadResult, archive: zipfile.ZipFile | N
         meta = workbook.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False, nrows=50)
         result.meta_rows = [[_finite(c) for c in r[:3]] for r in meta]
     tables: list[_Table] = []
+    # A form's own guide sheet (protected, ours) never holds the table: not reading it saves
+    # a fifth of a return's reading time.
+    skip = {META_SHEET, GUIDE_SHEET} if META_SHEET in names else {META_SHEET}
     for name in names[:MAX_SHEETS]:
-        if name == META_SHEET:
+        if name in skip:
             continue
         try:
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=MAX_ROWS)

@@ -23,12 +23,16 @@ _MAX_PART = 50 * 1024 * 1024
 _ATTRIBUTE = re.compile(r'([\w:]+)="([^"]*)"')
 
 
-def _part(archive: zipfile.ZipFile, name: str) -> str:
+def _raw_part(archive: zipfile.ZipFile, name: str) -> bytes:
     wanted = name.lower()
     info = next((i for i in archive.infolist() if i.filename.lower() == wanted), None)
     if info is None or info.file_size > _MAX_PART:
-        return ""
-    return archive.read(info).decode("utf-8", "replace")
+        return b""
+    return archive.read(info)
+
+
+def _part(archive: zipfile.ZipFile, name: str) -> str:
+    return _raw_part(archive, name).decode("utf-8", "replace")
 
 
 def _tags(xml: str, name: str, start: int = 0, end: int | None = None) -> Iterator[dict[str, str]]:
@@ -107,6 +111,17 @@ _CELL_TAG = re.compile(r"<(?:\w+:)?c\b([^<>]*?)(/?)>")
 _FORMULA = re.compile(r"<(?:\w+:)?f\b[^<>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)")
 _VALUE = re.compile(r"<(?:\w+:)?v>[^<]")
 _EMPTY_VALUE = re.compile(r"<(?:\w+:)?v(?:/>|></(?:\w+:)?v>)")
+_ANY_FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
+
+
+def has_formulas(archive: zipfile.ZipFile, sheet: str) -> bool:
+    """Whether the sheet holds any formula: most returns hold none, and then no cell needs a
+    look (listing every cell cost 0.6 ms a file)."""
+    try:
+        path = sheet_path(archive, sheet)
+        return bool(path) and _ANY_FORMULA.search(_raw_part(archive, path)) is not None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+        return False
 
 
 def unsaved_formulas(archive: zipfile.ZipFile, sheet: str, refs: list[str]) -> dict[str, str]:

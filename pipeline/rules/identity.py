@@ -9,7 +9,7 @@ or another task. Plain functions over values: `validate.prepare_*` put them in t
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from functools import lru_cache
 
 from pipeline.core.text import fold
 from pipeline.plan.model import Plan
@@ -20,8 +20,17 @@ NOT_OWN = 0.5  # share of words in common with its own task below which a row is
 
 def agency_named_by_file(rel: str, plan: Plan) -> str:
     """The one expected agency whose code the file name holds ("" when none or unclear)."""
-    folded = fold(PurePosixPath(rel).stem)
-    named = [code for code in plan.expected_codes if code in folded]
+    folded = fold(_stem(rel))
+    codes = plan.expected_codes
+    # Each stretch of the name as long as some code, looked up among the codes: the work grows
+    # with the name, not with the number of agencies (testing every code against every name
+    # cost 0.9 s at 3,321 returns).
+    named = {
+        folded[start : start + size]
+        for size in _code_lengths(codes)
+        for start in range(len(folded) - size + 1)
+        if folded[start : start + size] in codes
+    }
     if not named:
         return ""
     return max(named, key=len)  # "so_khdt_2" names so_khdt, not a shorter code inside it
@@ -32,10 +41,23 @@ def other_agency_named(rel: str, agency: str, identified_by: str, plan: Plan) ->
     if identified_by or not agency:  # the name was what identified it
         return ""
     named = agency_named_by_file(rel, plan)
-    if not named or named == agency or agency in fold(PurePosixPath(rel).stem):
+    if not named or named == agency or agency in fold(_stem(rel)):
         return ""
     agencies = plan.registry.agencies
     return agencies[named].name if named in agencies else named
+
+
+@lru_cache(maxsize=4)
+def _code_lengths(codes: frozenset[str]) -> tuple[int, ...]:
+    """The lengths the plan's codes have (once per plan: a frozenset keeps its hash)."""
+    return tuple(sorted({len(code) for code in codes if code}))
+
+
+def _stem(rel: str) -> str:
+    """The file's name without its last suffix, as `PurePosixPath.stem` (a tenth the cost)."""
+    name = rel.rsplit("/", 1)[-1]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def task_words(plan: Plan) -> dict[str, set[str]]:
