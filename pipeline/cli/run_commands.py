@@ -213,7 +213,11 @@ def close_command(ctx: click.Context, plan_path: Path, period: str, outbox: Path
     load_plan(plan_path).settings.period(period)
     store = store_path(outbox)
     target = workbook_path(outbox, period)
-    _, created = close_period(store, period, target)
-    if created:
+    closing = close_period(store, period, target)
+    if closing.store_created:
         echo(t("store-created", lang, path=store))
-    echo(t("close-done", lang, period=period, path=target))
+    if closing.now:
+        echo(t("close-done", lang, period=period, path=target))
+    else:
+        closed_on = f"{closing.closure.closed_at:%d/%m/%Y}"
+        echo(t("close-already", lang, period=period, closed=closed_on, path=target))
