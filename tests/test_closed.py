@@ -1,5 +1,5 @@
-"""A closed period (issue 13): a second close changes nothing, and a store another program
-holds during `receive` or `close` is named."""
+"""A closed period (issue 13): the Word documents keep its frozen figures, a second close
+changes nothing, and a store another program holds during `receive` or `close` is named."""
 
 from __future__ import annotations
 
@@ -35,6 +35,15 @@ def _close(root: Path, *before: str) -> Result:
     return CliRunner().invoke(cli, [*before, *arguments])
 
 
+def _documents(root: Path) -> tuple[bytes, bytes, str]:
+    """The draft report and the reminder letter as written now, and what `remind` said."""
+    _kehoach(root, "report", "--force")
+    reminded = _kehoach(root, "remind", "--force", "--deadline", "20/01/2025")
+    outbox = root / "outbox"
+    report = (outbox / "bao-cao-2024.docx").read_bytes()
+    return report, (outbox / "don-doc-2024.docx").read_bytes(), reminded.output
+
+
 @pytest.fixture
 def closed(plan: Plan, forms: Path, tmp_path: Path) -> Path:
     """An officer's folder: Sở Y tế's return counted, then 2024 closed."""
@@ -43,6 +52,56 @@ def closed(plan: Plan, forms: Path, tmp_path: Path) -> Path:
     closing = _close(tmp_path)
     assert closing.exit_code == 0, closing.output
     return tmp_path
+
+
+def test_report_and_remind_keep_a_closed_periods_figures(
+    plan: Plan, forms: Path, closed: Path
+) -> None:
+    report, letter, said = _documents(closed)
+    assert f"số liệu lúc chốt ngày {TODAY}" in said
+    assert "(30 đơn vị)" in said  # 31 expected, one submitted
+
+    # After closing: a new valid return, and a receipt date that would make Sở Y tế late.
+    fill_return(forms, closed, "so_khcn", answers_for(plan, "so_khcn"))
+    received = CliRunner().invoke(
+        cli,
+        [
+            "receive",
+            str(closed / "inbox" / "2024_so_y_te.xlsx"),
+            "--date",
+            "20/12/2024",
+            "--inbox",
+            str(closed / "inbox"),
+        ],
+    )
+    assert received.exit_code == 0, received.output
+    assert _documents(closed)[:2] == (report, letter)
+    english = _kehoach(closed, "report", "--force", "--lang", "en")
+    assert f"the figures as closed on {TODAY}" in english.output
+
+    reopened = _kehoach(closed, "run", "--reopen")
+    assert "Đã mở lại kỳ 2024" in reopened.output
+    report_now, letter_now, said_now = _documents(closed)
+    assert report_now != report and letter_now != letter
+    assert "(29 đơn vị)" in said_now and "lúc chốt" not in said_now
+
+
+def test_a_closed_return_taken_out_of_the_inbox_is_named(closed: Path) -> None:
+    (closed / "inbox" / "2024_so_y_te.xlsx").unlink()
+    result = kehoach("report", closed / "inbox", closed / "outbox", as_of=AS_OF)
+    assert result.exit_code == 2, result.output
+    assert "2024_so_y_te.xlsx" in result.output and "--reopen" in result.output
+    assert not (closed / "outbox" / "bao-cao-2024.docx").exists()
+
+
+def test_a_closed_return_changed_in_the_inbox_is_named(
+    plan: Plan, forms: Path, closed: Path
+) -> None:
+    other = answers_for(plan, "so_y_te", t13={"status": "Đang thực hiện", "progress": 50})
+    fill_return(forms, closed, "so_y_te", other)
+    result = kehoach("remind", closed / "inbox", closed / "outbox", as_of=AS_OF)
+    assert result.exit_code == 2, result.output
+    assert "2024_so_y_te.xlsx" in result.output and "đã thay đổi" in result.output
 
 
 def _closure(root: Path) -> tuple[Any, ...]:
@@ -116,3 +175,10 @@ def test_a_store_taken_during_close_is_the_locked_sentence(
     connection = sqlite3.connect(tmp_path / "kehoach.sqlite")
     assert connection.execute("SELECT COUNT(*) FROM closed_periods").fetchone() == (0,)
     connection.close()
+
+
+def test_a_closed_periods_documents_use_its_frozen_day(closed: Path) -> None:
+    """Another --as-of does not move a closed period's figures (overdue tasks follow it)."""
+    report, _, _ = _documents(closed)
+    _kehoach(closed, "report", "--force", as_of="30/06/2025")
+    assert (closed / "outbox" / "bao-cao-2024.docx").read_bytes() == report

@@ -14,6 +14,7 @@ from pipeline.core.catalog import t
 from pipeline.core.errors import KehoachError
 
 if TYPE_CHECKING:
+    from pipeline.intake.closed import ClosedRun
     from pipeline.plan.model import Plan
 
 DEFAULT_REPORT_TEMPLATE = Path("templates") / "bao-cao-template.docx"
@@ -77,8 +78,16 @@ def consolidated_of(
 
     inbox, outbox = folders
     day = as_of_day(as_of, plan)
-    with Progress(t("progress-read", lang_of(ctx))) as progress:
-        return consolidated(plan, inbox, outbox, period, day, jobs, progress.start, progress.step)
+    lang = lang_of(ctx)
+
+    def closed(run: ClosedRun) -> None:
+        frozen_on, counted_to = f"{run.closed_at:%d/%m/%Y}", f"{run.as_of:%d/%m/%Y}"
+        echo(t("documents-closed-frozen", lang, period=period, closed=frozen_on, as_of=counted_to))
+
+    with Progress(t("progress-read", lang)) as progress:
+        return consolidated(
+            plan, inbox, outbox, period, day, jobs, progress.start, progress.step, on_closed=closed
+        )
 
 
 def _plan_of_period(

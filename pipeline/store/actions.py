@@ -10,12 +10,14 @@ from pathlib import Path
 
 from pipeline.core.errors import KehoachError
 from pipeline.core.files import atomic_path
+from pipeline.intake.closed import ClosedRun
 from pipeline.store.db import open_store, store_errors
 from pipeline.store.records import (
     Closure,
     PreviousRow,
     Seen,
     close,
+    closed_run,
     closure,
     confirm,
     confirmed_dates,
@@ -123,6 +125,19 @@ def confirmed_receipts(store: Path) -> dict[str, date]:
     try:
         with store_errors(store):
             return confirmed_dates(connection)
+    finally:
+        connection.close()
+
+
+def closed_intake(store: Path, period: str) -> ClosedRun | None:
+    """A closed period's closed run (its files, receipt times and day), for the commands that
+    only read (`report`, `remind`); an open period, or no store: none."""
+    if not store.exists():
+        return None
+    connection, _ = open_store(store)
+    try:
+        with store_errors(store):
+            return closed_run(connection, period)
     finally:
         connection.close()
 
