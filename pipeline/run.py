@@ -20,6 +20,7 @@ from pipeline.contracts.outcomes import Outcome
 from pipeline.core.errors import KehoachError
 from pipeline.core.files import output_set
 from pipeline.core.workers import DEFAULT_TIME_LIMIT, default_jobs
+from pipeline.intake.closed import ClosedRun
 from pipeline.intake.discover import InboxFile, discover_paths
 from pipeline.intake.returns import Return, entries
 from pipeline.intake.run import Intake, intake_folder, run_intake
@@ -27,7 +28,7 @@ from pipeline.outputs.feedback_folder import remove_stale
 from pipeline.outputs.run_outputs import feedback_plans, write_outputs
 from pipeline.plan.model import Plan
 from pipeline.plan.periods import current
-from pipeline.store.actions import confirmed_receipts
+from pipeline.store.actions import closed_intake, confirmed_receipts
 from pipeline.store.db import open_store, store_errors, store_path
 from pipeline.store.history import read_history
 from pipeline.store.records import Seen, confirmed_dates, record_seen, save_results
@@ -299,15 +300,24 @@ def consolidated(
     on_discovered: Callable[[int], None] | None = None,
     on_read: Callable[[], None] | None = None,
     strict: bool = False,
+    on_closed: Callable[[ClosedRun], None] | None = None,
 ) -> Consolidation:
     """The intake and the rollups, writing nothing: what `report` and `remind` start from.
     The same intake as `run` (the outbox left out, the confirmed receipt dates applied), so
-    the Word documents and the workbook give the same figures."""
+    the Word documents and the workbook give the same figures. A closed period's documents
+    are its closed run's (`intake.closed` says why): its files, receipt times and day, so
+    they keep the frozen workbook's figures; `on_closed` is told before anything is read."""
     plan = plan.for_period(period)
     _require_folders(inbox, outbox)
-    receipts = confirmed_receipts(store_path(outbox))
+    store = store_path(outbox)
+    closed = closed_intake(store, period)
+    receipts = confirmed_receipts(store) if closed is None else {}
+    if closed is not None:
+        as_of = closed.as_of
+        if on_closed is not None:
+            on_closed(closed)
     checked, _ = _checked_folder(
-        plan, inbox, outbox, period, as_of, jobs, on_discovered, on_read, strict, receipts
+        plan, inbox, outbox, period, as_of, jobs, on_discovered, on_read, strict, receipts, closed
     )
     from pipeline.rollup.consolidate import consolidate  # pandas: loaded while files were read
 
@@ -326,6 +336,7 @@ def _checked_folder(
     on_read: Callable[[], None] | None,
     strict: bool,
     receipts: Mapping[str, date],
+    closed: ClosedRun | None = None,
 ) -> tuple[Checked, dict[str, float]]:
     """Everything under the inbox read, identified, validated and settled, with the time
     each phase took: the one intake of `run`, `report` and `remind`."""
@@ -341,6 +352,7 @@ def _checked_folder(
         exclude=[outbox],
         as_of=as_of,
         receipts=receipts,
+        closed=closed,
     )
     warming.join()
     checked = check_intake(intake, plan, as_of, strict)

@@ -7,6 +7,7 @@ cannot slip in behind a function.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,3 +78,19 @@ def test_only_the_cli_imports_click() -> None:
         )
     ]
     assert users and all(user.startswith("pipeline/cli/") for user in users)
+
+
+def test_a_shared_option_is_declared_once() -> None:
+    """Issue 11: an option several commands take (`--inbox`, `--jobs`, …) is declared in
+    `cli/options.py` only; a command with its own wording passes its help text in."""
+    options = (ROOT / "pipeline" / "cli" / "options.py").read_text(encoding="utf-8")
+    shared = set(re.findall(r'"(--[a-z-]+)"', options))
+    assert {"--plan", "--inbox", "--outbox", "--period", "--as-of", "--jobs"} <= shared
+    retyped = [
+        (path.name, name)
+        for path in sorted((ROOT / "pipeline" / "cli").glob("*.py"))
+        if path.name != "options.py"
+        for name in sorted(shared)
+        if f'"{name}"' in path.read_text(encoding="utf-8")
+    ]
+    assert retyped == []

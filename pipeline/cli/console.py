@@ -10,7 +10,6 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -221,17 +220,6 @@ def cli(ctx: click.Context, lang: str) -> None:
     (check); 2 dùng sai lệnh hoặc kế hoạch lỗi; 3 lỗi nội bộ.
     """
     ctx.obj = {"lang": lang}
-
-
-def plan_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--plan",
-        "plan_path",
-        type=click.Path(path_type=Path, dir_okay=False),
-        default=DEFAULT_PLAN,
-        show_default=True,
-        help="Tệp kế hoạch (task matrix).",
-    )(function)
 
 
 def chosen_period(plan: Plan, period: str | None, as_of: date, lang: str) -> str:

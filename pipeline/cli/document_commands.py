@@ -2,67 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.cli.console import Progress, as_of_day, chosen_period, cli, echo, lang_of, plan_option
+from pipeline.cli.console import Progress, as_of_day, chosen_period, cli, echo, lang_of
+from pipeline.cli.options import force_option, inbox_run_options, options, word_template_option
 from pipeline.core.catalog import t
 from pipeline.core.errors import KehoachError
 
 if TYPE_CHECKING:
+    from pipeline.intake.closed import ClosedRun
     from pipeline.plan.model import Plan
 
-DEFAULT_REPORT_TEMPLATE = Path("templates") / "bao-cao-template.docx"
-
-
-def document_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The options `report` and `remind` share: what to read, where to write, the look."""
-    for option in reversed(
-        (
-            plan_option,
-            click.option(
-                "--inbox",
-                type=click.Path(path_type=Path, file_okay=False),
-                default=Path("inbox"),
-                show_default=True,
-                help="Thư mục chứa báo cáo nhận được (không bị sửa).",
-            ),
-            click.option(
-                "--outbox",
-                type=click.Path(path_type=Path, file_okay=False),
-                default=Path("outbox"),
-                show_default=True,
-                help="Thư mục ghi kết quả.",
-            ),
-            click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ hiện tại theo --as-of."),
-            click.option(
-                "--as-of",
-                "as_of",
-                metavar="NGÀY",
-                help="Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay.",
-            ),
-            click.option(
-                "--jobs",
-                type=click.IntRange(1, 64),
-                help="Số tiến trình đọc tệp (mặc định: số lõi).",
-            ),
-            click.option(
-                "--template",
-                "docx_template",
-                type=click.Path(path_type=Path, dir_okay=False),
-                default=DEFAULT_REPORT_TEMPLATE,
-                show_default=True,
-                help="Mẫu Word (kiểu chữ, lề); thiếu thì dùng mẫu mặc định.",
-            ),
-            click.option("--force", is_flag=True, help="Ghi đè tệp Word đã có (mất phần đã sửa)."),
-        )
-    ):
-        command = option(command)
-    return command
+# What `report` and `remind` read, where they write, and the look of the Word file.
+document_options = options(
+    inbox_run_options,
+    word_template_option("Mẫu Word (kiểu chữ, lề); thiếu thì dùng mẫu mặc định."),
+    force_option("Ghi đè tệp Word đã có (mất phần đã sửa)."),
+)
 
 
 def consolidated_of(
@@ -77,8 +37,16 @@ def consolidated_of(
 
     inbox, outbox = folders
     day = as_of_day(as_of, plan)
-    with Progress(t("progress-read", lang_of(ctx))) as progress:
-        return consolidated(plan, inbox, outbox, period, day, jobs, progress.start, progress.step)
+    lang = lang_of(ctx)
+
+    def closed(run: ClosedRun) -> None:
+        frozen_on, counted_to = f"{run.closed_at:%d/%m/%Y}", f"{run.as_of:%d/%m/%Y}"
+        echo(t("documents-closed-frozen", lang, period=period, closed=frozen_on, as_of=counted_to))
+
+    with Progress(t("progress-read", lang)) as progress:
+        return consolidated(
+            plan, inbox, outbox, period, day, jobs, progress.start, progress.step, on_closed=closed
+        )
 
 
 def _plan_of_period(

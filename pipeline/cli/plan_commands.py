@@ -9,15 +9,21 @@ import click
 
 from pipeline.cli.console import (
     DEFAULT_PLAN,
-    DEFAULT_TEMPLATE,
     Progress,
     as_of_day,
     chosen_period,
     cli,
     echo,
     lang_of,
-    plan_option,
     write_timings,
+)
+from pipeline.cli.options import (
+    as_of_option,
+    force_option,
+    form_template_option,
+    path_option,
+    period_option,
+    plan_option,
 )
 from pipeline.core.catalog import t
 from pipeline.core.errors import KehoachError
@@ -25,13 +31,9 @@ from pipeline.core.errors import KehoachError
 
 @cli.command("plan", short_help="Kiểm tra tệp kế hoạch (task matrix).")
 @plan_option
-@click.option(
-    "--matrix",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Ghi ma trận đơn vị × nhiệm vụ (C/P) ra tệp .xlsx để in.",
-)
-@click.option("--period", help="Kỳ có phân công được in; mặc định: kỳ hiện tại theo --as-of.")
-@click.option("--as-of", "as_of", metavar="NGÀY", help="Ngày chọn kỳ hiện tại (dd/mm/yyyy).")
+@path_option("--matrix", None, "Ghi ma trận đơn vị × nhiệm vụ (C/P) ra tệp .xlsx để in.")
+@period_option("Kỳ có phân công được in; mặc định: kỳ hiện tại theo --as-of.")
+@as_of_option("Ngày chọn kỳ hiện tại (dd/mm/yyyy).")
 @click.pass_context
 def plan_command(
     ctx: click.Context,
@@ -68,14 +70,8 @@ def plan_command(
     "'default' (danh sách mặc định). Bỏ trống: dùng danh sách mặc định chỉ khi kế hoạch do "
     "cùng tỉnh ban hành.",
 )
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_PLAN,
-    show_default=True,
-    help="Tệp kế hoạch được ghi ra.",
-)
-@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
+@path_option("--out", DEFAULT_PLAN, "Tệp kế hoạch được ghi ra.")
+@force_option("Ghi đè tệp đã có.")
 @click.pass_context
 def import_plan_command(
     ctx: click.Context, source: Path, registry: str | None, out: Path, force: bool
@@ -92,14 +88,8 @@ def import_plan_command(
 
 
 @cli.command("make-template", short_help="Tạo lại mẫu biểu gốc.")
-@click.option(
-    "--template",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_TEMPLATE,
-    show_default=True,
-    help="Tệp mẫu biểu được ghi ra.",
-)
-@click.option("--force", is_flag=True, help="Ghi đè mẫu biểu đã có (mất phần đã tùy chỉnh).")
+@form_template_option("Tệp mẫu biểu được ghi ra.")
+@force_option("Ghi đè mẫu biểu đã có (mất phần đã tùy chỉnh).")
 @click.pass_context
 def make_template_command(ctx: click.Context, template: Path, force: bool) -> None:
     """Tạo mẫu biểu templates/agency_report_template.xlsx (có thể tùy chỉnh trong Excel)."""
@@ -113,14 +103,8 @@ def make_template_command(ctx: click.Context, template: Path, force: bool) -> No
 
 @cli.command("templates", short_help="Sinh biểu mẫu cho từng đơn vị.")
 @plan_option
-@click.option(
-    "--template",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_TEMPLATE,
-    show_default=True,
-    help="Mẫu biểu (hình thức).",
-)
-@click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ hiện tại theo --as-of.")
+@form_template_option("Mẫu biểu (hình thức).")
+@period_option()
 @click.option(
     "--agency",
     "agencies",
@@ -128,17 +112,8 @@ def make_template_command(ctx: click.Context, template: Path, force: bool) -> No
     metavar="MÃ",
     help="Chỉ sinh cho đơn vị này (lặp lại được).",
 )
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Thư mục ghi biểu mẫu; mặc định outbox/templates/<kỳ>/.",
-)
-@click.option(
-    "--as-of",
-    "as_of",
-    metavar="NGÀY",
-    help="Ngày chọn kỳ hiện tại (dd/mm/yyyy); mặc định: hôm nay.",
-)
+@path_option("--out", None, "Thư mục ghi biểu mẫu; mặc định outbox/templates/<kỳ>/.", folder=True)
+@as_of_option("Ngày chọn kỳ hiện tại (dd/mm/yyyy); mặc định: hôm nay.")
 @click.pass_context
 def templates_command(
     ctx: click.Context,
@@ -186,7 +161,7 @@ def templates_command(
 
 @cli.command("init", short_help="Tạo thư mục làm việc cho một kế hoạch.")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".")
-@click.option("--period", metavar="NĂM", help="Kế hoạch cho năm này (ví dụ 2025).")
+@period_option("Kế hoạch cho năm này (ví dụ 2025).", metavar="NĂM")
 @click.pass_context
 def init_command(ctx: click.Context, folder: Path, period: str | None) -> None:
     """Tạo templates/ (kế hoạch mẫu và mẫu biểu), inbox/ và outbox/ trong THƯ_MỤC."""
@@ -200,14 +175,7 @@ def init_command(ctx: click.Context, folder: Path, period: str | None) -> None:
 
 
 @cli.command("demo", short_help="Chạy thử trọn vẹn trên kế hoạch mẫu.")
-@click.option(
-    "--dir",
-    "folder",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("demo"),
-    show_default=True,
-    help="Thư mục chạy thử (được tạo mới).",
-)
+@path_option("--dir", Path("demo"), "Thư mục chạy thử (được tạo mới).", folder=True, dest="folder")
 @click.pass_context
 def demo_command(ctx: click.Context, folder: Path) -> None:
     """Chạy thử trọn vẹn trên kế hoạch mẫu: sinh biểu mẫu, giả lập báo cáo, tổng hợp."""

@@ -14,44 +14,26 @@ from pipeline.cli.console import (
     cli,
     echo,
     lang_of,
-    plan_option,
     write_timings,
+)
+from pipeline.cli.options import (
+    as_of_option,
+    inbox_option,
+    inbox_run_options,
+    outbox_option,
+    period_option,
+    plan_option,
+    strict_option,
 )
 from pipeline.core.catalog import t
 from pipeline.core.errors import KehoachError
 
 
 @cli.command("run", short_help="Kiểm tra inbox/ và tổng hợp.")
-@plan_option
-@click.option(
-    "--inbox",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("inbox"),
-    show_default=True,
-    help="Thư mục chứa báo cáo nhận được (không bị sửa).",
-)
-@click.option(
-    "--outbox",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("outbox"),
-    show_default=True,
-    help="Thư mục ghi kết quả.",
-)
-@click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ hiện tại theo --as-of.")
-@click.option(
-    "--as-of",
-    "as_of",
-    metavar="NGÀY",
-    help="Ngày số liệu được tính đến (dd/mm/yyyy); mặc định: hôm nay.",
-)
-@click.option(
-    "--jobs", type=click.IntRange(1, 64), help="Số tiến trình đọc tệp (mặc định: số lõi)."
-)
-@click.option(
-    "--strict",
-    is_flag=True,
-    help="Một lỗi là từ chối cả tệp (không chấp nhận một phần); thoát với mã 1 nếu có báo cáo "
-    "bị từ chối.",
+@inbox_run_options
+@strict_option(
+    "Một lỗi là từ chối cả tệp (không chấp nhận một phần); thoát với mã 1 nếu có báo cáo "
+    "bị từ chối."
 )
 @click.option("--reopen", is_flag=True, help="Mở lại kỳ đã chốt và tính lại từ inbox/.")
 @click.pass_context
@@ -124,11 +106,9 @@ def run_command(
 @cli.command("check", short_help="Kiểm tra một vài tệp báo cáo.")
 @plan_option
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
-@click.option("--period", help="Kỳ báo cáo (năm); mặc định: kỳ ghi trong từng tệp.")
-@click.option("--as-of", "as_of", metavar="NGÀY", help="Ngày tính số liệu (dd/mm/yyyy).")
-@click.option(
-    "--strict", is_flag=True, help="Một lỗi là từ chối cả tệp (không chấp nhận một phần)."
-)
+@period_option("Kỳ báo cáo (năm); mặc định: kỳ ghi trong từng tệp.")
+@as_of_option("Ngày tính số liệu (dd/mm/yyyy).")
+@strict_option("Một lỗi là từ chối cả tệp (không chấp nhận một phần).")
 @click.pass_context
 def check_command(
     ctx: click.Context,
@@ -162,13 +142,7 @@ def check_command(
 @plan_option
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
 @click.option("--date", "day", required=True, metavar="NGÀY", help="Ngày nhận (dd/mm/yyyy).")
-@click.option(
-    "--inbox",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("inbox"),
-    show_default=True,
-    help="Thư mục chứa báo cáo nhận được.",
-)
+@inbox_option("Thư mục chứa báo cáo nhận được.")
 @click.pass_context
 def receive_command(
     ctx: click.Context, plan_path: Path, files: tuple[Path, ...], day: str, inbox: Path
@@ -193,14 +167,8 @@ def receive_command(
 
 @cli.command("close", short_help="Chốt số liệu một kỳ.")
 @plan_option
-@click.option("--period", required=True, help="Kỳ báo cáo được chốt.")
-@click.option(
-    "--outbox",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("outbox"),
-    show_default=True,
-    help="Thư mục chứa bảng tổng hợp.",
-)
+@period_option("Kỳ báo cáo được chốt.", required=True)
+@outbox_option("Thư mục chứa bảng tổng hợp.")
 @click.pass_context
 def close_command(ctx: click.Context, plan_path: Path, period: str, outbox: Path) -> None:
     """Chốt một kỳ: bảng tổng hợp và số liệu của lần chạy cuối được giữ nguyên."""
@@ -213,7 +181,11 @@ def close_command(ctx: click.Context, plan_path: Path, period: str, outbox: Path
     load_plan(plan_path).settings.period(period)
     store = store_path(outbox)
     target = workbook_path(outbox, period)
-    _, created = close_period(store, period, target)
-    if created:
+    closing = close_period(store, period, target)
+    if closing.store_created:
         echo(t("store-created", lang, path=store))
-    echo(t("close-done", lang, period=period, path=target))
+    if closing.now:
+        echo(t("close-done", lang, period=period, path=target))
+    else:
+        closed_on = f"{closing.closure.closed_at:%d/%m/%Y}"
+        echo(t("close-already", lang, period=period, closed=closed_on, path=target))

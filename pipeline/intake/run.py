@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.core.workers import DEFAULT_TIME_LIMIT, default_jobs
+from pipeline.intake.closed import ClosedRun, apply_closed, closed_entries
 from pipeline.intake.discover import InboxFile, discover
 from pipeline.intake.reader import ReadResult
 from pipeline.intake.returns import (
@@ -55,13 +56,18 @@ def run_intake(
     as_of: date | None = None,
     receipts: Mapping[str, date] | None = None,
     budget: float | None = None,
+    closed: ClosedRun | None = None,
 ) -> Intake:
+    """`closed`: the files are those of a closed period's closed run, received as it knew."""
     phases: dict[str, float] = {}
     started = time.perf_counter()
     reads = read_files(files, jobs or default_jobs(), time_limit, on_read, on_started, budget)
     phases["read"] = time.perf_counter() - started
     started = time.perf_counter()
-    _apply_receipts(files, reads, receipts or {})
+    if closed is not None:
+        apply_closed(files, reads, closed)
+    else:
+        _apply_receipts(files, reads, receipts or {})
     verdicts: dict[int, Verdict] = {}
     returns: list[Return] = []
     for rid, (file, read) in enumerate(zip(files, reads, strict=True)):
@@ -109,16 +115,20 @@ def intake_folder(
     as_of: date | None = None,
     receipts: Mapping[str, date] | None = None,
     budget: float | None = None,
+    closed: ClosedRun | None = None,
 ) -> Intake:
-    """Discover everything under the inbox, then the intake of all of it; `budget` bounds
-    the listing of zips and the reading each (by default `discover.read_budget`)."""
+    """Discover everything under the inbox, then the intake of all of it (of a closed
+    period: of what its closed run saw); `budget` bounds the listing of zips and the reading
+    each (by default `discover.read_budget`)."""
     started = time.perf_counter()
     files = discover(inbox, exclude, jobs, time_limit, budget)
+    if closed is not None:
+        files = closed_entries(files, closed)
     elapsed = time.perf_counter() - started
     if on_discovered is not None:
         on_discovered(len(files))
     result = run_intake(
-        files, plan, period, jobs, time_limit, on_read, on_started, as_of, receipts, budget
+        files, plan, period, jobs, time_limit, on_read, on_started, as_of, receipts, budget, closed
     )
     result.phases = {"discover": elapsed, **result.phases}
     return result

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from pipeline.core.errors import KehoachError
 from pipeline.core.files import atomic_path
-from pipeline.store.db import open_store
+from pipeline.intake.closed import ClosedRun
+from pipeline.store.db import open_store, store_errors
 from pipeline.store.records import (
     Closure,
     PreviousRow,
     Seen,
     close,
+    closed_run,
     closure,
     confirm,
     confirmed_dates,
@@ -42,24 +45,40 @@ def receive(store: Path, inbox: Path, files: list[Path], day: date) -> tuple[lis
     seen = [_seen(path, inbox) for path in files]
     connection, created = open_store(store)
     try:
-        confirm(connection, seen, day, datetime.now().replace(microsecond=0))
+        with store_errors(store):  # another program took it after it opened: one sentence
+            confirm(connection, seen, day, datetime.now().replace(microsecond=0))
     finally:
         connection.close()
     return seen, created
 
 
-def close_period(store: Path, period: str, workbook: Path) -> tuple[Closure, bool]:
-    """Freeze a period: its workbook and figures as its latest run left them."""
+@dataclass(frozen=True)
+class Closing:
+    """What `close` found: the period's closure, whether this call made it (a second close
+    changes nothing), and whether the store had to be created."""
+
+    closure: Closure
+    now: bool
+    store_created: bool
+
+
+def close_period(store: Path, period: str, workbook: Path) -> Closing:
+    """Freeze a period: its workbook and figures as its latest run left them. A period closed
+    already keeps its first closure: the workbook in the outbox may have been edited since."""
     connection, created = open_store(store)
     try:
-        headline = latest_headline(connection, period)
-        if headline is None or not workbook.is_file():
-            raise KehoachError("close-needs-run", period=period, path=str(workbook))
-        now = datetime.now().replace(microsecond=0)
-        close(connection, period, workbook.name, workbook.read_bytes(), headline, now)
-        frozen = closure(connection, period)
+        with store_errors(store):  # another program took it after it opened: one sentence
+            already = closure(connection, period)
+            if already is not None:
+                return Closing(already, False, created)
+            headline = latest_headline(connection, period)
+            if headline is None or not workbook.is_file():
+                raise KehoachError("close-needs-run", period=period, path=str(workbook))
+            now = datetime.now().replace(microsecond=0)
+            close(connection, period, workbook.name, workbook.read_bytes(), headline, now)
+            frozen = closure(connection, period)
         assert frozen is not None
-        return frozen, created
+        return Closing(frozen, True, created)
     finally:
         connection.close()
 
@@ -68,8 +87,9 @@ def reopen_period(store: Path, period: str) -> bool:
     """Whether the period was closed; it is open now."""
     connection, _ = open_store(store)
     try:
-        was = closure(connection, period) is not None
-        reopen(connection, period)
+        with store_errors(store):
+            was = closure(connection, period) is not None
+            reopen(connection, period)
         return was
     finally:
         connection.close()
@@ -82,7 +102,8 @@ def frozen(store: Path, period: str, workbook: Path) -> tuple[Closure | None, bo
         return None, False
     connection, _ = open_store(store)
     try:
-        found = closure(connection, period)
+        with store_errors(store):
+            found = closure(connection, period)
     finally:
         connection.close()
     if found is None:
@@ -102,7 +123,21 @@ def confirmed_receipts(store: Path) -> dict[str, date]:
         return {}
     connection, _ = open_store(store)
     try:
-        return confirmed_dates(connection)
+        with store_errors(store):
+            return confirmed_dates(connection)
+    finally:
+        connection.close()
+
+
+def closed_intake(store: Path, period: str) -> ClosedRun | None:
+    """A closed period's closed run (its files, receipt times and day), for the commands that
+    only read (`report`, `remind`); an open period, or no store: none."""
+    if not store.exists():
+        return None
+    connection, _ = open_store(store)
+    try:
+        with store_errors(store):
+            return closed_run(connection, period)
     finally:
         connection.close()
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from pipeline.intake.closed import ClosedEntry, ClosedRun
 from pipeline.rollup.history import results_of
 from pipeline.store.history import write_results
 
@@ -185,6 +186,33 @@ def close(
             "INSERT OR REPLACE INTO closed_periods VALUES (?, ?, ?, ?, ?)",
             (period, now.isoformat(), workbook_name, workbook, json.dumps(headline)),
         )
+
+
+def closed_run(connection: sqlite3.Connection, period: str) -> ClosedRun | None:
+    """What a closed period's closed run read: every inbox entry with its SHA-256 and receipt
+    time, and the day it counted to. A run after closing writes no results, so the period's
+    latest results are still the closed run's until it is reopened."""
+    row = connection.execute(
+        "SELECT closed_at, as_of FROM closed_periods JOIN period_runs USING (period) "
+        "WHERE period = ?",
+        (period,),
+    ).fetchone()
+    if row is None:
+        return None
+    entries = {
+        str(rel): ClosedEntry(
+            sha256 or "",
+            datetime.fromisoformat(received) if received else None,
+            source or "file",
+            outcome,
+        )
+        for rel, sha256, received, source, outcome in connection.execute(
+            "SELECT file, sha256, received, received_source, outcome FROM period_outcomes "
+            "WHERE period = ?",
+            (period,),
+        )
+    }
+    return ClosedRun(period, datetime.fromisoformat(row[0]), date.fromisoformat(row[1]), entries)
 
 
 def reopen(connection: sqlite3.Connection, period: str) -> None:
