@@ -42,8 +42,7 @@ def plan_command(
     period: str | None,
     as_of: str | None,
 ) -> None:
-    """Kiểm tra tệp kế hoạch, in các kỳ báo cáo, nhiệm vụ, đơn vị được giao, cụm từ chưa
-    xác định."""
+    """Kiểm tra tệp kế hoạch; in các kỳ, nhiệm vụ, đơn vị được giao, cụm từ chưa xác định."""
     from pipeline.plan import view as plan_view
     from pipeline.plan.load import load_plan
 

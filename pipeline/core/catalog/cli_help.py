@@ -179,8 +179,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Overwrite the existing template (its customisation is lost).",
     ),
     "cli-plan": (
-        "Kiểm tra tệp kế hoạch và in nhiệm vụ, đơn vị được giao, cụm từ chưa xác định.",
-        "Check the plan file and print its tasks, assigned agencies and unresolved phrases.",
+        "Kiểm tra tệp kế hoạch; in các kỳ, nhiệm vụ, đơn vị được giao, cụm từ chưa xác định.",
+        "Check the plan file and print its reporting periods, tasks, assigned agencies and "
+        "unresolved phrases.",
     ),
     "cli-plan-short": (
         "Kiểm tra tệp kế hoạch (task matrix).",
@@ -227,8 +228,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Processes reading files (default: one per core).",
     ),
     "cli-run-strict": (
-        "Thoát với mã 1 nếu có báo cáo bị từ chối.",
-        "Exit with code 1 if a return is rejected.",
+        "Một lỗi là từ chối cả tệp (không chấp nhận một phần); thoát với mã 1 nếu có báo cáo "
+        "bị từ chối.",
+        "One error rejects the whole file (no acceptance in part); exit with code 1 if a "
+        "return is rejected.",
     ),
     "cli-templates": (
         "Sinh biểu mẫu điền sẵn cho từng đơn vị được giao nhiệm vụ, kèm danh sách gửi.",
