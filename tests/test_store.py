@@ -79,6 +79,34 @@ def test_confirmed_receipt_dates_decide_on_time(plan: Plan, forms: Path, tmp_pat
     assert len(first_seen) == 1 and first_seen[0][1] == "2024-12-10"
 
 
+def test_a_save_during_the_confirmed_day_is_believed(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
+    """A confirmed date is a whole day: an agency that saved at 14:30 and e-mailed it that day
+    did nothing wrong (it was a warning, 'saved after it arrived at 00:00', and a feedback copy)."""
+    saved, copied = datetime(2024, 12, 10, 14, 30), datetime(2024, 12, 20, 9)
+    late_copy = _send(plan, forms, tmp_path / "inbox", "so_y_te", saved, copied)
+    received = CliRunner().invoke(
+        cli,
+        ["receive", str(late_copy), "--date", "10/12/2024", "--inbox", str(tmp_path / "inbox")],
+    )
+    assert received.exit_code == 0, received.output
+    assert "Tệp phản hồi cho đơn vị" not in _run(tmp_path)
+    connection = sqlite3.connect(tmp_path / "kehoach.sqlite")
+    outcome = connection.execute("SELECT outcome, received_source FROM period_outcomes")
+    assert outcome.fetchall() == [("accepted", "confirmed")]
+    assert connection.execute("SELECT code FROM period_findings").fetchall() == []
+    # saved the day after the confirmed day: that is still not believed
+    again = _send(plan, forms, tmp_path / "inbox", "so_y_te", datetime(2024, 12, 11, 8), copied)
+    assert again == late_copy
+    CliRunner().invoke(
+        cli, ["receive", str(again), "--date", "10/12/2024", "--inbox", str(tmp_path / "inbox")]
+    )
+    _run(tmp_path)
+    codes = connection.execute("SELECT code FROM period_findings").fetchall()
+    assert codes == [("saved-time-not-believed",)]
+
+
 def test_report_and_remind_count_receipts_as_run_does(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
