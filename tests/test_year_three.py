@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
@@ -132,6 +133,8 @@ def years(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         send("2025", "so_gddt", DONE, datetime(2026, 12, 8, 9), "2025_so_gddt.xlsx")
         seen["run 2026"] = run("2026")
         seen["rerun 2024"] = run("2024")
+        words = ("--period", "2024", "--as-of", AS_OF["2024"], "--jobs", "2")
+        officer("report", *words)  # a closed year's draft, written in 2026
         seen["rerun 2025"] = run("2025")
     return seen
 
@@ -256,6 +259,9 @@ def test_late_files_of_closed_years_count_nowhere(years: dict[str, Any]) -> None
     runs = store.execute("SELECT period, submitted, on_time FROM period_runs ORDER BY period")
     assert runs.fetchall() == [("2024", 6, 5), ("2025", 4, 3), ("2026", 3, 2)]
     assert "14 tệp thuộc kỳ khác (2024, 2025): không tính cho kỳ 2026" in years["run 2026"]
+    # the draft report of 2024, written in 2026, gives the closed figures
+    report = docx.Document(str(Path(years["root"]) / "outbox" / "bao-cao-2024.docx"))
+    assert any("6/31 đơn vị đã gửi báo cáo" in p.text for p in report.paragraphs)
 
 
 def test_forms_carry_the_previous_year_under_the_predecessors_name(years: dict[str, Any]) -> None:
