@@ -258,8 +258,9 @@ def _put_back(checked: Checked, again: Checked, rids: list[int]) -> Checked:
         returns[rid] = replace(again.returns[sub], rid=rid)
 
     def merged(mine: pd.DataFrame, theirs: pd.DataFrame) -> pd.DataFrame:
-        kept = mine[~mine["rid"].isin(rids)]
-        moved = theirs.assign(rid=theirs["rid"].map(place))
+        # a pass without one candidate return has an empty rows frame without columns
+        kept = mine[~mine["rid"].isin(rids)] if "rid" in mine else mine
+        moved = theirs.assign(rid=theirs["rid"].map(place)) if "rid" in theirs else theirs
         parts = [part for part in (kept, moved) if not part.empty]
         if not parts:
             return mine

@@ -8,7 +8,7 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from pipeline.cli import cli
 from pipeline.demo.build import MARKER, clear_previous_demo
@@ -52,6 +52,13 @@ def _run(folder: Path, *extra: str) -> str:
     return result.output
 
 
+def _receive(folder: Path, path: Path, day: str = "10/12/2024") -> Result:
+    """`kehoach receive FILE --date DAY` for the plan folder `folder`."""
+    inbox, outbox = str(folder / "inbox"), str(folder / "outbox")
+    words = ["receive", str(path), "--date", day, "--inbox", inbox, "--outbox", outbox]
+    return CliRunner().invoke(cli, words)
+
+
 def test_confirmed_receipt_dates_decide_on_time(plan: Plan, forms: Path, tmp_path: Path) -> None:
     # Saved "01/12", copied into the inbox on 20/12; the officer confirms it arrived on 10/12.
     late_copy = _send(
@@ -62,10 +69,7 @@ def test_confirmed_receipt_dates_decide_on_time(plan: Plan, forms: Path, tmp_pat
     connection = sqlite3.connect(tmp_path / "kehoach.sqlite")
     on_time = connection.execute("SELECT on_time, late FROM period_runs").fetchone()
     assert on_time == (0, 1)
-    received = CliRunner().invoke(
-        cli,
-        ["receive", str(late_copy), "--date", "10/12/2024", "--inbox", str(tmp_path / "inbox")],
-    )
+    received = _receive(tmp_path, late_copy)
     assert received.exit_code == 0, received.output
     assert "Đã ghi ngày nhận 10/12/2024 cho 2024_so_y_te.xlsx" in received.output
     again = _run(tmp_path)
@@ -79,6 +83,46 @@ def test_confirmed_receipt_dates_decide_on_time(plan: Plan, forms: Path, tmp_pat
     assert len(first_seen) == 1 and first_seen[0][1] == "2024-12-10"
 
 
+def test_a_save_during_the_confirmed_day_is_believed(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
+    """A confirmed date is a whole day: an agency that saved at 14:30 and e-mailed it that day
+    did nothing wrong (it was a warning, 'saved after it arrived at 00:00', and a feedback copy)."""
+    saved, copied = datetime(2024, 12, 10, 14, 30), datetime(2024, 12, 20, 9)
+    late_copy = _send(plan, forms, tmp_path / "inbox", "so_y_te", saved, copied)
+    received = _receive(tmp_path, late_copy)
+    assert received.exit_code == 0, received.output
+    assert "Tệp phản hồi cho đơn vị" not in _run(tmp_path)
+    connection = sqlite3.connect(tmp_path / "kehoach.sqlite")
+    outcome = connection.execute("SELECT outcome, received_source FROM period_outcomes")
+    assert outcome.fetchall() == [("accepted", "confirmed")]
+    assert connection.execute("SELECT code FROM period_findings").fetchall() == []
+    # saved the day after the confirmed day: that is still not believed
+    again = _send(plan, forms, tmp_path / "inbox", "so_y_te", datetime(2024, 12, 11, 8), copied)
+    assert again == late_copy
+    _receive(tmp_path, again)
+    _run(tmp_path)
+    codes = connection.execute("SELECT code FROM period_findings").fetchall()
+    assert codes == [("saved-time-not-believed",)]
+
+
+def test_receive_writes_the_store_run_reads_with_the_inbox_elsewhere(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
+    """An inbox on a shared drive (`--inbox`): the confirmed date went into a store beside
+    that inbox, which no run reads, and the return stayed late."""
+    share = tmp_path / "share"
+    late_copy = _send(
+        plan, forms, share / "inbox", "so_y_te", datetime(2024, 12, 1), datetime(2024, 12, 20)
+    )
+    words = ["--inbox", str(share / "inbox"), "--outbox", str(tmp_path / "outbox")]
+    received = CliRunner().invoke(cli, ["receive", str(late_copy), "--date", "10/12/2024", *words])
+    assert received.exit_code == 0, received.output
+    ran = run_command(share / "inbox", tmp_path / "outbox", "--jobs", "2", as_of="06/01/2025")
+    assert "(1 đúng hạn, 0 muộn)" in ran.output
+    assert not (share / "kehoach.sqlite").exists()
+
+
 def test_report_and_remind_count_receipts_as_run_does(
     plan: Plan, forms: Path, tmp_path: Path
 ) -> None:
@@ -87,10 +131,7 @@ def test_report_and_remind_count_receipts_as_run_does(
     late_copy = _send(
         plan, forms, tmp_path / "inbox", "so_y_te", datetime(2024, 12, 1), datetime(2024, 12, 20)
     )
-    arguments = ["--inbox", str(tmp_path / "inbox")]
-    received = CliRunner().invoke(
-        cli, ["receive", str(late_copy), "--date", "10/12/2024", *arguments]
-    )
+    received = _receive(tmp_path, late_copy)
     assert received.exit_code == 0, received.output
     _run(tmp_path)
     connection = sqlite3.connect(tmp_path / "kehoach.sqlite")
@@ -167,10 +208,7 @@ def test_receive_refuses_a_file_outside_the_inbox(plan: Plan, forms: Path, tmp_p
         plan, forms, tmp_path / "desk", "so_y_te", datetime(2024, 12, 1), datetime(2024, 12, 2)
     )
     (tmp_path / "inbox").mkdir()
-    result = CliRunner().invoke(
-        cli,
-        ["receive", str(elsewhere), "--date", "10/12/2024", "--inbox", str(tmp_path / "inbox")],
-    )
+    result = _receive(tmp_path, elsewhere)
     assert result.exit_code == 2
     assert "không nằm trong" in result.output and "chép tệp vào" in result.output
     assert not (tmp_path / "kehoach.sqlite").exists()

@@ -143,9 +143,15 @@ def check_command(
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
 @click.option("--date", "day", required=True, metavar="NGÀY", help="Ngày nhận (dd/mm/yyyy).")
 @inbox_option("Thư mục chứa báo cáo nhận được.")
+@outbox_option("Thư mục kết quả; kho kehoach.sqlite nằm cạnh nó, như khi chạy run.")
 @click.pass_context
 def receive_command(
-    ctx: click.Context, plan_path: Path, files: tuple[Path, ...], day: str, inbox: Path
+    ctx: click.Context,
+    plan_path: Path,
+    files: tuple[Path, ...],
+    day: str,
+    inbox: Path,
+    outbox: Path,
 ) -> None:
     """Ghi ngày Sở nhận từng TỆP (đúng hạn được tính theo ngày này, không theo thời điểm lưu
     trong tệp)."""
@@ -157,7 +163,9 @@ def receive_command(
     parsed = parse_day(day)
     if not isinstance(parsed, date):
         raise KehoachError("receive-date-invalid", value=day)
-    store = store_path(inbox)
+    # the store `run` reads: beside the outbox (an inbox elsewhere, on a shared drive, would
+    # otherwise get a store of its own that no run ever reads)
+    store = store_path(outbox)
     seen, created = receive(store, inbox, list(files), parsed)
     if created:
         echo(t("store-created", lang, path=store))

@@ -180,10 +180,13 @@ def _doubted_saved_time(saved: datetime | None, file: InboxFile, as_of: date | N
     if saved is None:
         return ""
     received = file.received_at
+    latest = received + SAVED_TIME_SLACK
+    if file.received_source == "confirmed":  # a confirmed date is a whole day: any time fits
+        latest = received + timedelta(days=1)
     # After --as-of only counts against a file that itself arrived by then: a run dated back
     # over files received later has nothing better to go by.
     future = as_of is not None and saved.date() > as_of >= received.date()
-    if saved > received + SAVED_TIME_SLACK or future:
+    if saved > latest or future:
         return f"{saved:%d/%m/%Y %H:%M}"
     return ""
 

@@ -299,6 +299,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Thư mục chứa báo cáo nhận được.",
         "Folder of the returns received.",
     ),
+    "cli-receive-outbox": (
+        "Thư mục kết quả; kho kehoach.sqlite nằm cạnh nó, như khi chạy run.",
+        "Folder of the outputs; the store kehoach.sqlite is beside it, as for run.",
+    ),
     "cli-close": (
         "Chốt một kỳ: bảng tổng hợp và số liệu của lần chạy cuối được giữ nguyên.",
         "Close a period: the workbook and figures of its latest run are kept as they are.",
