@@ -8,6 +8,7 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.cli import cli
@@ -211,4 +212,22 @@ def test_receive_refuses_a_file_outside_the_inbox(plan: Plan, forms: Path, tmp_p
     result = _receive(tmp_path, elsewhere)
     assert result.exit_code == 2
     assert "không nằm trong" in result.output and "chép tệp vào" in result.output
+    assert not (tmp_path / "kehoach.sqlite").exists()
+
+
+@pytest.mark.parametrize(
+    ("day", "said"),
+    [("10/12/2206", "là ngày chưa đến"), ("31/02/2024", "không phải là ngày"), ("x", "không phải")],
+)
+def test_receive_refuses_a_day_that_is_not_or_has_not_come(
+    plan: Plan, forms: Path, tmp_path: Path, day: str, said: str
+) -> None:
+    """A mistyped year (2206) was 'not a date'; a receipt in the future would make a late
+    return on time."""
+    late_copy = _send(
+        plan, forms, tmp_path / "inbox", "so_y_te", datetime(2024, 12, 1), datetime(2024, 12, 2)
+    )
+    result = _receive(tmp_path, late_copy, day)
+    assert result.exit_code == 2
+    assert said in result.output and day in result.output
     assert not (tmp_path / "kehoach.sqlite").exists()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -162,7 +162,11 @@ def receive_command(
     lang = lang_of(ctx)
     parsed = parse_day(day)
     if not isinstance(parsed, date):
-        raise KehoachError("receive-date-invalid", value=day)
+        parsed = _calendar_day(day)  # a real day in an implausible year: said as such below
+        if parsed is None:
+            raise KehoachError("receive-date-invalid", value=day)
+    if parsed > date.today():  # a mistyped year: on time judged by a day that has not come
+        raise KehoachError("receive-date-future", value=day, today=f"{date.today():%d/%m/%Y}")
     # the store `run` reads: beside the outbox (an inbox elsewhere, on a shared drive, would
     # otherwise get a store of its own that no run ever reads)
     store = store_path(outbox)
@@ -171,6 +175,13 @@ def receive_command(
         echo(t("store-created", lang, path=store))
     for item in seen:
         echo(t("receive-done", lang, day=f"{parsed:%d/%m/%Y}", path=item.path))
+
+
+def _calendar_day(text: str) -> date | None:
+    try:
+        return datetime.strptime(text.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        return None
 
 
 @cli.command("close", short_help="Chốt số liệu một kỳ.")

@@ -117,6 +117,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--date '{value}' không phải là ngày (dd/mm/yyyy).",
         "--date '{value}' is not a date (dd/mm/yyyy).",
     ),
+    "receive-date-future": (
+        "--date '{value}' là ngày chưa đến (hôm nay là {today}): kiểm tra lại năm rồi ghi lại.",
+        "--date '{value}' has not come yet (today is {today}): check the year and record it again.",
+    ),
     "receive-done": (
         "Đã ghi ngày nhận {day} cho {path}.",
         "Recorded {day} as the receipt date of {path}.",
