@@ -34,10 +34,9 @@ from pipeline.forms.metadata import fingerprint
 from pipeline.forms.metadata import parse as parse_meta
 from pipeline.intake import legacy, normalize
 from pipeline.intake.container import check_zip, declares_entities, saved_time, sniff
+from pipeline.intake.far_cells import MAX_COLS, MAX_ROWS, trimmed
 from pipeline.intake.xlsx_formats import has_formulas, percent_cells, unsaved_formulas
 
-MAX_ROWS = 3_000
-MAX_COLS = 60
 HEADER_SCAN_ROWS = 200
 _HEADER_KEYS = {fold(c.header): c.field for c in FORM_COLUMNS}
 _HEADER_ALIASES = {
@@ -167,8 +166,12 @@ def read_bytes(data: bytes) -> ReadResult:
         result.problem = "file-xml-entities"
         return result
     result.saved_at = saved_time(archive, kind)
+    # Cells the reader never looks at are dropped first: calamine builds a sheet's whole
+    # rectangle. The formats and formulas are still read from the original package (`archive`):
+    # a cell inside the window stands at the same place in both.
+    workbook = trimmed(data, kind, archive) or data
     try:
-        _read_workbook(data, result, archive)
+        _read_workbook(workbook, result, archive)
     except BaseException as exc:  # calamine panics are BaseException; the file is the problem
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
