@@ -7,15 +7,16 @@ number at GJW2999 in a 14 KB file made it build 15 million cells (seconds, 600 M
 always a stray keystroke; dropping it changes nothing the reader reads, and makes the work
 linear in the file's size.
 
-A normal file pays one cheap test per sheet part (`_suspect`: two patterns, no Python loop per
-cell). Only a part that fails it is walked tag by tag (`xlsx_cells`), and only a part holding
+A normal file pays one cheap test per sheet part (`_suspect`: four patterns, no Python loop per
+cell). Only a part that fails it is walked (`xlsx_cells`, `ods_cells`), and only a part holding
 a cell with a value outside the window is rewritten: those cells are cut out, every other byte
 kept, and the package is put together again in memory. Positions are computed as calamine
 computes them (a cell's own `r`, its last one; else one right of the previous cell; a row's
 first `r`, else one below the previous row), so what stays is read at the same place.
 
-Like `xlsx_formats.py`, every pattern matches one tag and each part is walked once: bytes in,
-bytes out, no entity expanded, nothing parsed twice.
+The walk stays linear in the part's size (`xml_tags`): a row whose cells all stand inside the
+window by their own `r` is stepped over inside one pattern, and the rows below the window go at
+once when nothing among them can stand inside.
 """
 
 from __future__ import annotations
@@ -24,37 +25,24 @@ import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+
+from pipeline.intake.xml_tags import (
+    ATTRIBUTE,
+    Tag,
+    Tags,
+    attribute_map,
+    cut,
+    stepping_over,
+    tokenizer,
+)
 
 MAX_ROWS = 3_000  # the reader reads no row below this
 MAX_COLS = 60  # nor any column right of this (BH)
 _MAX_PART = 50 * 1024 * 1024  # a bigger part is left to the reader's limits, as in xlsx_formats
 _ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, KeyError)
 
-# A tag's attributes: quoted values may hold `<` and `>` (calamine's parser accepts both, and
-# attributes not separated by a space).
-_ATTRIBUTES = rb"(?:\s*[^\s=/>\"'<]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"
-
-
-def _tokenizer(names: bytes) -> re.Pattern[bytes]:
-    """A pattern whose every match is the next tag named `names` (groups: `/`, name,
-    attributes, `/`), or a stray `<` or the end (no name). What lies between (text, other
-    tags, comments, CDATA, instructions: a tag written inside one is no tag) is stepped over
-    inside the pattern, possessively: never looked at twice, and no Python step per tag."""
-    wanted = rb"/?(?:" + names + rb")(?=[\s/>])"
-    return re.compile(
-        rb"(?:[^<]++|<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<\?.*?(?:\?>|\Z)"
-        rb"|<(?!" + wanted + rb")/?[^\s/>\"'<]*" + _ATTRIBUTES + rb"\s*/?>"
-        rb"|<(?!" + wanted + rb"))*+"
-        rb"(?:<(/?)(" + names + rb")(?=[\s/>])(" + _ATTRIBUTES + rb")\s*(/?)>|<|\Z)",
-        re.S,
-    )
-
-
-_XLSX_TAGS = _tokenizer(rb"(?:[\w.-]+:)?(?:c|row|sheetData)")
-_ODS_TAGS = _tokenizer(rb"table:(?:table|table-row|table-cell|covered-table-cell)")
-_ATTRIBUTE = re.compile(rb"([^\s=/>\"'<]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_XLSX_TAGS = tokenizer(rb"(?:[\w.-]+:)?(?:c|row|sheetData)")
+_ODS_TAGS = tokenizer(rb"table:(?:table|table-row|table-cell|covered-table-cell)")
 
 # The cheap test, a few patterns each run once over the part. A part passes when every cell
 # and row tag is written `<c r="…` or `<row r="…` (an `r` first: Excel, LibreOffice and the
@@ -74,74 +62,6 @@ _SUSPECTS = (
 )
 _RELATIONSHIP = re.compile(rb"<(?:[\w.-]+:)?Relationship(?=[\s/>])([^<>]*)")
 _HARMLESS_TYPES = (b"/styles", b"/theme", b"/sharedStrings")
-
-
-@dataclass(frozen=True, slots=True)
-class Tag:
-    """One tag of a part: where it stands, its name, its raw attributes, its form."""
-
-    start: int
-    end: int
-    name: bytes
-    attributes: bytes
-    attributes_at: int
-    closing: bool
-    empty: bool
-
-    @property
-    def local(self) -> bytes:
-        return self.name.rsplit(b":", 1)[-1]
-
-    def values(self, key: bytes) -> list[tuple[int, bytes]]:
-        """(offset in the part, raw value) of every attribute named `key`, in order."""
-        found = []
-        for match in _ATTRIBUTE.finditer(self.attributes):
-            if match.group(1) == key:
-                group = 2 if match.group(2) is not None else 3
-                found.append((self.attributes_at + match.start(group), match.group(group)))
-        return found
-
-
-class Tags:
-    """The tags of a part that a tokenizer names, in order; `skip_to` goes on from further
-    down (a stretch found to be wholly outside the window is not walked tag by tag)."""
-
-    def __init__(self, xml: bytes, tokenizer: re.Pattern[bytes]) -> None:
-        self.xml, self.tokenizer, self.at = xml, tokenizer, 0
-
-    def __iter__(self) -> Iterator[Tag]:
-        return self
-
-    def __next__(self) -> Tag:
-        while True:
-            match = self.tokenizer.match(self.xml, self.at)  # matches anywhere, if only the end
-            if match is None or match.end() == self.at:
-                raise StopIteration
-            self.at = match.end()
-            name = match.group(2)
-            if name is not None:
-                return Tag(
-                    match.start(1) - 1,
-                    match.end(),
-                    name,
-                    match.group(3),
-                    match.start(3),
-                    match.group(1) == b"/",
-                    match.group(4) == b"/",
-                )
-
-    def skip_to(self, at: int) -> None:
-        self.at = at
-
-
-def cut(xml: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
-    """`xml` with each (start, end) stretch replaced; the stretches are in order, apart."""
-    pieces, at = [], 0
-    for start, end, replacement in edits:
-        pieces += [xml[at:start], replacement]
-        at = end
-    pieces.append(xml[at:])
-    return b"".join(pieces)
 
 
 def _suspect(xml: bytes) -> bool:
@@ -172,21 +92,14 @@ _XLSX_VALUE = re.compile(rb"<(?:[\w.-]+:)?(?:v|is|f)(?=[\s/>])")
 
 # A cell tag the walk must look at: without `r`, or with an `r` naming a far place (its first
 # or a later one). Any other cell stands where its `r` says, inside the window.
-_NEAR_ATTRIBUTE = rb"\s*(?!r\s*=)[^\s=/>\"'<]+\s*=\s*(?:\"[^\"]*\"|'[^']*')"
-_ANY_ATTRIBUTE = rb"\s*[^\s=/>\"'<]+\s*=\s*(?:\"[^\"]*\"|'[^']*')"
 _ASKING = (
-    rb"(?:[\w.-]+:)?c(?=[\s/>])(?:(?:" + _NEAR_ATTRIBUTE + rb")*\s*/?>"
-    rb"|(?:" + _ANY_ATTRIBUTE + rb")*?\s*r\s*=\s*[\"']" + _FAR_PLACE + rb")"
+    rb"(?:[\w.-]+:)?c(?=[\s/>])(?:(?:(?!\s*r\s*=)" + ATTRIBUTE + rb")*\s*/?>"
+    rb"|(?:" + ATTRIBUTE + rb")*?\s*r\s*=\s*[\"']" + _FAR_PLACE + rb")"
     rb"|/?(?:[\w.-]+:)?(?:row|sheetData)[\s/>]"
 )
 # From just after a row's start tag to its end tag, when nothing on the way asks to be looked
 # at: text, comments, values and every other tag stepped over inside the pattern.
-_CLEAN_ROW = re.compile(
-    rb"(?:[^<]++|<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<\?.*?(?:\?>|\Z)"
-    rb"|<(?!" + _ASKING + rb")/?[^\s/>\"'<]*" + _ATTRIBUTES + rb"\s*/?>|<(?!" + _ASKING + rb"))*+"
-    rb"(?=</(?:[\w.-]+:)?row\s*>)",
-    re.S,
-)
+_CLEAN_ROW = re.compile(stepping_over(_ASKING) + rb"(?=</(?:[\w.-]+:)?row\s*>)", re.S)
 
 
 def _clean_row_end(xml: bytes, start: int) -> int | None:
@@ -276,7 +189,7 @@ def xlsx_cells(xml: bytes) -> bytes | None:
 _ODS_ROW = b"table:table-row"
 _ODS_CELLS = (b"table:table-cell", b"table:covered-table-cell")
 _ODS_VALUED = (b"office:value-type", b"table:formula")
-_ODS_HOLDERS = _tokenizer(rb"table:(?:table|table-row-group|table-header-rows|table-rows)")
+_ODS_HOLDERS = tokenizer(rb"table:(?:table|table-row-group|table-header-rows|table-rows)")
 _ODS_VALUE = re.compile(rb"office:value-type|table:formula|</table:(?:covered-)?table-cell>")
 
 
@@ -401,7 +314,7 @@ def _sheet_parts(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
         base = name[: -len("_rels/workbook.xml.rels")]
         harmless.add(base + "workbook.xml")
         for match in _RELATIONSHIP.finditer(archive.read(info)):
-            attributes = {k: v1 or v2 for k, v1, v2 in _ATTRIBUTE.findall(match.group(1))}
+            attributes = attribute_map(match.group(1))
             target = attributes.get(b"Target", b"").decode("utf-8", "replace").replace("\\", "/")
             path = target.lstrip("/") if target.startswith("/") else base + target
             path = posixpath.normpath(path).lower()
