@@ -43,10 +43,30 @@ def sniff(data: bytes) -> tuple[str, str]:
     return "", "file-not-spreadsheet"
 
 
+class Package(zipfile.ZipFile):
+    """A returned package whose small parts are expanded once: the sheet is tested for far
+    cells (`far_cells`) and searched for formulas (`xlsx_formats`), each a full read of it."""
+
+    KEPT = 1024 * 1024  # a bigger part is expanded again when asked: memory is the limit
+
+    def __init__(self, file: io.BytesIO) -> None:
+        super().__init__(file)
+        self._parts: dict[str, bytes] = {}
+
+    def read(self, name: str | zipfile.ZipInfo, pwd: bytes | None = None) -> bytes:
+        key = name.filename if isinstance(name, zipfile.ZipInfo) else name
+        found = self._parts.get(key)
+        if found is None:
+            found = super().read(name, pwd)
+            if len(found) <= self.KEPT:
+                self._parts[key] = found
+        return found
+
+
 def check_zip(data: bytes) -> tuple[str, str, zipfile.ZipFile | None]:
     """The kind of zip package, a problem key and the open archive; nothing is expanded."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = Package(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return "", "file-corrupt", None
     kind, problem = _zip_kind(archive)
