@@ -73,12 +73,13 @@ def _place(ref: bytes) -> tuple[int, int] | None:
     "5"), or None when calamine refuses it (the reader then reports the sheet, not us)."""
     letters = ref.rstrip(b"0123456789")
     digits = ref[len(letters) :]
-    if not digits or (letters and not letters.isalpha()) or int(digits) == 0:
+    if not digits or (letters and not letters.isalpha()) or not digits.strip(b"0"):
         return None
     column = 0
-    for letter in letters.upper():
+    for letter in letters.upper()[:8]:  # eight letters are far past any window already
         column = column * 26 + letter - 64
-    return int(digits) - 1, column - 1
+    row = int(digits) if len(digits) < 16 else 10**15  # int() refuses 4,300 digits
+    return row - 1, column - 1
 
 
 # An `r` that may name a place inside the window (over-reports: a far stretch holding one is
@@ -200,7 +201,9 @@ def _repeats(tag: Tag, key: bytes) -> tuple[int, int, int] | None:
     if not found:
         return 1, tag.start, 0
     at, raw = found[0]
-    return (int(raw), at, len(raw)) if raw.isdigit() and len(raw) < 19 else None
+    if not raw.isdigit():
+        return None
+    return (int(raw) if len(raw) < 19 else 10**18), at, len(raw)
 
 
 def _parent_end(xml: bytes, start: int) -> int | None:
