@@ -26,6 +26,8 @@ import posixpath
 import re
 import zipfile
 
+from pipeline.contracts.form import GUIDE_SHEET, META_SHEET
+from pipeline.intake.xlsx_formats import sheet_path
 from pipeline.intake.xml_tags import (
     ATTRIBUTE,
     Tag,
@@ -287,7 +289,8 @@ def trimmed(data: bytes, kind: str, archive: zipfile.ZipFile | None) -> bytes | 
             parts = [i for i in archive.infolist() if i.filename == "content.xml"]
             walk = ods_cells
         else:
-            parts = _sheet_parts(archive)
+            unread = _unread_guide(archive)
+            parts = [i for i in _sheet_parts(archive) if i.filename.lower() != unread]
             walk = xlsx_cells
         replaced: dict[str, bytes] = {}
         for info in parts:
@@ -302,6 +305,15 @@ def trimmed(data: bytes, kind: str, archive: zipfile.ZipFile | None) -> bytes | 
         return _repack(archive, replaced) if replaced else None
     except _ZIP_ERRORS:  # a damaged package: the workbook parser judges it, as before
         return None
+
+
+def _unread_guide(archive: zipfile.ZipFile) -> str:
+    """The part of our form's own guide sheet, which the reader does not read (see
+    `reader._read_workbook`), so it need not be tested either: two fifths of a form's sheet
+    bytes. "" when the workbook is not one of our forms."""
+    if not sheet_path(archive, META_SHEET):
+        return ""
+    return sheet_path(archive, GUIDE_SHEET).lower()
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
