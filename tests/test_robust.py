@@ -207,9 +207,15 @@ def _encrypted_zip(target: Path, source: Path) -> None:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr(source.name, source.read_bytes())
     data = bytearray(buffer.getvalue())
-    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
-        at = data.index(signature)
-        data[at + offset] |= 0x01
+    # The outer zip's own headers: its first local header, and its central directory, which
+    # starts where the end record says (the stored .xlsx inside holds headers of its own: a
+    # search for the first central-directory signature flagged the inner one, so the member
+    # read as damaged, not as protected).
+    data[6] |= 0x01
+    end = data.rindex(b"PK\x05\x06")
+    directory = int.from_bytes(data[end + 16 : end + 20], "little")
+    assert data[directory : directory + 4] == b"PK\x01\x02"
+    data[directory + 8] |= 0x01
     target.write_bytes(bytes(data))
 
 

@@ -151,6 +151,8 @@ class _Walker:
         except OSError as exc:
             self.found.append(_folder_outcome(folder, prefix, "folder-cannot-open", exc))
             return
+        if prefix and not entries:  # an entry too: the officer sees it in Nhật ký, not nowhere
+            self.found.append(_settled(_bare(prefix, folder), IGNORED, "folder-empty"))
         for entry in entries:
             rel = f"{prefix}{shown_name(entry.name)}"
             self.entry(Path(entry.path), rel, depth)

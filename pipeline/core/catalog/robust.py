@@ -9,6 +9,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This folder cannot be opened ({detail}); the files in it were not read. Give read "
         "permission (or copy the files into the inbox) and run again.",
     ),
+    "folder-empty": (
+        "Thư mục trống: không có tệp nào để đọc.",
+        "An empty folder: nothing to read.",
+    ),
     "folder-link-loop": (
         "Thư mục liên kết trỏ về một thư mục đã đọc (vòng lặp) hoặc lồng quá sâu; không đọc lại.",
         "A linked folder leads back to a folder already read (a loop) or nests too deep; not "
