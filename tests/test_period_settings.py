@@ -91,8 +91,7 @@ def test_a_return_of_a_period_the_plan_has_not_gets_no_period_hint(tmp_path: Pat
     plan_2024 = str(tmp_path / "kh2024" / "templates" / "task_matrix.xlsx")
     sent = runner.invoke(
         cli,
-        ["templates", "--period", "2024", "--plan", plan_2024, "--template", str(TEMPLATE)]
-        + ["--out", str(forms)],
+        ["templates", "--period", "2024", "--plan", plan_2024, "--out", str(forms)],
     )
     assert sent.exit_code == 0, sent.output
     assert runner.invoke(cli, ["init", str(tmp_path / "kh"), "--period", "2025"]).exit_code == 0
