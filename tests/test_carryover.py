@@ -23,10 +23,11 @@ from pipeline.core.errors import KehoachError
 from pipeline.core.libreoffice import convert
 from pipeline.demo.simulate import fill_form
 from pipeline.forms.batch import write_forms
-from pipeline.forms.carryover import first_line, previous_period
+from pipeline.forms.carryover import Carryover, PreviousValues, first_line, previous_period
 from pipeline.intake.reader import read_bytes
 from pipeline.intake.returns import entries
 from pipeline.plan.load import load_plan
+from pipeline.plan.model import Plan
 from pipeline.rules.findings import findings_of
 from pipeline.run import Checked, check_files, run
 from pipeline.store.actions import previous_results
@@ -43,8 +44,14 @@ LONG = (
 ANSWERS_2024 = {
     "so_y_te": {"status": "Đang thực hiện", "progress": 60, "result": LONG},
     "so_khdt": {"status": "Đã hoàn thành", "progress": 100, "result": "Đã phân bổ vốn"},
+    "so_tai_chinh": {"status": "Đang thực hiện", "progress": 60, "result": "Đã thẩm định"},
     "ubnd_tp_kon_tum": {"status": "Chưa thực hiện", "progress": 0, "result": ""},
 }
+# Task 1 of Sở Tài chính, which took over Sở KH&ĐT: both reported it in 2024
+FINANCE_1 = (
+    "Sở Tài chính (Đang thực hiện, 60%): Đã thẩm định\n"
+    "Sở Kế hoạch và Đầu tư (Đã hoàn thành, 100%): Đã phân bổ vốn"
+)
 REFERENCE = (
     "Kỳ trước (2024): Tình trạng",
     "Kỳ trước (2024): Tiến độ (%)",
@@ -126,15 +133,21 @@ def test_each_row_shows_the_agencys_2024_result(year_two: dict[str, Any]) -> Non
         assert sheet.cell(header, col).fill.fgColor.rgb.endswith("D9D9D9")
     assert sheet.cell(first, 6).protection.locked is False  # the inputs stay open
     assert sheet.print_area == f"'Báo cáo'!$A$1:$M${sheet.max_row}"  # the report prints as before
-    assert "nơi có kết quả của 3 đơn vị kỳ đó" in year_two["output"]
+    assert "nơi có kết quả của 4 đơn vị kỳ đó" in year_two["output"]
 
 
 def test_merged_and_replaced_agencies_show_their_predecessors_results(
     year_two: dict[str, Any],
 ) -> None:
     forms = year_two["forms"]
-    finance = _reference(forms / "2025_so_tai_chinh.xlsx")  # took over Sở Kế hoạch và Đầu tư
-    assert finance["1"] == ("Đã hoàn thành", 100, "Sở Kế hoạch và Đầu tư: Đã phân bổ vốn")
+    # Sở Tài chính took over Sở Kế hoạch và Đầu tư: its own 2024 row, then the absorbed one's
+    finance = _reference(forms / "2025_so_tai_chinh.xlsx")
+    assert finance["1"] == (None, None, FINANCE_1)  # they disagree: each line says its own
+    assert finance["8"] == ("Đã hoàn thành", 100, "Sở Kế hoạch và Đầu tư: Đã phân bổ vốn")
+    sheet, header = _table(forms / "2025_so_tai_chinh.xlsx")
+    row = next(r for r in range(header + 1, sheet.max_row + 1) if sheet.cell(r, 2).value == "1")
+    assert sheet.cell(row, 16).alignment.wrap_text  # both lines show
+    assert sheet.row_dimensions[row].height >= 2 * 15.6
     commune = _reference(forms / "2025_xa_dak_bla.xlsx")  # took over the city's work, among others
     assert commune["1"] == ("Chưa thực hiện", 0, None)
     justice = _reference(forms / "2025_so_tu_phap.xlsx")  # sent nothing in 2024
@@ -193,11 +206,9 @@ def test_a_2025_form_saved_by_libreoffice_reads_the_answers_not_the_reference(
     filled = _return(year_two, "so_tai_chinh", tmp_path / "src" / "2025_so_tai_chinh.xlsx")
     converted = convert(filled, "xlsx", tmp_path / "inbox")
     assert converted is not None
-    assert _reference(converted)["1"] == (
-        "Đã hoàn thành",
-        100,
-        "Sở Kế hoạch và Đầu tư: Đã phân bổ vốn",
-    )
+    reference = _reference(converted)
+    assert reference["8"] == ("Đã hoàn thành", 100, "Sở Kế hoạch và Đầu tư: Đã phân bổ vốn")
+    assert reference["1"] == (None, None, FINANCE_1)  # both lines survive LibreOffice
     checked = _checked(year_two, converted)
     [entry] = entries(checked.frames.files)
     assert (entry.agency, entry.outcome) == ("so_tai_chinh", "accepted")
@@ -283,3 +294,75 @@ def test_the_previous_period_is_the_one_before_in_the_schedule(tmp_path: Path) -
 def test_first_line_of_a_result(text: str | None, expected: str) -> None:
     assert first_line(text) == expected
     assert len(first_line(text)) <= 120
+
+
+def _merged_into_a_new_department(tmp_path: Path) -> Plan:
+    """The 2025 plan where a new `so_tc_moi` replaces both Sở KH&ĐT and Sở Tài chính."""
+    target = _plan_2025(tmp_path)
+    workbook = load_workbook(target)
+    agencies = workbook["Đơn vị"]
+    for row in range(2, agencies.max_row + 1):
+        if agencies.cell(row, 1).value in ("so_khdt", "so_tai_chinh"):
+            agencies.cell(row, 8).value, agencies.cell(row, 9).value = "28/02/2025", "so_tc_moi"
+    agencies.append(["so_tc_moi", "Sở Tài chính - Kế hoạch", "so", 5, "", "", "01/03/2025"])
+    workbook.save(target)
+    return load_plan(target).for_period("2025")
+
+
+def test_a_department_merged_from_two_shows_both_predecessors(tmp_path: Path) -> None:
+    plan = _merged_into_a_new_department(tmp_path)
+    carry = Carryover(
+        "2024",
+        {
+            "so_khdt": {
+                "1": ("Đã hoàn thành", 100.0, "Đã phân bổ vốn"),
+                "3": ("Đang thực hiện", 50.0, "Vốn cho KH&CN"),
+                "11": ("Đang thực hiện", 50.0, None),
+            },
+            "so_tai_chinh": {
+                "1": ("Đang thực hiện", 60.0, "Đã thẩm định"),
+                "10": ("Đang thực hiện", 60.0, "Cân đối ngân sách"),
+                "11": ("Đang thực hiện", 50.0, "Bố trí kinh phí"),
+            },
+        },
+    )
+    assignments = plan.assignments("so_tc_moi")
+    shown = dict(
+        zip(
+            (a.task.number for a in assignments),
+            PreviousValues(plan, carry).for_rows("so_tc_moi", assignments),
+            strict=True,
+        )
+    )
+    assert shown["10"] == ("Đang thực hiện", 60.0, "Sở Tài chính: Cân đối ngân sách")
+    assert shown["3"] == ("Đang thực hiện", 50.0, "Sở Kế hoạch và Đầu tư: Vốn cho KH&CN")
+    assert shown["1"] == (  # both, in the plan's order; the columns cannot hold two values
+        "",
+        None,
+        "Sở Kế hoạch và Đầu tư (Đã hoàn thành, 100%): Đã phân bổ vốn\n"
+        "Sở Tài chính (Đang thực hiện, 60%): Đã thẩm định",
+    )
+    assert shown["11"] == (  # they agree: the columns show it
+        "Đang thực hiện",
+        50.0,
+        "Sở Kế hoạch và Đầu tư (Đang thực hiện, 50%)\n"
+        "Sở Tài chính (Đang thực hiện, 50%): Bố trí kinh phí",
+    )
+    assert shown["2"] == ("", None, "")  # nobody had a row for it
+
+
+def test_the_form_of_a_department_merged_from_two(year_two: dict[str, Any], tmp_path: Path) -> None:
+    """The newcomer's case, as typed: `templates --period 2025` with a new `so_tc_moi`."""
+    _merged_into_a_new_department(tmp_path)
+    shutil.copyfile(year_two["root"] / "kehoach.sqlite", tmp_path / "kehoach.sqlite")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path)
+        _templates("--agency", "so_tc_moi")
+    rows = _reference(tmp_path / "outbox" / "templates" / "2025" / "2025_so_tc_moi.xlsx")
+    assert rows["1"] == (
+        None,
+        None,
+        "Sở Kế hoạch và Đầu tư (Đã hoàn thành, 100%): Đã phân bổ vốn\n"
+        "Sở Tài chính (Đang thực hiện, 60%): Đã thẩm định",
+    )
+    assert rows["8"] == ("Đã hoàn thành", 100, "Sở Kế hoạch và Đầu tư: Đã phân bổ vốn")

@@ -271,7 +271,7 @@ def test_other_period_and_fallback_identification(plan: Plan, forms: Path, tmp_p
     result = _intake(tmp_path, plan)
     by_rel = {r.rel: r for r in _files(result)}
     assert by_rel["cu.xlsx"].outcome == "other-period"  # not a rejection of this period
-    assert by_rel["cu.xlsx"].reason == "return-of-other-period"
+    assert by_rel["cu.xlsx"].reason == "return-of-period-not-in-plan"  # the plan has only 2024
     assert by_rel["go-lai.xlsx"].agency == "so_y_te"
     assert by_rel["go-lai.xlsx"].outcome == "accepted-with-warnings"
     assert {f.code for f in _found(result)} == {"identified-by-fallback"}

@@ -278,9 +278,13 @@ def test_forms_carry_the_previous_year_under_the_predecessors_name(years: dict[s
     }
     sheet, header = _table(forms / "2026" / f"2026_{NEW_KHCN[0]}.xlsx")
     assert sheet.cell(header, 16).value == "Kỳ trước (2025): Kết quả"
-    # xã Đăk Bla took over xã Ngọc Hồi but reported itself in 2025: its own answers
+    # xã Đăk Bla took over xã Ngọc Hồi; both reported in 2025: its own answers, then the other's
     commune = _reference(forms / "2026" / "2026_xa_dak_bla.xlsx")
-    assert set(commune.values()) == {("Đã hoàn thành", 100, "Đã ban hành kế hoạch")}
+    both = (
+        "UBND xã Đăk Bla (Đã hoàn thành, 100%): Đã ban hành kế hoạch\n"
+        "UBND xã Ngọc Hồi (Đã hoàn thành, 100%): Đã ban hành kế hoạch"
+    )
+    assert set(commune.values()) == {("Đã hoàn thành", 100, both)}
     assert "cột tham khảo kết quả kỳ 2024" in years["templates 2025"]
     assert "cột tham khảo kết quả kỳ 2025" in years["templates 2026"]
     assert "Đã ghi 22 biểu mẫu kỳ 2025" in years["templates 2025"]

@@ -56,33 +56,57 @@ class PreviousValues:
     def for_rows(
         self, code: str, assignments: Sequence[Assignment]
     ) -> list[tuple[str, float | None, str]]:
-        """Per row of the agency's form: previous status, progress and one line of result.
+        """Per row of the agency's form: previous status, progress and result lines.
 
-        Its own previous row first; else that of the first agency it took over from that had
-        the task, its result prefixed with that agency's name (whose result it is must show);
-        else blanks."""
-        rows = self.carry.rows
-        own = rows.get(code, {})
-        earlier = [(other, rows[other]) for other in self.taken_from.get(code, ()) if other in rows]
+        The task's previous rows of the agency itself and of every agency it took over from
+        (`Thay bằng`), in that order (its own, then the plan's order): a department merged from
+        two shows both predecessors' work, not the first one's alone. One row reads as before,
+        a predecessor's result prefixed with its name (whose result it is must show). Several
+        rows give one named line each with its status and progress; the status and progress
+        columns then show a value only when all the rows agree."""
+        sources = [code, *self.taken_from.get(code, ())]
         values: list[tuple[str, float | None, str]] = []
         for assignment in assignments:
             task = assignment.task.number
-            found, source = own.get(task), ""
-            if found is None:
-                source, found = next(((o, r[task]) for o, r in earlier if task in r), ("", None))
-            if found is None:
-                values.append(("", None, ""))
-                continue
-            status, progress, result = found
-            line = first_line(result)
-            if source and line:
-                line = first_line(f"{self._name(source)}: {line}")
-            values.append((status or "", progress, line))
+            found = [
+                (s, self.carry.rows[s][task]) for s in sources if task in self.carry.rows.get(s, {})
+            ]
+            if len(found) == 1:
+                values.append(self._one(code, *found[0]))
+            else:
+                values.append(self._several(found))
         return values
+
+    def _one(self, code: str, source: str, row: PreviousRow) -> tuple[str, float | None, str]:
+        status, progress, result = row
+        line = first_line(result)
+        if source != code and line:
+            line = first_line(f"{self._name(source)}: {line}")
+        return status or "", progress, line
+
+    def _several(self, found: Sequence[tuple[str, PreviousRow]]) -> tuple[str, float | None, str]:
+        """Blanks for no row; else one line per row: "Sở X (Đang thực hiện, 40%): result"."""
+        statuses = {row[0] or "" for _, row in found}
+        progresses = {row[1] for _, row in found}
+        lines = []
+        for source, (status, progress, result) in found:
+            facts = ", ".join(part for part in (status or "", _percent(progress)) if part)
+            named = f"{self._name(source)} ({facts})" if facts else self._name(source)
+            line = first_line(result)
+            lines.append(first_line(f"{named}: {line}" if line else named))
+        return (
+            statuses.pop() if len(statuses) == 1 else "",
+            progresses.pop() if len(progresses) == 1 else None,
+            "\n".join(lines),
+        )
 
     def _name(self, code: str) -> str:
         agency = (self.plan.everyone or self.plan.registry).agencies.get(code)
         return agency.name if agency is not None else code
+
+
+def _percent(progress: float | None) -> str:
+    return "" if progress is None else f"{progress:g}%"
 
 
 def taken_over(plan: Plan) -> dict[str, list[str]]:

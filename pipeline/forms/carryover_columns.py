@@ -87,7 +87,9 @@ def _grey(font: Any, italic: bool) -> Font:
 
 
 def _lines(result: str) -> int:
-    return max(1, math.ceil(len(result) / (COLUMNS[2][1] * 1.3)))
+    """Wrapped lines of the result cell: a merged agency's has one line per predecessor."""
+    per_line = COLUMNS[2][1] * 1.3
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in result.split("\n"))
 
 
 def _at_least(sheet: Worksheet, row: int, height: float) -> None:

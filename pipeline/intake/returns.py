@@ -196,7 +196,7 @@ def _meta_verdict(meta: FormMeta, plan: Plan, period: str) -> Verdict | None:
     if meta.plan_code != s.plan_code:
         return _rejected("return-other-plan", found=meta.plan_code, expected=s.plan_code)
     if meta.period != period:  # its own period's run counts it; this one never does
-        return _other_period(meta.period, period)
+        return _other_period(meta.period, period, plan)
     if meta.form_version != s.version_for(period):
         expected = s.version_for(period)
         return _rejected("return-old-form", found=meta.form_version, expected=expected)
@@ -211,9 +211,15 @@ def _rejected(reason: str, **params: Any) -> Verdict:
     return Verdict(Outcome.REJECTED, reason, params)
 
 
-def _other_period(found: str, period: str) -> Verdict:
+def _other_period(found: str, period: str, plan: Plan) -> Verdict:
+    """Not this period's return. Its reason suggests `--period` only for a period the plan has:
+    a 2024 return in a folder made for 2025 would send the officer to a refused command."""
+    params = {"found": found, "expected": period}
+    if found in plan.settings.periods:
+        return Verdict(Outcome.OTHER_PERIOD, "return-of-other-period", params)
+    periods = ", ".join(plan.settings.periods)
     return Verdict(
-        Outcome.OTHER_PERIOD, "return-of-other-period", {"found": found, "expected": period}
+        Outcome.OTHER_PERIOD, "return-of-period-not-in-plan", params | {"periods": periods}
     )
 
 
@@ -229,7 +235,7 @@ def _fallback(
     stem = PurePosixPath(file.rel).stem
     named_period = stem.split("_", 1)[0]  # forms are named <period>_<code>.xlsx
     if named_period != period and named_period in plan.settings.periods:
-        verdict = _other_period(named_period, period)
+        verdict = _other_period(named_period, period, plan)
         return Identity(saved_at=saved_at, saved_source=saved_source, verdict=verdict)
     expected = plan.expected_codes
     name_cell = normalize.text(read.header_block.get("agency"))

@@ -45,7 +45,12 @@ from pipeline.contracts.matrix import (
 from pipeline.core.errors import KehoachError, PlanError
 from pipeline.core.text import fold, is_slug, one_line
 from pipeline.plan import timeline as tl
-from pipeline.plan.load_time import check_every_period, check_successors, read_periods
+from pipeline.plan.load_time import (
+    check_every_period,
+    check_successors,
+    read_periods,
+    settle_schedule,
+)
 from pipeline.plan.model import Group, Plan, Settings, Task
 from pipeline.plan.periods import Period, from_settings
 from pipeline.plan.phrases import province_words
@@ -294,7 +299,7 @@ def _settings(
     if schedule is None:
         schedule = from_settings(names, deadline, cutoff, version)
     else:
-        _each_named_period_on_the_sheet(names, schedule, where.get("ky_bao_cao"), out)
+        schedule = settle_schedule(names, schedule, values, where, out)
         names = tuple(p.name for p in schedule)
     if out.problems:
         return None
@@ -312,17 +317,6 @@ def _settings(
         form_version=version,
         schedule=schedule,
     )
-
-
-def _each_named_period_on_the_sheet(
-    names: tuple[str, ...], schedule: tuple[Period, ...], cell: str | None, out: _Collector
-) -> None:
-    """With a `Kỳ báo cáo` sheet its rows are the periods: one named in `ky_bao_cao` but left off
-    the sheet (an officer adding only the new year) would vanish without a word."""
-    on_sheet = {p.name for p in schedule}
-    for name in names:
-        if name not in on_sheet:
-            out.add("period-not-on-sheet", sheet=SETTINGS_SHEET, cell=cell, period=name)
 
 
 def _tasks(

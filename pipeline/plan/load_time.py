@@ -3,17 +3,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from pipeline.contracts.matrix import (
     AGENCY_SHEET,
     AGENCY_SUCCESSORS,
+    PERIOD_CUTOFF,
     PERIOD_DATES,
+    PERIOD_DEADLINE,
     PERIOD_END,
     PERIOD_NAME,
     PERIOD_SHEET,
     PERIOD_VERSION,
+    SETTINGS_SHEET,
     TASK_SHEET,
     TASKS,
 )
@@ -87,7 +92,7 @@ def read_periods(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> tup
                 cell=_cell(cols[PERIOD_END], number),
                 period=name,
             )
-        version = _text(record.get(PERIOD_VERSION)) or "1"
+        version = _text(record.get(PERIOD_VERSION))  # empty: `Cấu hình`'s (settle_schedule)
         periods.append(Period(name, start, end, deadline, cutoff, version))
     if not periods and not out.problems:
         out.add("period-sheet-empty", sheet=PERIOD_SHEET)
@@ -107,3 +112,64 @@ def check_successors(
                 cell=_cell(record["__cols__"][AGENCY_SUCCESSORS], number),
                 codes=", ".join(unknown),
             )
+
+
+# `Cấu hình` keys that the sheet `Kỳ báo cáo` gives per period: key -> (column, the period's value)
+_PER_PERIOD: tuple[tuple[str, str, Callable[[Period], str]], ...] = (
+    ("han_nop", PERIOD_DEADLINE, lambda p: f"{p.deadline:%d/%m/%Y}"),
+    ("ngay_chot_so_lieu", PERIOD_CUTOFF, lambda p: f"{p.cutoff:%d/%m/%Y}"),
+    ("phien_ban_bieu_mau", PERIOD_VERSION, lambda p: p.form_version),
+)
+
+
+def settle_schedule(
+    names: tuple[str, ...],
+    schedule: tuple[Period, ...],
+    values: dict[str, Any],
+    where: dict[str, str],
+    out: _Collector,
+) -> tuple[Period, ...]:
+    """The sheet's periods once `Cấu hình` is weighed against them.
+
+    `Cấu hình` describes the first period (`han_nop`, `ngay_chot_so_lieu` "của kỳ đầu") and
+    the form version. With the sheet, each period's values live on it; a `Cấu hình` value that
+    disagrees with the first period's was ignored without a word (an officer moved the deadline
+    there and the forms kept the old one), so it is an error naming both values. A period whose
+    `Phiên bản biểu mẫu` is empty takes `phien_ban_bieu_mau` (1 when neither gives one): raising
+    it in `Cấu hình`, as the guide says, works while the sheet gives no version.
+    `values` are `Cấu hình`'s raw values by folded key; a date that does not parse was reported."""
+    given = {key: _text(values.get(key)) for key, _, _ in _PER_PERIOD}
+    for key in ("han_nop", "ngay_chot_so_lieu"):
+        parsed = _parse_date(values.get(key))
+        given[key] = f"{parsed:%d/%m/%Y}" if parsed else ""
+    _each_named_period_on_the_sheet(names, schedule, where.get("ky_bao_cao"), out)
+    if not schedule:  # an unusable sheet was reported already
+        return schedule
+    version = given.get("phien_ban_bieu_mau") or "1"
+    schedule = tuple(replace(p, form_version=p.form_version or version) for p in schedule)
+    first = min(schedule, key=lambda p: p.start)
+    for key, column, value_of in _PER_PERIOD:
+        value, on_sheet = given.get(key, ""), value_of(first)
+        if value and value != on_sheet:
+            out.add(
+                "setting-disagrees-with-period-sheet",
+                sheet=SETTINGS_SHEET,
+                cell=where.get(key),
+                key=key,
+                value=value,
+                column=column,
+                period=first.name,
+                on_sheet=on_sheet,
+            )
+    return schedule
+
+
+def _each_named_period_on_the_sheet(
+    names: tuple[str, ...], schedule: tuple[Period, ...], cell: str | None, out: _Collector
+) -> None:
+    """With a `Kỳ báo cáo` sheet its rows are the periods: one named in `ky_bao_cao` but left off
+    the sheet (an officer adding only the new year) would vanish without a word."""
+    on_sheet = {p.name for p in schedule}
+    for name in names:
+        if name not in on_sheet:
+            out.add("period-not-on-sheet", sheet=SETTINGS_SHEET, cell=cell, period=name)

@@ -23,6 +23,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "exists, every period (past ones too) needs a row with all its dates. Add a row for "
         "{period}, or remove it from 'ky_bao_cao'.",
     ),
+    "setting-disagrees-with-period-sheet": (
+        "'{key}' ghi {value}, nhưng trang 'Kỳ báo cáo' ghi '{column}' của kỳ {period} là "
+        "{on_sheet}: khi có trang 'Kỳ báo cáo', giá trị của từng kỳ lấy ở trang đó. Sửa cột "
+        "'{column}' ở trang 'Kỳ báo cáo' cho đúng, rồi xóa '{key}' ở trang 'Cấu hình' (hoặc ghi "
+        "cho khớp).",
+        "'{key}' says {value}, but sheet 'Kỳ báo cáo' gives '{column}' of period {period} as "
+        "{on_sheet}: once that sheet exists, each period's value comes from it. Correct column "
+        "'{column}' on sheet 'Kỳ báo cáo', then delete '{key}' from sheet 'Cấu hình' (or make "
+        "them agree).",
+    ),
     "period-not-date": (
         "Kỳ {period}: '{column}' = '{value}' không phải là ngày (dd/mm/yyyy).",
         "Period {period}: '{column}' = '{value}' is not a date (dd/mm/yyyy).",
@@ -58,6 +68,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--period {found} để xem kỳ đó).",
         "A return for period {found}, not {expected}: not counted here (run with "
         "--period {found} for that period).",
+    ),
+    "return-of-period-not-in-plan": (
+        "Báo cáo kỳ {found}, không phải kỳ {expected}: không tính cho kỳ này, và kế hoạch không "
+        "có kỳ {found} (các kỳ: {periods}). Nếu cần tổng hợp kỳ {found}, thêm kỳ đó vào kế hoạch "
+        "(trang 'Kỳ báo cáo' hoặc 'ky_bao_cao' ở trang 'Cấu hình'); nếu không, đề nghị đơn vị "
+        "dùng biểu mẫu kỳ {expected}.",
+        "A return for period {found}, not {expected}: not counted here, and the plan has no "
+        "period {found} (its periods: {periods}). To collect {found}, add that period to the "
+        "plan (sheet 'Kỳ báo cáo' or 'ky_bao_cao' in sheet 'Cấu hình'); otherwise ask the agency "
+        "for the {expected} form.",
     ),
     "run-other-periods": (
         "{n} tệp thuộc kỳ khác ({periods}): không tính cho kỳ {period}, không ghi vào bảng tổng hợp.",
