@@ -136,3 +136,22 @@ def test_the_check_transcript_is_what_check_prints(
             result = CliRunner().invoke(cli, shlex.split(typed)[2:])
         assert result.exit_code == 1  # a file with errors: the code scripts rely on
         assert shown == result.output.splitlines()
+
+
+@pytest.mark.parametrize("document", [README, GUIDE], ids=["README", "HUONG-DAN"])
+def test_the_broken_plan_transcript_is_what_plan_prints(document: Path, tmp_path: Path) -> None:
+    """The documents' `hong.xlsx`: the embedded plan with A4 typed `1` (task 2's TT repeats task
+    1's) and C6 holding only `Sở Vũ trụ` (task 3's lead is no agency). They once showed two
+    errors and three for the same file."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(ROOT / "templates" / "task_matrix.xlsx")
+    book["Nhiệm vụ"]["A4"] = "1"
+    book["Nhiệm vụ"]["C6"] = "Sở Vũ trụ"
+    book.save(tmp_path / "hong.xlsx")
+    typed, *shown = _console_block(document, "$ kehoach plan --plan hong.xlsx")
+    with _inside(tmp_path):
+        result = CliRunner().invoke(cli, shlex.split(typed)[2:])
+    printed = result.output.splitlines()
+    assert result.exit_code == 2 and len(printed) == 4
+    assert shown[: len(printed)] == printed

@@ -739,6 +739,16 @@ def test_click_errors_speak_vietnamese_and_help_speaks_english() -> None:
     assert "Theo dõi" in help_vi.output and "Hiện hướng dẫn này" in help_vi.output
 
 
+@pytest.mark.parametrize("command", ["receive", "close"])
+def test_a_required_option_says_so_in_the_console_language(command: str) -> None:
+    """click writes "[required]" itself; the Vietnamese help said it in English."""
+    runner = CliRunner()
+    help_vi = runner.invoke(cli, [command, "--help"]).output
+    assert "[bắt buộc]" in help_vi and "required" not in help_vi
+    help_en = runner.invoke(cli, ["--lang", "en", command, "--help"]).output
+    assert "[required]" in help_en and "bắt buộc" not in help_en
+
+
 _HELP_AS_WRITTEN = """
 import json
 from pipeline.cli import cli

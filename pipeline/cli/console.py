@@ -217,7 +217,9 @@ def cli(ctx: click.Context, lang: str) -> None:
     Thư mục templates/, inbox/, outbox/ được tìm trong thư mục hiện tại.
 
     Mã thoát / exit codes: 0 xong; 1 có báo cáo bị từ chối (--strict) hoặc tệp lỗi
-    (check); 2 dùng sai lệnh hoặc kế hoạch lỗi; 3 lỗi nội bộ.
+    (check); 2 dùng sai lệnh, kế hoạch hoặc mẫu lỗi, không ghi được kết quả,
+    kho kehoach.sqlite bị khóa hay của bản mới hơn, tệp của kỳ đã chốt bị xóa hay sửa;
+    3 lỗi nội bộ.
     """
     ctx.obj = {"lang": lang}
 

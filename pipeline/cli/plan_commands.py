@@ -174,7 +174,14 @@ def init_command(ctx: click.Context, folder: Path, period: str | None) -> None:
 
 
 @cli.command("demo", short_help="Chạy thử trọn vẹn trên kế hoạch mẫu.")
-@path_option("--dir", Path("demo"), "Thư mục chạy thử (được tạo mới).", folder=True, dest="folder")
+@path_option(
+    "--dir",
+    Path("demo"),
+    "Thư mục chạy thử (được tạo mới; thư mục trống hoặc của lần demo trước được dùng lại, "
+    "thư mục khác bị từ chối).",
+    folder=True,
+    dest="folder",
+)
 @click.pass_context
 def demo_command(ctx: click.Context, folder: Path) -> None:
     """Chạy thử trọn vẹn trên kế hoạch mẫu: sinh biểu mẫu, giả lập báo cáo, tổng hợp."""
@@ -187,3 +194,4 @@ def demo_command(ctx: click.Context, folder: Path) -> None:
         echo(t(line, lang))
     for line in summary(result, lang):
         echo(line)
+    echo(t("demo-next", lang))

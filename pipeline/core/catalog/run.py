@@ -58,6 +58,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Demo: một báo cáo được lưu lại bằng LibreOffice (.ods).",
         "Demo: one return was re-saved by LibreOffice (.ods).",
     ),
+    # `make demo` installs kehoach into .venv without putting it on PATH: the next command an
+    # officer types would be "command not found"
+    "demo-next": (
+        "Tiếp theo: kehoach init THƯ_MỤC. Máy báo không có lệnh kehoach thì gõ .venv/bin/kehoach, "
+        "hoặc kích hoạt môi trường trước: source .venv/bin/activate (Windows: "
+        ".venv\\Scripts\\activate).",
+        "Next: kehoach init FOLDER. If kehoach is not found, type .venv/bin/kehoach, or activate "
+        "the environment first: source .venv/bin/activate (Windows: .venv\\Scripts\\activate).",
+    ),
     "demo-no-libreoffice": (
         "Demo: không có LibreOffice nên bỏ qua bước lưu lại bằng LibreOffice.",
         "Demo: LibreOffice not installed, the re-save step was skipped.",
