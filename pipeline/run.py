@@ -10,7 +10,7 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -21,17 +21,17 @@ from pipeline.core.errors import KehoachError
 from pipeline.core.files import output_set
 from pipeline.core.workers import DEFAULT_TIME_LIMIT, default_jobs
 from pipeline.intake.closed import ClosedRun
-from pipeline.intake.discover import InboxFile, discover_paths
+from pipeline.intake.discover import InboxFile, Receipts, discover_paths
 from pipeline.intake.returns import Return, entries
 from pipeline.intake.run import Intake, intake_folder, run_intake
 from pipeline.outputs.feedback_folder import remove_stale
 from pipeline.outputs.run_outputs import feedback_plans, write_outputs
 from pipeline.plan.model import Plan
 from pipeline.plan.periods import current
-from pipeline.store.actions import closed_intake, confirmed_receipts
+from pipeline.store.actions import closed_intake, stored_receipts
 from pipeline.store.db import open_store, store_errors, store_path
 from pipeline.store.history import read_history
-from pipeline.store.records import Seen, confirmed_dates, record_seen, save_results
+from pipeline.store.records import Seen, known_receipts, record_seen, save_results
 
 if TYPE_CHECKING:  # pandas and pandera are loaded while the files are read, not before
     from pipeline.intake.settle import Settled
@@ -124,7 +124,7 @@ def run(
     _require_folders(inbox, outbox)  # before the store is opened (and perhaps created)
     connection, created = open_store(store) if store is not None else (None, False)
     with store_errors(store or Path()):
-        receipts = confirmed_dates(connection) if connection is not None else {}
+        receipts = known_receipts(connection) if connection is not None else Receipts()
     checked, phases = _checked_folder(
         plan, inbox, outbox, period, as_of, jobs, on_discovered, on_read, strict, receipts
     )
@@ -312,7 +312,7 @@ def consolidated(
     _require_folders(inbox, outbox)
     store = store_path(outbox)
     closed = closed_intake(store, period)
-    receipts = confirmed_receipts(store) if closed is None else {}
+    receipts = stored_receipts(store) if closed is None else Receipts()
     if closed is not None:
         as_of = closed.as_of
         if on_closed is not None:
@@ -336,7 +336,7 @@ def _checked_folder(
     on_discovered: Callable[[int], None] | None,
     on_read: Callable[[], None] | None,
     strict: bool,
-    receipts: Mapping[str, date],
+    receipts: Receipts,
     closed: ClosedRun | None = None,
 ) -> tuple[Checked, dict[str, float]]:
     """Everything under the inbox read, identified, validated and settled, with the time

@@ -231,3 +231,25 @@ def test_receive_refuses_a_day_that_is_not_or_has_not_come(
     assert result.exit_code == 2
     assert said in result.output and day in result.output
     assert not (tmp_path / "kehoach.sqlite").exists()
+
+
+def test_a_return_copied_without_its_time_keeps_the_time_first_seen(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
+    """Copying an inbox without file times (`cp -r`, a backup, a new computer) gives every file
+    today's time: the demo went from 27 on time to 0. The store saw each file before."""
+    on_time = _send(
+        plan, forms, tmp_path / "inbox", "so_y_te", datetime(2024, 12, 1), datetime(2024, 12, 2)
+    )
+    _run(tmp_path)
+    connection = sqlite3.connect(tmp_path / "kehoach.sqlite")
+    assert connection.execute("SELECT on_time, late FROM period_runs").fetchone() == (1, 0)
+    copied = datetime(2024, 12, 28).timestamp()
+    os.utime(on_time, (copied, copied))  # the same bytes, a later time
+    other = _send(  # new bytes: their own time counts, late
+        plan, forms, tmp_path / "inbox", "so_tttt", datetime(2024, 12, 1), datetime(2024, 12, 28)
+    )
+    _run(tmp_path)
+    assert connection.execute("SELECT on_time, late FROM period_runs").fetchone() == (1, 1)
+    sources = dict(connection.execute("SELECT file, received_source FROM period_outcomes"))
+    assert sources == {on_time.name: "store", other.name: "file"}

@@ -30,7 +30,7 @@ class ClosedEntry:
 
     sha256: str  # "" when the closed run read no bytes of it (an ignored or unlisted entry)
     received: datetime | None  # when the office received it, as the closed run knew it
-    received_source: str  # "file", "zip" or "confirmed"
+    received_source: str  # "file", "zip", "store" or "confirmed"
     outcome: str
 
 
@@ -69,5 +69,5 @@ def apply_closed(files: list[InboxFile], reads: list[ReadResult], closed: Closed
         if entry.received is None:
             continue
         file.received, file.received_source = entry.received, entry.received_source
-        if entry.received_source in ("file", "zip"):
+        if entry.received_source in ("file", "zip", "store"):
             file.mtime = entry.received

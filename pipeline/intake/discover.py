@@ -14,9 +14,9 @@ import hashlib
 import os
 import stat as stat_module
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -45,6 +45,14 @@ BUDGET_BASE = DEFAULT_TIME_LIMIT
 BUDGET_PER_FILE = 0.25
 
 
+@dataclass(frozen=True)
+class Receipts:
+    """What the store knows of when files arrived, by sha256 (a zip member: its zip's)."""
+
+    confirmed: Mapping[str, date] = field(default_factory=dict)  # `kehoach receive --date`
+    first_seen: Mapping[str, datetime] = field(default_factory=dict)  # file time when first seen
+
+
 @dataclass
 class InboxFile:
     rel: str  # relative to the inbox, "thu.zip/so_y_te.xlsx" for a zip member
@@ -58,7 +66,8 @@ class InboxFile:
     # When the office received it: the file's time in the inbox; for a zip member, the zip's
     # (a member's own time is whatever the sender's clock said when it was packed).
     received: datetime | None = None
-    received_source: str = "file"  # "file", "zip" (the zip's time) or "confirmed" (officer)
+    # "file", "zip" (the zip's time), "store" (its time when first seen) or "confirmed" (officer)
+    received_source: str = "file"
     container_sha256: str = ""  # a zip member: its zip's, which the officer's receipt names
 
     @property

@@ -8,7 +8,7 @@ validation and the settling of outcomes follow in `pipeline/run.py`.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.core.workers import DEFAULT_TIME_LIMIT, default_jobs
 from pipeline.intake.closed import ClosedRun, apply_closed, closed_entries
-from pipeline.intake.discover import InboxFile, discover
+from pipeline.intake.discover import InboxFile, Receipts, discover
 from pipeline.intake.reader import ReadResult
 from pipeline.intake.returns import (
     Return,
@@ -54,7 +54,7 @@ def run_intake(
     on_read: Callable[[], None] | None = None,
     on_started: Callable[[], None] | None = None,
     as_of: date | None = None,
-    receipts: Mapping[str, date] | None = None,
+    receipts: Receipts | None = None,
     budget: float | None = None,
     closed: ClosedRun | None = None,
 ) -> Intake:
@@ -67,7 +67,7 @@ def run_intake(
     if closed is not None:
         apply_closed(files, reads, closed)
     else:
-        _apply_receipts(files, reads, receipts or {})
+        _apply_receipts(files, reads, receipts or Receipts())
     verdicts: dict[int, Verdict] = {}
     returns: list[Return] = []
     for rid, (file, read) in enumerate(zip(files, reads, strict=True)):
@@ -88,18 +88,20 @@ def run_intake(
     return Intake(returns, frame, phases)
 
 
-def _apply_receipts(
-    files: list[InboxFile], reads: list[ReadResult], receipts: Mapping[str, date]
-) -> None:
-    """The receipt dates the officer confirmed (`kehoach receive`), by the file's sha256 (a zip
-    member: its zip's); they replace the file's time in the inbox."""
-    if not receipts:
-        return
+def _apply_receipts(files: list[InboxFile], reads: list[ReadResult], receipts: Receipts) -> None:
+    """A confirmed receipt date replaces the file's time in the inbox. Else a file the store
+    saw before keeps the earlier of its two times: copying an inbox without its times (to a
+    new computer, from a backup, `cp -r`) made every return of a demo late."""
     for file, read in zip(files, reads, strict=True):
-        confirmed = receipts.get(file.container_sha256 or read.sha256)
+        sha = file.container_sha256 or read.sha256
+        confirmed = receipts.confirmed.get(sha)
+        earlier = receipts.first_seen.get(sha)
         if confirmed is not None:
             file.received = datetime.combine(confirmed, datetime.min.time())
             file.received_source = "confirmed"
+        elif earlier is not None and earlier < file.received_at:
+            file.received, file.mtime = earlier, earlier  # the time also orders its copies
+            file.received_source = "store"
 
 
 def intake_folder(
@@ -113,7 +115,7 @@ def intake_folder(
     on_started: Callable[[], None] | None = None,
     exclude: Iterable[Path] = (),
     as_of: date | None = None,
-    receipts: Mapping[str, date] | None = None,
+    receipts: Receipts | None = None,
     budget: float | None = None,
     closed: ClosedRun | None = None,
 ) -> Intake:

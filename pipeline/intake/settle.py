@@ -27,7 +27,7 @@ FILE_COLUMNS = (
     "saved_at",
     "saved_source",
     "received",  # when the office received it: on time is judged on this
-    "received_source",  # "file", "zip" or "confirmed" (`kehoach receive`)
+    "received_source",  # "file", "zip", "store" (first seen) or "confirmed" (`receive`)
     "verdict",  # the outcome a stage proposed, "" when the entry went on to validation
     "reason",
     "params",

@@ -11,6 +11,7 @@ from pathlib import Path
 from pipeline.core.errors import KehoachError
 from pipeline.core.files import atomic_path
 from pipeline.intake.closed import ClosedRun
+from pipeline.intake.discover import Receipts
 from pipeline.store.db import open_store, store_errors
 from pipeline.store.records import (
     Closure,
@@ -20,7 +21,7 @@ from pipeline.store.records import (
     closed_run,
     closure,
     confirm,
-    confirmed_dates,
+    known_receipts,
     latest_headline,
     period_results,
     reopen,
@@ -116,15 +117,15 @@ def frozen(store: Path, period: str, workbook: Path) -> tuple[Closure | None, bo
     return found, True
 
 
-def confirmed_receipts(store: Path) -> dict[str, date]:
-    """The receipt dates the officer confirmed, for commands that only read (`report`,
-    `remind`): no store yet means none, and reading never creates one."""
+def stored_receipts(store: Path) -> Receipts:
+    """What the store knows of receipts, for commands that only read (`report`, `remind`):
+    no store yet means nothing, and reading never creates one."""
     if not store.exists():
-        return {}
+        return Receipts()
     connection, _ = open_store(store)
     try:
         with store_errors(store):
-            return confirmed_dates(connection)
+            return known_receipts(connection)
     finally:
         connection.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import sqlite3
@@ -11,6 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from pipeline.intake.closed import ClosedEntry, ClosedRun
+from pipeline.intake.discover import Receipts
 from pipeline.rollup.history import results_of
 from pipeline.store.history import write_results
 
@@ -35,12 +37,18 @@ class Seen:
     file_time: datetime
 
 
-def confirmed_dates(connection: sqlite3.Connection) -> dict[str, date]:
-    """sha256 -> the receipt date the officer confirmed."""
-    rows = connection.execute(
-        "SELECT sha256, received_on FROM receipts WHERE received_on IS NOT NULL"
-    )
-    return {sha: date.fromisoformat(day) for sha, day in rows}
+def known_receipts(connection: sqlite3.Connection) -> Receipts:
+    """By sha256: the receipt date the officer confirmed, and the file's time when first seen."""
+    confirmed: dict[str, date] = {}
+    first_seen: dict[str, datetime] = {}
+    for sha, day, file_time in connection.execute(
+        "SELECT sha256, received_on, file_time FROM receipts"
+    ):
+        if day:
+            confirmed[sha] = date.fromisoformat(day)
+        with contextlib.suppress(TypeError, ValueError):  # a time written by hand: not used
+            first_seen[sha] = datetime.fromisoformat(file_time)
+    return Receipts(confirmed, first_seen)
 
 
 def record_seen(connection: sqlite3.Connection, files: Iterable[Seen], now: datetime) -> None:

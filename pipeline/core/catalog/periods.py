@@ -108,6 +108,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ngày nhận: thời gian tệp trong hộp thư",
         "Received: the file's time in the inbox",
     ),
+    "wb-received-store": (
+        "Ngày nhận: thời gian tệp khi chương trình thấy lần đầu (tệp đã bị chép lại)",
+        "Received: the file's time when first seen (the file was copied since)",
+    ),
     "wb-received-zip": (
         "Ngày nhận: thời gian của tệp nén",
         "Received: the zip file's time",
