@@ -35,6 +35,7 @@ from pipeline.forms.metadata import parse as parse_meta
 from pipeline.intake import legacy, normalize
 from pipeline.intake.container import check_zip, declares_entities, saved_time, sniff
 from pipeline.intake.far_cells import MAX_COLS, MAX_ROWS, trimmed
+from pipeline.intake.far_cells_binary import xls_far_cell
 from pipeline.intake.xlsx_formats import has_formulas, percent_cells, unsaved_formulas
 
 HEADER_SCAN_ROWS = 200
@@ -166,6 +167,11 @@ def read_bytes(data: bytes) -> ReadResult:
         result.problem = "file-xml-entities"
         return result
     result.saved_at = saved_time(archive, kind)
+    far = xls_far_cell(data) if kind == "xls" else None
+    if far is not None:  # calamine would build the sheet's whole box: BIFF is not rewritten
+        result.problem = "file-far-cell"
+        result.problem_params = {"sheet": far.sheet, "cell": far.cell}
+        return result
     # Cells the reader never looks at are dropped first: calamine builds a sheet's whole
     # rectangle. The formats and formulas are still read from the original package (`archive`):
     # a cell inside the window stands at the same place in both.
