@@ -10,6 +10,7 @@ import io
 import shutil
 import struct
 import tracemalloc
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from pipeline.contracts.outcomes import Outcome
 from pipeline.core.catalog import t
 from pipeline.core.libreoffice import convert
 from pipeline.intake.far_cells_binary import FarCell, xls_far_cell
+from pipeline.intake.far_cells_xlsb import xlsb_far_cell
 from pipeline.intake.reader import read_bytes
 from pipeline.intake.run import intake_folder
 from pipeline.plan.model import Plan
@@ -203,6 +205,7 @@ def _crafted() -> dict[str, bytes]:
         "fat-listed-too-often": far[:0x4C] + struct.pack("<109I", *[0] * 109) + far[0x200:],
         "no-directory": _set(far, 0x30, END),
         "truncated": far[:1500],
+        "truncated-sheet": _cfb(_biff([(FORM_SHEET, _number(0, 0) + _number(39999, 255))])[:-2]),
         "mini-fat-loop": _set(mini, 2 * 512, 0),  # mini sector 0 follows itself
         "overlapping-sheets": _cfb(overlapping),
         "bad-sector-shift": far[:0x1E] + struct.pack("<H", 20) + far[0x20:],
@@ -226,6 +229,87 @@ def test_crafted_containers_each_get_an_outcome(plan: Plan, tmp_path: Path) -> N
     assert set(lines) == {p.name for p in inbox.iterdir()}
     assert {x["verdict"] for x in lines.values()} == {Outcome.UNREADABLE}
     assert lines["far.xls"]["reason"] == "file-far-cell"
+
+
+# --- .xlsb -----------------------------------------------------------------------------------
+
+
+def _brt(kind: int, body: bytes = b"") -> bytes:
+    """One .xlsb record: its type in one or two bytes, its size in seven bits a byte."""
+    head = bytes([kind]) if kind < 0x80 else bytes([(kind & 0x7F) | 0x80, kind >> 7])
+    size, sized = len(body), b""
+    while True:
+        size, byte = size >> 7, size & 0x7F
+        sized += bytes([byte | (0x80 if size else 0)])
+        if not size:
+            return head + sized + body
+
+
+def _wide(text: str) -> bytes:
+    encoded = text.encode("utf-16-le")
+    return struct.pack("<I", len(encoded) // 2) + encoded
+
+
+def _xlsb(cells: list[tuple[int, int]], sheet: str = FORM_SHEET, cut: int = 0) -> bytes:
+    """A package with one binary sheet holding a number at each (row, column), 0-based; its
+    sheet part without its last `cut` bytes."""
+    workbook = (
+        _brt(0x83)  # BrtBeginBook
+        + _brt(0x8F)  # BrtBeginBundleShs
+        + _brt(0x9C, struct.pack("<II", 0, 1) + _wide("rId1") + _wide(sheet))
+        + _brt(0x90)  # BrtEndBundleShs
+        + _brt(0x9D, bytes(20))  # BrtCalcProp: calamine reads names up to it
+        + _brt(0x84)
+    )
+    rows = b""
+    for row in sorted({r for r, _ in cells}):
+        rows += _brt(0x00, struct.pack("<I", row) + bytes(13))  # BrtRowHdr
+        for column in sorted(c for r, c in cells if r == row):
+            rows += _brt(0x05, struct.pack("<IId", column, 0, 1.0))  # BrtCellReal
+    sheet_part = (
+        _brt(0x81)
+        + _brt(0x94, struct.pack("<IIII", 0, 0, 0, 0))  # BrtWsDim
+        + _brt(0x91)  # BrtBeginSheetData
+        + rows
+        + _brt(0x92)
+        + _brt(0x82)
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+        'Target="worksheets/sheet1.bin"/></Relationships>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("xl/workbook.bin", workbook)
+        package.writestr("xl/_rels/workbook.bin.rels", rels)
+        package.writestr("xl/worksheets/sheet1.bin", sheet_part[: len(sheet_part) - cut])
+    return out.getvalue()
+
+
+def test_an_xlsb_with_a_far_cell_gets_the_same_reason() -> None:
+    near = _xlsb([(0, 0), (2999, 59)])
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(near)).get_sheet_by_name(FORM_SHEET)
+    assert rows.to_python()[2999][59] == 1.0  # the writer is right: calamine reads it there
+    with zipfile.ZipFile(io.BytesIO(near)) as archive:
+        assert xlsb_far_cell(archive) is None
+    far = _xlsb([(0, 0), (39999, 255)])
+    with zipfile.ZipFile(io.BytesIO(far)) as archive:
+        assert xlsb_far_cell(archive) == FarCell(FORM_SHEET, "IV40000")
+    result = read_bytes(far)
+    assert (result.problem, result.problem_params) == (
+        "file-far-cell",
+        {"sheet": FORM_SHEET, "cell": "IV40000"},
+    )
+
+
+def test_an_xlsb_stray_cell_and_a_damaged_sheet_are_left_to_the_reader() -> None:
+    stray = _xlsb([(0, 0), (4, 77)])  # BZ5: a small box
+    damaged = _xlsb([(0, 0), (39999, 255)], cut=8)  # the part ends inside its far cell
+    for data in (stray, damaged):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            assert xlsb_far_cell(archive) is None
 
 
 # --- real files -------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from __future__ import annotations
 import struct
 import sys
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pipeline.core.cells import address
@@ -190,21 +190,24 @@ def _entry_place(entry: bytes, sector_size: int) -> tuple[int, int]:
 
 def _records(stream: bytes, start: int, seen: bytearray) -> Iterator[tuple[int, int, int]]:
     """(type, data start, data end) of the records from `start` to the end of their
-    substream, one at a time; a record already visited by another walk means sheets overlap
-    (crafted: without this mark, sheets pointing into each other would make the scan
-    quadratic)."""
+    substream, one at a time. A record cut by the stream's end makes calamine fail there,
+    before it builds this sheet or any after it: unsure, and no sheet after it is judged. A
+    record already visited by another walk means sheets overlap (crafted: without this mark,
+    sheets pointing into each other would make the scan quadratic)."""
     at = start
-    while at + 4 <= len(stream):
+    while at < len(stream):
         if seen[at]:
             raise _Unsure
         seen[at] = 1
+        if at + 4 > len(stream):
+            raise _Unsure
         kind, size = struct.unpack_from("<HH", stream, at)
         end = at + 4 + size
         if end > len(stream):
-            break  # calamine stops there with an error: what came before is what it read
+            raise _Unsure
         yield kind, at + 4, end
         if kind == _EOF:
-            break
+            return
         at = end
 
 
@@ -214,7 +217,7 @@ def _far_in_stream(stream: bytes) -> FarCell | None:
     for name, start in sheets:
         if start >= len(stream):
             continue  # calamine fails on it: nothing is built
-        far = _far_in_sheet(stream, _records(stream, start, seen))
+        far = box_far(_places(stream, _records(stream, start, seen)))
         if far is not None:
             return FarCell(name, far)
     return None
@@ -255,21 +258,27 @@ def _sheet_name(body: bytes, biff8: bool, codepage: str) -> str:
     return text.replace("\0", "")
 
 
-def _far_in_sheet(stream: bytes, records: Iterator[tuple[int, int, int]]) -> str | None:
+Place = tuple[int, int, int]  # 0-based row, first and last 0-based column of a run of cells
+
+
+def _places(stream: bytes, records: Iterator[tuple[int, int, int]]) -> Iterator[Place]:
+    """(row, first column, last column) of each run of cells a sheet's records place."""
+    for kind, start, end in records:
+        if kind in _CELLS and end - start >= 4:
+            row, column = struct.unpack_from("<HH", stream, start)
+            yield row, column, column
+        elif kind == _MULRK and end - start >= 6:
+            row, column = struct.unpack_from("<HH", stream, start)
+            yield row, column, max(column, struct.unpack_from("<H", stream, end - 2)[0])
+
+
+def box_far(places: Iterable[Place]) -> str | None:
     """The A1 place of the first cell outside the window when the sheet's box (rows by
     columns, from its first to its last placed cell, as calamine builds it) is larger than
     the window; else None."""
     top, bottom, left, right = 1 << 32, -1, 1 << 32, -1
     first_far: tuple[int, int] | None = None
-    for kind, start, end in records:
-        if kind in _CELLS and end - start >= 4:
-            row, column = struct.unpack_from("<HH", stream, start)
-            last = column
-        elif kind == _MULRK and end - start >= 6:
-            row, column = struct.unpack_from("<HH", stream, start)
-            last = max(column, struct.unpack_from("<H", stream, end - 2)[0])
-        else:
-            continue
+    for row, column, last in places:
         top, bottom = min(top, row), max(bottom, row)
         left, right = min(left, column), max(right, last)
         if first_far is None and (row >= MAX_ROWS or last >= MAX_COLS):
