@@ -177,6 +177,16 @@ def test_a_sheet_is_judged_by_the_box_calamine_would_build(
     assert (found.cell if found else None) == expected
 
 
+def test_calamine_places_no_blank_cell_and_every_number_of_a_run() -> None:
+    """What the judgement takes from calamine's reader, checked against the one installed."""
+    blank = _xls(_record(0x0201, struct.pack("<HHH", 39999, 255, 15)))
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(blank)).get_sheet_by_name(FORM_SHEET)
+    assert len(sheet.to_python()) == 1  # A1 alone: the blank at IV40000 built nothing
+    run = _xls(_mulrk(3, 55, 65))
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(run)).get_sheet_by_name(FORM_SHEET)
+    assert sheet.to_python()[3][55:66] == [7] * 11
+
+
 def test_the_second_sheet_is_named_in_its_own_words() -> None:
     sheets = [("Hướng dẫn", _number(0, 0)), ("Báo cáo (2)", _number(0, 0) + _number(65535, 255))]
     stream = _biff(sheets)

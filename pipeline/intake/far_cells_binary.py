@@ -84,7 +84,7 @@ class _Container:
             raise _Unsure
         self.data = data
         self.size = 1 << shift
-        self.count = max(0, (len(data) - self.size + self.size - 1) // self.size)
+        self.count = -(-(len(data) - self.size) // self.size)  # a short last one counts
         self.fat = self._fat()
 
     def sector(self, index: int) -> bytes:
