@@ -45,6 +45,7 @@ _EOF, _BOF, _BOUNDSHEET, _CODEPAGE, _FILEPASS = 0x000A, 0x0809, 0x0085, 0x0042, 
 # BLANK, MULBLANK and RSTRING are not read by calamine, so they cost it nothing.
 _CELLS = frozenset({0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x0006})
 _MULRK = 0x00BD
+_GLOBALS_READ = frozenset({_BOF, _BOUNDSHEET, _CODEPAGE, _FILEPASS})
 _BIFF5_VERSIONS = frozenset({0x0002, 0x0007, 0x0200, 0x0300, 0x0400, 0x0500})
 
 
@@ -188,46 +189,50 @@ def _entry_place(entry: bytes, sector_size: int) -> tuple[int, int]:
 # --- the BIFF records -----------------------------------------------------------------------
 
 
-def _records(stream: bytes, start: int, seen: bytearray) -> Iterator[tuple[int, int, int]]:
+_HEADER = struct.Struct("<HH")  # a record's type and size; a cell's row and column too
+
+
+def _records(stream: bytes, start: int, limit: int) -> Iterator[tuple[int, int, int]]:
     """(type, data start, data end) of the records from `start` to the end of their
-    substream, one at a time. A record cut by the stream's end makes calamine fail there,
-    before it builds this sheet or any after it: unsure, and no sheet after it is judged. A
-    record already visited by another walk means sheets overlap (crafted: without this mark,
-    sheets pointing into each other would make the scan quadratic)."""
-    at = start
-    while at < len(stream):
-        if seen[at]:
+    substream (EOF), one at a time, never past `limit` (where the next walk starts: walks
+    that ran into each other would make the scan quadratic). A record cut by the stream's
+    end makes calamine fail there, before it builds this sheet or any after it: unsure."""
+    unpack, at = _HEADER.unpack_from, start
+    while at + 4 <= limit:
+        kind, size = unpack(stream, at)
+        body, at = at + 4, at + 4 + size
+        if at > limit:
             raise _Unsure
-        seen[at] = 1
-        if at + 4 > len(stream):
-            raise _Unsure
-        kind, size = struct.unpack_from("<HH", stream, at)
-        end = at + 4 + size
-        if end > len(stream):
-            raise _Unsure
-        yield kind, at + 4, end
+        yield kind, body, at
         if kind == _EOF:
             return
-        at = end
+    if at != len(stream):  # a cut record, or a substream running into the next one
+        raise _Unsure
 
 
 def _far_in_stream(stream: bytes) -> FarCell | None:
-    seen = bytearray(len(stream))
-    sheets = _sheets(stream, _records(stream, 0, seen))
+    sheets = _sheets(stream, _records(stream, 0, len(stream)))
+    starts = sorted(start for _, start in sheets)
+    if len(set(starts)) < len(starts):
+        raise _Unsure  # two sheets at one place: crafted
+    ends = {start: end for start, end in zip(starts, [*starts[1:], len(stream)], strict=True)}
     for name, start in sheets:
         if start >= len(stream):
             continue  # calamine fails on it: nothing is built
-        far = box_far(_places(stream, _records(stream, start, seen)))
+        far = box_far(_places(stream, start, ends[start]))
         if far is not None:
             return FarCell(name, far)
     return None
 
 
 def _sheets(stream: bytes, records: Iterator[tuple[int, int, int]]) -> list[tuple[str, int]]:
-    """(name, offset of its BOF) of every sheet the workbook globals list, in their order."""
-    biff8, codepage = True, "cp1252"
+    """(name, offset of its BOF) of every sheet the workbook globals list, in their order;
+    a sheet placed inside the globals is crafted."""
+    biff8, codepage, end = True, "cp1252", 0
     found: list[tuple[str, int]] = []
     for kind, start, end in records:
+        if kind not in _GLOBALS_READ:
+            continue
         body = stream[start:end]
         if kind == _FILEPASS and len(body) >= 2 and body[:2] != b"\0\0":
             raise _Unsure  # encrypted: calamine says so itself
@@ -239,6 +244,8 @@ def _sheets(stream: bytes, records: Iterator[tuple[int, int, int]]) -> list[tupl
             codepage = f"cp{struct.unpack_from('<H', body)[0]}"
         elif kind == _BOUNDSHEET and len(body) >= 7:
             found.append((_sheet_name(body, biff8, codepage), struct.unpack_from("<I", body)[0]))
+    if any(start < end for _, start in found):
+        raise _Unsure
     return found
 
 
@@ -261,15 +268,25 @@ def _sheet_name(body: bytes, biff8: bool, codepage: str) -> str:
 Place = tuple[int, int, int]  # 0-based row, first and last 0-based column of a run of cells
 
 
-def _places(stream: bytes, records: Iterator[tuple[int, int, int]]) -> Iterator[Place]:
-    """(row, first column, last column) of each run of cells a sheet's records place."""
-    for kind, start, end in records:
-        if kind in _CELLS and end - start >= 4:
-            row, column = struct.unpack_from("<HH", stream, start)
+def _places(stream: bytes, start: int, limit: int) -> Iterator[Place]:
+    """(row, first column, last column) of each run of cells a sheet's records place: the
+    walk of `_records`, written out once more because it is the one loop a form pays for."""
+    unpack, at = _HEADER.unpack_from, start
+    while at + 4 <= limit:
+        kind, size = unpack(stream, at)
+        body, at = at + 4, at + 4 + size
+        if at > limit:
+            raise _Unsure
+        if kind in _CELLS and size >= 4:
+            row, column = unpack(stream, body)
             yield row, column, column
-        elif kind == _MULRK and end - start >= 6:
-            row, column = struct.unpack_from("<HH", stream, start)
-            yield row, column, max(column, struct.unpack_from("<H", stream, end - 2)[0])
+        elif kind == _MULRK and size >= 6:
+            row, column = unpack(stream, body)
+            yield row, column, max(column, struct.unpack_from("<H", stream, at - 2)[0])
+        elif kind == _EOF:
+            return
+    if at != len(stream):
+        raise _Unsure
 
 
 def box_far(places: Iterable[Place]) -> str | None:
@@ -278,9 +295,15 @@ def box_far(places: Iterable[Place]) -> str | None:
     the window; else None."""
     top, bottom, left, right = 1 << 32, -1, 1 << 32, -1
     first_far: tuple[int, int] | None = None
-    for row, column, last in places:
-        top, bottom = min(top, row), max(bottom, row)
-        left, right = min(left, column), max(right, last)
+    for row, column, last in places:  # comparisons, not min and max: a form has hundreds
+        if row < top:
+            top = row
+        if row > bottom:
+            bottom = row
+        if column < left:
+            left = column
+        if last > right:
+            right = last
         if first_far is None and (row >= MAX_ROWS or last >= MAX_COLS):
             first_far = (row, column) if row >= MAX_ROWS else (row, max(column, MAX_COLS))
     if first_far is None or (bottom - top + 1) * (right - left + 1) <= _WINDOW_CELLS:
