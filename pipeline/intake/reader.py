@@ -35,6 +35,8 @@ from pipeline.forms.metadata import parse as parse_meta
 from pipeline.intake import legacy, normalize
 from pipeline.intake.container import check_zip, declares_entities, saved_time, sniff
 from pipeline.intake.far_cells import MAX_COLS, MAX_ROWS, trimmed
+from pipeline.intake.far_cells_binary import FarCell, xls_far_cell
+from pipeline.intake.far_cells_xlsb import xlsb_far_cell
 from pipeline.intake.xlsx_formats import has_formulas, percent_cells, unsaved_formulas
 
 HEADER_SCAN_ROWS = 200
@@ -166,6 +168,11 @@ def read_bytes(data: bytes) -> ReadResult:
         result.problem = "file-xml-entities"
         return result
     result.saved_at = saved_time(archive, kind)
+    far = _binary_far_cell(data, kind, archive)
+    if far is not None:  # calamine would build the sheet's whole box: records are not rewritten
+        result.problem = "file-far-cell"
+        result.problem_params = {"sheet": far.sheet, "cell": far.cell}
+        return result
     # Cells the reader never looks at are dropped first: calamine builds a sheet's whole
     # rectangle. The formats and formulas are still read from the original package (`archive`):
     # a cell inside the window stands at the same place in both.
@@ -178,6 +185,13 @@ def read_bytes(data: bytes) -> ReadResult:
         result.problem = _calamine_problem(exc)
         result.detail = f"{type(exc).__name__}: {str(exc)[:200]}"
     return result
+
+
+def _binary_far_cell(data: bytes, kind: str, archive: zipfile.ZipFile | None) -> FarCell | None:
+    """A far cell of an .xls or an .xlsb (a package of kind xlsx with binary sheets)."""
+    if kind == "xls":
+        return xls_far_cell(data)
+    return xlsb_far_cell(archive) if kind == "xlsx" and archive is not None else None
 
 
 def normalize_rows(result: ReadResult) -> None:

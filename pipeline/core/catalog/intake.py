@@ -69,6 +69,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lại dạng .xlsx.",
         "The file crashed the reader (damaged or too memory-hungry). Ask for a re-saved .xlsx.",
     ),
+    "file-far-cell": (
+        "Trang '{sheet}' có dữ liệu ở ô {cell}, quá xa vùng của biểu mẫu: đọc tệp như vậy cần hàng "
+        "trăm MB. Đề nghị đơn vị xóa các ô ở xa đó hoặc lưu lại dạng .xlsx rồi gửi lại.",
+        "Sheet '{sheet}' holds data at {cell}, far outside the form: reading such a file takes "
+        "hundreds of MB. Ask the agency to delete the far cells or re-save it as .xlsx and resend.",
+    ),
     "file-cannot-open": (
         "Không mở được tệp (có thể đang bị khóa).",
         "The file could not be opened (it may be locked).",
