@@ -244,18 +244,19 @@ def _number_cell(path: Path, ref: str, text: str) -> None:
     _rewrite(path, edit)
 
 
-def test_odd_files_each_get_an_outcome_and_the_run_writes_its_workbook(
-    plan: Plan, forms: Path, tmp_path: Path
-) -> None:
+def odd_returns(plan: Plan, forms: Path, tmp_path: Path) -> Path:
+    """Returns each odd in one way (issue 12): inf, nan and 1e309 in number cells, a zip member
+    dated 0, a member behind a password, a name that is not UTF-8, and one agency's two copies
+    saved by Excel (UTC, `…Z`) and by another tool (`…+07:00`); the inbox they are in."""
     inbox = tmp_path / "inbox"
     for code, ref, text in (("so_khcn", "G13", "inf"), ("so_tttt", "G13", "nan")):
         _number_cell(fill_return(forms, tmp_path, code, answers_for(plan, code)), ref, text)
     big = fill_return(forms, tmp_path, "so_tai_chinh", answers_for(plan, "so_tai_chinh"))
     _number_cell(big, "L13", "1e309")
-    member = fill_return(forms, tmp_path, "so_gddt", answers_for(plan, "so_gddt"), name="tmp.xlsx")
+    member = fill_return(forms, tmp_path, "so_gddt", answers_for(plan, "so_gddt"), name="m.xlsx")
     _odd_zip_member(inbox / "thu-gddt.zip", member.rename(tmp_path / "2024_so_gddt.xlsx"))
     secret = fill_return(
-        forms, tmp_path, "so_noi_vu", answers_for(plan, "so_noi_vu"), name="tmp.xlsx"
+        forms, tmp_path, "so_noi_vu", answers_for(plan, "so_noi_vu"), name="s.xlsx"
     )
     _encrypted_zip(inbox / "mat-khau.zip", secret.rename(tmp_path / "2024_so_noi_vu.xlsx"))
     odd_name = fill_return(forms, tmp_path, "so_tnmt", answers_for(plan, "so_tnmt"))
@@ -270,6 +271,13 @@ def test_odd_files_each_get_an_outcome_and_the_run_writes_its_workbook(
         name="2024_so_y_te_ban_cuoi.xlsx",
     )
     _saved_with_offset(second, "2024-12-11T09:00:00+07:00")  # another tool: an offset
+    return inbox
+
+
+def test_odd_files_each_get_an_outcome_and_the_run_writes_its_workbook(
+    plan: Plan, forms: Path, tmp_path: Path
+) -> None:
+    inbox = odd_returns(plan, forms, tmp_path)
     outbox = tmp_path / "outbox"
     result = _run(inbox, outbox)
     assert result.exit_code == 0, result.output
