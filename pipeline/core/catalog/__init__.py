@@ -12,6 +12,7 @@ from typing import Any
 
 from pipeline.core.catalog import carryover as carryover  # own line: parallel areas do not collide
 from pipeline.core.catalog import cli_help as cli_help  # own line: parallel areas do not collide
+from pipeline.core.catalog import click_words as click_words  # own line, as the areas above
 from pipeline.core.catalog import closed as closed_area  # own line, as the areas above
 from pipeline.core.catalog import documents, forms, importer, intake, outputs, plan, rules, run
 from pipeline.core.catalog import feedback as feedback  # own line: parallel areas do not collide
@@ -43,6 +44,7 @@ _AREAS = (
     timeline_area,
     robust,
     cli_help,
+    click_words,
     values,
     hostile,
     frames,
