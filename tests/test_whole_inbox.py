@@ -133,13 +133,12 @@ def test_a_run_over_every_hostile_entry_exits_0_with_one_outcome_each(
         "~$2024_so_y_te.xlsx",
     }
     assert set(log) == expected_entries  # one line each: `_log` is a dict by file
-    outcomes = {name: log[name] for name in log}
-    assert all(outcomes[f"2024_{code}.xlsx"] == "accepted" for code in GOOD_CODES)
-    assert outcomes["linked/2024_so_xay_dung.xlsx"] == "accepted"
-    far = [outcomes[f"xa-{index}.xlsx"] for index in range(3)]  # one agency's copies: one counts
+    assert all(log[f"2024_{code}.xlsx"] == "accepted" for code in GOOD_CODES)
+    assert log["linked/2024_so_xay_dung.xlsx"] == "accepted"
+    far = [log[f"xa-{index}.xlsx"] for index in range(3)]  # one agency's copies: one counts
     assert far.count("accepted") == 1 and set(far) <= {"accepted", "duplicate", "superseded"}
-    assert outcomes["2024_so_y_te_ban_cuoi.xlsx"] == "accepted"
-    assert outcomes["2024_so_y_te.xlsx"] == "superseded"
+    assert log["2024_so_y_te_ban_cuoi.xlsx"] == "accepted"
+    assert log["2024_so_y_te.xlsx"] == "superseded"
     reasons = _reasons(outbox / "tong-hop-2024.xlsx")
     assert "mật khẩu" in reasons["mat-khau.zip/2024_so_noi_vu.xlsx"]
     assert "Thư mục trống" in reasons["rong/"]
