@@ -757,6 +757,35 @@ def test_a_required_option_says_so_in_the_console_language(command: str) -> None
     assert "[required]" in help_en and "bắt buộc" not in help_en
 
 
+_ENGLISH_PLACEHOLDERS = re.compile(
+    r"\b(OPTIONS|COMMAND|ARGS|FOLDER|FILES?|DIRECTORY|PATH|TEXT|INTEGER)\b"
+)
+
+
+def test_usage_and_option_placeholders_speak_the_console_language() -> None:
+    """click printed "[OPTIONS]", "FILE", "TEXT" in the Vietnamese help; the officer reads
+    "[TÙY CHỌN]", "TỆP", "KỲ". Asked in turn, each language stays itself."""
+    runner = CliRunner()
+    for lang in ("vi", "en", "vi"):
+        for command in ["", *sorted(cli.commands)]:
+            args = ["--lang", lang, *([command] if command else []), "--help"]
+            shown = runner.invoke(cli, args).output
+            usage = shown.splitlines()[0]
+            if lang == "vi":
+                assert "[TÙY CHỌN]" in usage, usage
+                assert not _ENGLISH_PLACEHOLDERS.search(shown), (command, shown)
+            else:
+                assert "[OPTIONS]" in usage, usage
+                assert not re.search(r"TÙY CHỌN|THƯ_MỤC|NGÀY|\bKỲ\b|\bTỆP\b", shown), shown
+    assert runner.invoke(cli, ["init", "--help"]).output.startswith(
+        "Cách dùng: cli init [TÙY CHỌN] [THƯ_MỤC]"
+    )
+    assert (
+        "cli receive [OPTIONS] FILES..."
+        in runner.invoke(cli, ["--lang", "en", "receive", "--help"]).output
+    )
+
+
 _HELP_AS_WRITTEN = """
 import json
 from pipeline.cli import cli

@@ -100,11 +100,60 @@ def _apply_help(group: click.Group, lang: str) -> None:
     for key, target, attribute in targets:
         if key in MESSAGES:
             setattr(target, attribute, t(key, lang))
+    _apply_placeholders(group, lang)
     for command in (group, *group.commands.values()):
         command._help_option = None  # made again, with click's sentence in this language
     for param in group.params:
         if param.name == "version" and isinstance(param, click.Option):
             param.help = _click_text("Show the version and exit.")
+
+
+_PLACEHOLDERS = {  # a placeholder as click or our commands write it -> its catalog key
+    MESSAGES[key][1]: key for key in MESSAGES if key.startswith("click-metavar-")
+} | {
+    "NGÀY": "click-metavar-date",
+    "NĂM": "click-metavar-year",
+    "MÃ": "click-metavar-code",
+    "KỲ": "click-metavar-period",
+    "TỆP|default": "click-metavar-file-or-default",
+}
+_PLACEHOLDER_OF: dict[click.Parameter, str] = {}  # each parameter's key, found once
+
+
+def _apply_placeholders(group: click.Group, lang: str) -> None:
+    """The usage line's `[OPTIONS] COMMAND` and every option's and argument's placeholder
+    (`FILE`, `TEXT`, `NGÀY`) in the console's language."""
+    group.subcommand_metavar = t("click-metavar-command", lang)
+    for command in (group, *group.commands.values()):
+        command.options_metavar = t("click-metavar-options", lang)
+        for param in command.params:
+            if param not in _PLACEHOLDER_OF:
+                _PLACEHOLDER_OF[param] = _PLACEHOLDERS.get(_click_placeholder(param), "")
+            key = _PLACEHOLDER_OF[param]
+            if key:
+                param.metavar = _decorated(param, t(key, lang))
+
+
+def _click_placeholder(param: click.Parameter) -> str:
+    """What click would print for the parameter, undecorated (no brackets, no dots)."""
+    if param.metavar:
+        return param.metavar
+    if isinstance(param, click.Argument):
+        return (param.name or "").upper()
+    kind = param.type
+    if isinstance(kind, click.Path):
+        if kind.file_okay and not kind.dir_okay:
+            return "FILE"
+        return "DIRECTORY" if kind.dir_okay and not kind.file_okay else "PATH"
+    return kind.name.upper()
+
+
+def _decorated(param: click.Parameter, placeholder: str) -> str:
+    """An argument's placeholder as click shows one it made itself: `[OPTIONAL]`, `MANY...`."""
+    if not isinstance(param, click.Argument):
+        return placeholder
+    shown = placeholder if param.required else f"[{placeholder}]"
+    return shown + "..." if param.nargs != 1 else shown
 
 
 class _Group(click.Group):
@@ -202,7 +251,7 @@ def cli(ctx: click.Context, lang: str) -> None:
 
     \b
     Quy trình / workflow:
-      kehoach init THƯ-MỤC  tạo thư mục làm việc (templates/, inbox/, outbox/)
+      kehoach init THƯ_MỤC  tạo thư mục làm việc (templates/, inbox/, outbox/)
       kehoach plan          kiểm tra templates/task_matrix.xlsx
       kehoach templates     sinh biểu mẫu cho từng đơn vị vào outbox/templates/
       kehoach receive TỆP   ghi ngày Sở nhận tệp (đúng hạn tính theo ngày này)

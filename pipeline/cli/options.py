@@ -71,7 +71,7 @@ def outbox_option(help_text: str = "Thư mục ghi kết quả.") -> Decorator:
 
 
 def period_option(
-    help_text: str = PERIOD_HELP, required: bool = False, metavar: str | None = None
+    help_text: str = PERIOD_HELP, required: bool = False, metavar: str = "KỲ"
 ) -> Decorator:
     return click.option("--period", required=required, metavar=metavar, help=help_text)
 

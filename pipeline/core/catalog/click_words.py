@@ -97,4 +97,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "click-env-var-var": ("biến môi trường: {var}", "env var: {var}"),
     "click-integer": ("số nguyên", "integer"),
     "click-required": ("bắt buộc", "required"),  # "[required]" after an option's help
+    # The placeholders of a usage line and of an option ("kehoach init [TÙY CHỌN] [THƯ MỤC]",
+    # "--as-of NGÀY"): click prints its own English type names there (TEXT, FILE, INTEGER).
+    "click-metavar-options": ("[TÙY CHỌN]", "[OPTIONS]"),
+    "click-metavar-command": ("LỆNH [THAM SỐ]...", "COMMAND [ARGS]..."),
+    "click-metavar-folder": ("THƯ_MỤC", "FOLDER"),
+    "click-metavar-files": ("TỆP", "FILES"),
+    "click-metavar-source": ("NGUỒN", "SOURCE"),
+    "click-metavar-directory": ("THƯ_MỤC", "DIRECTORY"),
+    "click-metavar-file": ("TỆP", "FILE"),
+    "click-metavar-path": ("ĐƯỜNG-DẪN", "PATH"),
+    "click-metavar-text": ("CHỮ", "TEXT"),
+    "click-metavar-integer": ("SỐ", "INTEGER"),
+    "click-metavar-integer-range": ("SỐ", "INTEGER RANGE"),
+    "click-metavar-date": ("NGÀY", "DATE"),
+    "click-metavar-year": ("NĂM", "YEAR"),
+    "click-metavar-code": ("MÃ", "CODE"),
+    "click-metavar-period": ("KỲ", "PERIOD"),
+    "click-metavar-file-or-default": ("TỆP|default", "FILE|default"),
 }
