@@ -322,18 +322,21 @@ def _read_workbook(data: bytes, result: ReadResult, archive: zipfile.ZipFile | N
     # A form's own guide sheet (protected, ours) never holds the table: not reading it saves
     # a fifth of a return's reading time.
     skip = {META_SHEET, GUIDE_SHEET} if META_SHEET in names else {META_SHEET}
+    damaged = ""
     for name in names[:MAX_SHEETS]:
         if name in skip:
             continue
         try:
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=MAX_ROWS)
-        except Exception:  # a chart sheet or a damaged sheet: look at the next one
+        except Exception as exc:  # a chart sheet or a damaged sheet: look at the next one
+            damaged = damaged or f"{name}: {type(exc).__name__}: {str(exc)[:160]}"
             continue
         table = _table(name, rows)
         if table is not None:
             tables.append(table)
-    if not tables:
-        result.problem = "file-no-form-table"
+    if not tables:  # a damaged sheet may have been the report: say damaged, not "no table"
+        result.problem = "file-corrupt" if damaged else "file-no-form-table"
+        result.detail = damaged
         return
     chosen = _choose(tables, result, archive)
     result.other_tables = [t.sheet for t in tables if t is not chosen]

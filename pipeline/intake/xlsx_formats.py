@@ -18,6 +18,8 @@ import re
 import zipfile
 from collections.abc import Iterator
 
+from pipeline.intake.container import Package
+
 _BUILTIN_PERCENT = {9, 10}
 _MAX_PART = 50 * 1024 * 1024
 _ATTRIBUTE = re.compile(r'([\w:]+)="([^"]*)"')
@@ -46,26 +48,40 @@ def _tags(xml: str, name: str, start: int = 0, end: int | None = None) -> Iterat
 
 
 def sheet_path(archive: zipfile.ZipFile, sheet: str) -> str:
+    """The package part of the sheet named `sheet`, "" when there is none."""
+    return sheet_paths(archive).get(sheet, "")
+
+
+def sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each sheet's name -> its package part. A returned package is asked three or four
+    times and keeps the answer (`Package.memo`)."""
+    memo = archive.memo if isinstance(archive, Package) else None
+    if memo is not None and "sheet_paths" in memo:
+        return memo["sheet_paths"]
+    found = _sheet_paths(archive)
+    if memo is not None:
+        memo["sheet_paths"] = found
+    return found
+
+
+def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     workbook = _part(archive, "xl/workbook.xml")
-    rid = next(
-        (
-            a.get("r:id", a.get("id", ""))
-            for a in _tags(workbook, "sheet")
-            # compared unescaped: writers differ on &apos;, &#39; and &quot; in a name
-            if html.unescape(a.get("name", "")) == sheet
-        ),
-        "",
-    )
-    if not rid:
-        return ""
-    rels = _part(archive, "xl/_rels/workbook.xml.rels")
-    target = next(
-        (a.get("Target", "") for a in _tags(rels, "Relationship") if a.get("Id") == rid), ""
-    )
-    if not target:
-        return ""
-    path = target.lstrip("/")
-    return path if path.startswith("xl/") else f"xl/{path}"
+    ids: dict[str, str] = {}
+    for a in _tags(workbook, "sheet"):
+        # compared unescaped: writers differ on &apos;, &#39; and &quot; in a name
+        ids.setdefault(html.unescape(a.get("name", "")), a.get("r:id", a.get("id", "")))
+    ids = {name: rid for name, rid in ids.items() if rid}
+    if not ids:
+        return {}
+    targets: dict[str, str] = {}
+    for a in _tags(_part(archive, "xl/_rels/workbook.xml.rels"), "Relationship"):
+        targets.setdefault(a.get("Id", ""), a.get("Target", ""))
+    paths = {}
+    for name, rid in ids.items():
+        path = targets.get(rid, "").lstrip("/")
+        if path:
+            paths[name] = path if path.startswith("xl/") else f"xl/{path}"
+    return paths
 
 
 def _percent_styles(archive: zipfile.ZipFile) -> set[int]:
