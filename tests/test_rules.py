@@ -7,6 +7,8 @@ rule is checked in a fraction of a second, without writing files.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
@@ -33,6 +35,7 @@ from pipeline.rules.findings import findings_of
 from pipeline.rules.schema import build_schema, failures
 from pipeline.rules.table import RULES, Rule, Scope, Target
 from pipeline.rules.validate import validate
+from tests.conftest import ROOT
 
 AS_OF = date(2024, 12, 20)
 AGENCY = "so_y_te"
@@ -306,3 +309,19 @@ def test_returns_are_validated_together(plan: Plan) -> None:
         (0, "progress-out-of-range", "Báo cáo!G14"),
         (1, "funding-negative", "Báo cáo!L13"),
     ]
+
+
+def test_a_run_does_not_load_hypothesis_for_pandera() -> None:
+    """pandera loads hypothesis (0.25 s) whenever it is installed, as it is after `make demo`;
+    the schemas and a first validation do without it, and it can still be imported after."""
+    code = (
+        "import sys, pipeline.run\n"
+        "pipeline.run._warm_up()\n"
+        "print('hypothesis' in sys.modules)\n"
+        "import hypothesis.strategies\n"
+        "print('hypothesis' in sys.modules)"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert ran.stdout.split() == ["False", "True"]
