@@ -4,6 +4,7 @@ changes nothing, and a store another program holds during `receive` or `close` i
 from __future__ import annotations
 
 import sqlite3
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -12,8 +13,11 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from openpyxl import load_workbook
 
 from pipeline.cli import cli
+from pipeline.core.errors import KehoachError
+from pipeline.outputs.closed_mark import closed_mark
 from pipeline.plan.model import Plan
 from pipeline.store import actions
 from pipeline.store.db import open_store
@@ -182,3 +186,66 @@ def test_a_closed_periods_documents_use_its_frozen_day(closed: Path) -> None:
     report, _, _ = _documents(closed)
     _kehoach(closed, "report", "--force", as_of="30/06/2025")
     assert (closed / "outbox" / "bao-cao-2024.docx").read_bytes() == report
+
+
+def test_a_closed_workbook_says_so_in_its_document_properties(closed: Path) -> None:
+    workbook = closed / "outbox" / "tong-hop-2024.xlsx"
+    assert closed_mark(workbook) == ("2024", date.today())
+    with zipfile.ZipFile(workbook) as package:
+        core = package.read("docProps/core.xml").decode("utf-8")
+        sheets = [n for n in package.namelist() if n.startswith("xl/worksheets/")]
+    assert f"<cp:contentStatus>kehoach: đã chốt kỳ 2024 ngày {TODAY}</cp:contentStatus>" in core
+    assert sheets  # still a whole workbook
+    assert load_workbook(workbook).sheetnames  # and one openpyxl opens
+
+
+@pytest.mark.parametrize("store_fate", ["deleted", "replaced"])
+def test_a_closed_workbook_is_not_overwritten_when_the_store_lost_its_closure(
+    plan: Plan, forms: Path, closed: Path, store_fate: str
+) -> None:
+    """Before: with kehoach.sqlite deleted (or a fresh one copied in), `run --period 2024`
+    recomputed 2024 from the inbox and overwrote the closed workbook. The workbook carries
+    the mark now: the run refuses, exit 2, naming the way back (the store, or --reopen)."""
+    workbook = closed / "outbox" / "tong-hop-2024.xlsx"
+    closed_bytes = workbook.read_bytes()
+    store = closed / "kehoach.sqlite"
+    store.unlink()
+    if store_fate == "replaced":
+        open_store(store)[0].close()
+    fill_return(forms, closed, "so_noi_vu", answers_for(plan, "so_noi_vu"))
+    refused = kehoach("run", closed / "inbox", closed / "outbox", "--period", "2024", as_of=AS_OF)
+    assert refused.exit_code == 2
+    assert "đã chốt ngày" in refused.output and "--reopen" in refused.output
+    assert "tong-hop-2024.xlsx" in refused.output
+    assert workbook.read_bytes() == closed_bytes
+    reopened = _kehoach(closed, "run", "--period", "2024", "--reopen")
+    assert "Tệp trong inbox: 2" in reopened.output
+    assert workbook.read_bytes() != closed_bytes and closed_mark(workbook) is None
+
+
+def test_a_workbook_closed_for_another_period_does_not_stop_this_one(closed: Path) -> None:
+    """The mark names its period: a 2024 workbook copied over 2025's name stops nothing of
+    2025's (its run writes its own workbook), while 2024's own is refused."""
+    outbox = closed / "outbox"
+    copied = outbox / "tong-hop-2025.xlsx"
+    copied.write_bytes((outbox / "tong-hop-2024.xlsx").read_bytes())
+    store = closed / "kehoach.sqlite"
+    store.unlink()
+    assert actions.frozen(store, "2025", copied) == (None, False)
+    with pytest.raises(KehoachError) as refused:
+        actions.frozen(store, "2024", outbox / "tong-hop-2024.xlsx")
+    assert refused.value.key == "closed-mark-without-store"
+
+
+@pytest.mark.parametrize(
+    "core",
+    [
+        b"",  # not a package
+        b"PK\x05\x06" + b"\0" * 18,  # an empty package
+    ],
+)
+def test_a_workbook_without_a_readable_mark_is_not_closed(tmp_path: Path, core: bytes) -> None:
+    path = tmp_path / "tong-hop-2024.xlsx"
+    path.write_bytes(core)
+    assert closed_mark(path) is None
+    assert closed_mark(tmp_path / "absent.xlsx") is None

@@ -183,7 +183,10 @@ def test_deleting_the_store_loses_receipts_and_closures_only(
         ["close", "--plan", str(PLAN), "--period", "2024", "--outbox", str(tmp_path / "outbox")],
     )
     (tmp_path / "kehoach.sqlite").unlink()
-    output = _run(tmp_path)
+    # The closed workbook says it is closed: without --reopen the run leaves it alone.
+    refused = run_command(tmp_path / "inbox", tmp_path / "outbox", as_of="06/01/2025")
+    assert refused.exit_code == 2 and "không còn dấu chốt" in refused.output
+    output = _run(tmp_path, "--reopen")
     assert "các ngày nhận đã xác nhận và việc chốt kỳ đã mất" in output
     assert "đã chốt" not in output.split("Đã tạo kho dữ liệu")[0]
     assert sqlite3.connect(tmp_path / "kehoach.sqlite").execute(

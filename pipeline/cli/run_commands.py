@@ -61,6 +61,7 @@ def run_command(
     chosen = chosen_period(plan, period, day, lang)
     store = store_path(outbox)
     target = workbook_path(outbox, chosen)
+    store_existed = store.exists()  # --reopen opens it first: a new store is still news
     if reopen:
         if reopen_period(store, chosen):
             echo(t("period-reopened", lang, period=chosen))
@@ -94,7 +95,7 @@ def run_command(
             strict,
             store=store,
         )
-    if result.store_created:
+    if result.store_created or not store_existed:
         echo(t("store-created", lang, path=store))
     for line in summary(result, lang):
         echo(line)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -12,6 +14,7 @@ from pipeline.core.errors import KehoachError
 from pipeline.core.files import atomic_path
 from pipeline.intake.closed import ClosedRun
 from pipeline.intake.discover import Receipts
+from pipeline.outputs.closed_mark import closed_mark, stamp
 from pipeline.store.db import open_store, store_errors
 from pipeline.store.records import (
     Closure,
@@ -76,6 +79,7 @@ def close_period(store: Path, period: str, workbook: Path) -> Closing:
             if headline is None or not workbook.is_file():
                 raise KehoachError("close-needs-run", period=period, path=str(workbook))
             now = datetime.now().replace(microsecond=0)
+            _stamp(workbook, period, now.date())
             close(connection, period, workbook.name, workbook.read_bytes(), headline, now)
             frozen = closure(connection, period)
         assert frozen is not None
@@ -100,6 +104,7 @@ def frozen(store: Path, period: str, workbook: Path) -> tuple[Closure | None, bo
     """A closed period's frozen state, its workbook put back if it was changed or removed;
     and whether the workbook had to be restored."""
     if not store.exists():
+        _refuse_marked(workbook, period, store)
         return None, False
     connection, _ = open_store(store)
     try:
@@ -108,6 +113,7 @@ def frozen(store: Path, period: str, workbook: Path) -> tuple[Closure | None, bo
     finally:
         connection.close()
     if found is None:
+        _refuse_marked(workbook, period, store)
         return None, False
     if workbook.is_file() and workbook.read_bytes() == found.workbook:
         return found, False
@@ -115,6 +121,27 @@ def frozen(store: Path, period: str, workbook: Path) -> tuple[Closure | None, bo
     with atomic_path(workbook) as temporary:
         temporary.write_bytes(found.workbook)
     return found, True
+
+
+def _stamp(workbook: Path, period: str, day: date) -> None:
+    """The closed mark into the workbook; one the officer has made odd (saved by another
+    program with no document properties) is closed without it: the store holds the closure."""
+    with contextlib.suppress(OSError, ValueError, KeyError, zipfile.BadZipFile):
+        stamp(workbook, period, day)
+
+
+def _refuse_marked(workbook: Path, period: str, store: Path) -> None:
+    """A workbook that says it is this period's closed one, with no closure in the store to
+    say so too: never overwritten, whatever happened to the store."""
+    mark = closed_mark(workbook)
+    if mark is not None and mark[0] == period:
+        raise KehoachError(
+            "closed-mark-without-store",
+            path=str(workbook),
+            period=period,
+            closed=f"{mark[1]:%d/%m/%Y}",
+            store=str(store),
+        )
 
 
 def stored_receipts(store: Path) -> Receipts:

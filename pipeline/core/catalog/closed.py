@@ -34,4 +34,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "closed version back into inbox/ (save the new one under another name), or reopen the "
         "period: kehoach run --period {period} --reopen.",
     ),
+    "closed-mark": (
+        "kehoach: đã chốt kỳ {period} ngày {closed}",
+        "kehoach: closed period {period} on {closed}",
+    ),
+    "closed-mark-without-store": (
+        "{path} là bảng tổng hợp của kỳ {period} đã chốt ngày {closed}, nhưng kho {store} "
+        "không còn dấu chốt của kỳ này (kho bị xóa, thay, hay thư mục được chép thiếu kho). "
+        "Bảng không bị ghi đè. Đặt lại kho từ bản sao lưu, hoặc nếu muốn tính lại kỳ này từ "
+        "inbox/: kehoach run --period {period} --reopen.",
+        "{path} is the workbook of period {period}, closed on {closed}, but the store {store} "
+        "has no closure of this period (deleted, replaced, or the folder copied without it). "
+        "The workbook is not overwritten. Put the store back from a backup or, to recompute "
+        "this period from inbox/: kehoach run --period {period} --reopen.",
+    ),
 }
