@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -12,7 +14,7 @@ from click.testing import CliRunner, Result
 from pipeline.cli import cli
 from pipeline.demo.simulate import fill_form
 from pipeline.plan.model import Plan
-from tests.conftest import PLAN
+from tests.conftest import PLAN, ROOT
 
 GOOD = {
     "status": "Đã hoàn thành",
@@ -94,3 +96,12 @@ def over_100_return(plan: Plan, forms: Path, tmp_path: Path) -> Path:
     """Sở Y tế's return claiming 300 % on task 13 (cell G14): one error, accepted in part."""
     wrong = answers_for(plan, "so_y_te", t13={**GOOD, "progress": 300})
     return fill_return(forms, tmp_path, "so_y_te", wrong)
+
+
+def fresh_python(code: str) -> str:
+    """What `code` prints in a new Python process started in the repository (a clean
+    `sys.modules`: what importing something loads, seen from outside)."""
+    ran = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return ran.stdout

@@ -4,8 +4,6 @@ counts."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -21,8 +19,8 @@ from pipeline.intake.settle import Settled, files_frame, settle
 from pipeline.plan.model import Plan
 from pipeline.rollup.consolidate import consolidate
 from pipeline.rules.validate import validate
-from tests.conftest import PLAN, ROOT
-from tests.helpers import answers_for, fill_return, over_100_return, run_command
+from tests.conftest import PLAN
+from tests.helpers import answers_for, fill_return, fresh_python, over_100_return, run_command
 from tests.test_rules import AS_OF, _drop_13, _return, _task
 
 
@@ -110,10 +108,7 @@ def test_the_rollup_imports_nothing_of_the_intake() -> None:
         "'python_calamine', 'openpyxl', 'pipeline.core.workers')))\n"
         "print(','.join(bad))"
     )
-    ran = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert ran.stdout.strip() == ""
+    assert fresh_python(code).strip() == ""
 
 
 def _run(tmp_path: Path, *extra: str) -> Any:

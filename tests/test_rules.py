@@ -7,8 +7,6 @@ rule is checked in a fraction of a second, without writing files.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
@@ -35,7 +33,7 @@ from pipeline.rules.findings import findings_of
 from pipeline.rules.schema import build_schema, failures
 from pipeline.rules.table import RULES, Rule, Scope, Target
 from pipeline.rules.validate import validate
-from tests.conftest import ROOT
+from tests.helpers import fresh_python
 
 AS_OF = date(2024, 12, 20)
 AGENCY = "so_y_te"
@@ -321,7 +319,4 @@ def test_a_run_does_not_load_hypothesis_for_pandera() -> None:
         "import hypothesis.strategies\n"
         "print('hypothesis' in sys.modules)"
     )
-    ran = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert ran.stdout.split() == ["False", "True"]
+    assert fresh_python(code).split() == ["False", "True"]
