@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import zipfile
 from datetime import date, datetime
+from html import escape
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from pipeline.core.catalog import t
 from pipeline.core.files import atomic_path
@@ -26,7 +26,7 @@ _MAX_CORE = 1024 * 1024
 def stamp(workbook: Path, period: str, day: date) -> None:
     """Write the closed mark into the workbook (atomically); any other status is replaced."""
     text = t("closed-mark", "vi", period=period, closed=f"{day:%d/%m/%Y}")
-    status = b"<cp:contentStatus>" + escape(text).encode("utf-8") + b"</cp:contentStatus>"
+    status = f"<cp:contentStatus>{escape(text, quote=False)}</cp:contentStatus>".encode()
     with zipfile.ZipFile(workbook) as source:  # closed before the file is replaced (Windows)
         parts = [(info, source.read(info)) for info in source.infolist()]
     with atomic_path(workbook) as temporary, zipfile.ZipFile(temporary, "w") as target:
