@@ -70,7 +70,7 @@ def test_seed_imports_to_the_default(shared: Path, plan: Plan, tmp_path: Path) -
     assert [(g.numeral, g.title) for g in imported.groups] == [
         (g.numeral, g.title) for g in plan.groups
     ]
-    assert _sheet(out, "Nhiệm vụ")[0] == list(TASKS.names)  # nothing added to the embedded plan
+    assert _sheet(out, "Nhiệm vụ")[0] == [h.name for h in TASKS.written]  # as the default has
     assert _import(seed, out, "--registry", str(PLAN)).exit_code == 2  # no --force
 
 
@@ -219,7 +219,7 @@ def test_every_group_task_timeline_and_column(layout: str, tmp_path: Path) -> No
     pairs = ", ".join(f"{field} ← '{header}'" for field, header in mapped.items())
     assert f"Cột đã nhận: {pairs}." in lines
     renumbered = task_labels is not None or group_labels != list(fx.ROMAN)
-    headers = [*TASKS.names, *(["TT gốc"] if renumbered else []), *kept]
+    headers = [*(h.name for h in TASKS.written), *(["TT gốc"] if renumbered else []), *kept]
     if kept:
         assert (
             "Cột không thuộc 5 cột chính, giữ nguyên ở trang 'Nhiệm vụ' (bên phải): "

@@ -56,6 +56,10 @@ TASK_TIMELINE = "Thời gian thực hiện"
 # the tasks anew. Other extra columns (`Sản phẩm`, `Kinh phí` …) keep the plan's own headers.
 TASK_SOURCE_NUMBER = "TT gốc"
 EXTRA_WIDTH = 24
+# Optional, added by the officer when the plan changes over the years: the first and last
+# period a task belongs to (empty: from the first, to the last).
+TASK_FIRST_PERIOD = "Từ kỳ"
+TASK_LAST_PERIOD = "Đến kỳ"
 
 TASKS = MatrixSheet(
     TASK_SHEET,
@@ -65,6 +69,8 @@ TASKS = MatrixSheet(
         Header(TASK_LEAD, width=34),
         Header(TASK_COORD, width=34),
         Header(TASK_TIMELINE, width=22),
+        Header(TASK_FIRST_PERIOD, required=False, written=False),
+        Header(TASK_LAST_PERIOD, required=False, written=False),
     ),
 )
 

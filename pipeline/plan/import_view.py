@@ -12,7 +12,7 @@ from pipeline.core.catalog import t
 from pipeline.plan.appendix_headers import FIELDS
 from pipeline.plan.importer import ImportReport
 
-_LABEL = dict(zip(FIELDS, TASKS.names, strict=True))
+_LABEL = dict(zip(FIELDS, (h.name for h in TASKS.written), strict=True))
 _ITEM_WIDTH = 100
 
 

@@ -59,6 +59,7 @@ from pipeline.plan.sheet_values import Collector as _Collector
 from pipeline.plan.sheet_values import cell as _cell
 from pipeline.plan.sheet_values import parse_date as _parse_date
 from pipeline.plan.sheet_values import text as _text
+from pipeline.plan.task_periods import read_task_periods
 
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")
 
@@ -116,9 +117,10 @@ def load_plan(path: Path) -> Plan:
     registry = Registry(agencies, phrases, province_words(settings.issuer) if settings else ())
     _check_registry(registry, phrase_rows or [], out)
     groups, tasks, unexpanded, cells = _tasks(task_rows or [], registry, out)
+    spans = read_task_periods(task_rows or [], settings.periods, out) if settings else {}
     if out.problems or settings is None:
         raise PlanError(out.problems)
-    plan = Plan(path, settings, groups, tasks, registry, unexpanded, cells)
+    plan = Plan(path, settings, groups, tasks, registry, unexpanded, cells, spans=spans)
     check_every_period(plan, out)
     if out.problems:
         raise PlanError(out.problems)

@@ -15,6 +15,7 @@ from pipeline.plan import timeline as tl
 from pipeline.plan.periods import Period, as_of_window, by_name
 from pipeline.plan.registry import Agency, Registry, Resolution
 from pipeline.plan.registry_time import cell_at, registry_at
+from pipeline.plan.task_periods import Span, belongs
 
 
 @dataclass(frozen=True)
@@ -93,11 +94,13 @@ class Plan:
     # (task, header, words) of cells that cover nobody in this period: errors of the matrix.
     gaps: list[tuple[Task, str, str]] = field(default_factory=list)
     everyone: Registry | None = None  # every agency ever listed (the loaded plan's registry)
+    spans: dict[str, Span] = field(default_factory=dict)  # task -> the periods it belongs to
     _periods: dict[str, Plan] = field(default_factory=dict, repr=False)
 
     def for_period(self, name: str) -> Plan:
-        """The plan as it stands in one period: its agencies in force at the data cutoff, each
-        task's agencies resolved then (an ended agency's tasks pass to its successors)."""
+        """The plan as it stands in one period: its own tasks (`Từ kỳ`, `Đến kỳ`), its
+        agencies in force at the data cutoff, each task's agencies resolved then (an ended
+        agency's tasks pass to its successors)."""
         if name == self.period_name:
             return self
         base = self.everyone or self.registry
@@ -107,7 +110,10 @@ class Plan:
             day = self.settings.cutoff_for(name)
             tasks: list[Task] = []
             gaps: list[tuple[Task, str, str]] = []
+            periods = self.settings.periods
             for task in self.tasks:
+                if not belongs(self.spans.get(task.number), name, periods):
+                    continue
                 lead_cell, coord_cell = self.cells[task.number]
                 leads = cell_at(base, lead_cell, day)
                 coords = cell_at(base, coord_cell, day)
@@ -123,10 +129,13 @@ class Plan:
                         coordinators=tuple(c for c in coords.codes if c not in lead_set),
                     )
                 )
+            groups = self.groups  # a group none of whose tasks belongs here is left out
+            if self.spans:
+                groups = [g for g in groups if any(t.group == g.numeral for t in tasks)]
             self._periods[name] = Plan(
                 self.path,
                 self.settings,
-                self.groups,
+                groups,
                 tasks,
                 registry_at(base, day),
                 self.unexpanded,
@@ -134,6 +143,7 @@ class Plan:
                 name,
                 gaps,
                 base,
+                self.spans,
             )
         return self._periods[name]
 

@@ -87,6 +87,10 @@ def render(loaded: Plan, lang: str, period: str | None = None) -> list[str]:
                     due=f"{due:%d/%m/%Y}" if due else "—",
                 )
             )
+            if task.number in plan.spans:
+                first, last = plan.spans[task.number]
+                first, last = first or s.periods[0], last or s.periods[-1]
+                lines.append("       " + t("plan-task-span", lang, first=first, last=last))
     lines += ["", t("plan-agencies-head", lang, n=len(plan.expected_agencies()))]
     for agency in plan.expected_agencies():
         roles = [a.role for a in plan.assignments(agency.code)]

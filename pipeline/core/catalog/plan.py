@@ -80,6 +80,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nhiệm vụ {task} đứng trước mọi dòng nhóm (I, II…). Thêm dòng nhóm phía trên.",
         "Task {task} comes before any group row (I, II…). Add a group row above it.",
     ),
+    "task-period-unknown": (
+        "Nhiệm vụ {task}: '{column}' ghi '{value}', không phải kỳ của kế hoạch (các kỳ: "
+        "{periods}). Ghi một kỳ trong danh sách, hoặc để trống (từ kỳ đầu / đến kỳ cuối).",
+        "Task {task}: '{column}' says '{value}', which is not a period of the plan (periods: "
+        "{periods}). Write one of them, or leave it empty (from the first / to the last).",
+    ),
+    "task-period-order": (
+        "Nhiệm vụ {task}: 'Từ kỳ' {first} sau 'Đến kỳ' {last}. Đổi lại cho đúng thứ tự.",
+        "Task {task}: 'Từ kỳ' {first} comes after 'Đến kỳ' {last}. Put them in order.",
+    ),
     "task-no-lead": (
         "Nhiệm vụ {task} không có đơn vị chủ trì nào. Ghi tên đơn vị chủ trì.",
         "Task {task} has no lead agency. Name its lead agency.",
@@ -111,6 +121,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan-timeline": (
         "Thời gian: {text} → {kind}, hạn {due}",
         "Timeline: {text} → {kind}, due {due}",
+    ),
+    "plan-task-span": (
+        "Thuộc các kỳ {first} – {last} (cột 'Từ kỳ', 'Đến kỳ')",
+        "Belongs to periods {first} – {last} ('Từ kỳ', 'Đến kỳ')",
     ),
     "plan-agencies-head": (
         "Đơn vị nhận biểu mẫu ({n}):               chủ trì / phối hợp",
