@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 from pipeline.cli import cli
 from pipeline.core.errors import KehoachError
-from pipeline.outputs.closed_mark import closed_mark
+from pipeline.outputs.closed_mark import closed_mark, stamp
 from pipeline.plan.model import Plan
 from pipeline.store import actions
 from pipeline.store.db import open_store
@@ -249,3 +249,20 @@ def test_a_workbook_without_a_readable_mark_is_not_closed(tmp_path: Path, core: 
     path.write_bytes(core)
     assert closed_mark(path) is None
     assert closed_mark(tmp_path / "absent.xlsx") is None
+
+
+def test_an_empty_status_is_replaced_not_doubled(tmp_path: Path) -> None:
+    """Some tools write `<cp:contentStatus/>`; a second status element beside it would make
+    the document properties invalid for Excel."""
+    core = (
+        b'<cp:coreProperties xmlns:cp="x"><cp:contentStatus/><dc:creator>a</dc:creator>'
+        b"</cp:coreProperties>"
+    )
+    path = tmp_path / "tong-hop-2024.xlsx"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("docProps/core.xml", core)
+    stamp(path, "2024", date(2025, 1, 20))
+    with zipfile.ZipFile(path) as package:
+        written = package.read("docProps/core.xml")
+    assert written.count(b"contentStatus") == 2  # one element: its start and end tags
+    assert closed_mark(path) == ("2024", date(2025, 1, 20))

@@ -108,14 +108,12 @@ def _apply_help(group: click.Group, lang: str) -> None:
             param.help = _click_text("Show the version and exit.")
 
 
-_PLACEHOLDERS = {  # a placeholder as click or our commands write it -> its catalog key
-    MESSAGES[key][1]: key for key in MESSAGES if key.startswith("click-metavar-")
-} | {
-    "NGÀY": "click-metavar-date",
-    "NĂM": "click-metavar-year",
-    "MÃ": "click-metavar-code",
-    "KỲ": "click-metavar-period",
-    "TỆP|default": "click-metavar-file-or-default",
+# A placeholder as our commands write it (Vietnamese: `NGÀY`) or click does (English: `FILE`)
+# -> its catalog key; the English forms are put last, so click's win where two keys share a
+# Vietnamese one (`TỆP` for both FILE and FILES).
+_METAVAR_KEYS = [key for key in MESSAGES if key.startswith("click-metavar-")]
+_PLACEHOLDERS = {MESSAGES[key][0]: key for key in _METAVAR_KEYS} | {
+    MESSAGES[key][1]: key for key in _METAVAR_KEYS
 }
 _PLACEHOLDER_OF: dict[click.Parameter, str] = {}  # each parameter's key, found once
 

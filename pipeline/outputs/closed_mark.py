@@ -18,6 +18,7 @@ from pipeline.core.files import atomic_path
 
 CORE = "docProps/core.xml"
 _STATUS = re.compile(rb"<cp:contentStatus>([^<]*)</cp:contentStatus>")
+_ANY_STATUS = re.compile(rb"<cp:contentStatus\s*/>|<cp:contentStatus>[^<]*</cp:contentStatus>")
 _END = b"</cp:coreProperties>"
 _MARK = re.compile(r"kehoach: đã chốt kỳ (\S+) ngày (\d\d/\d\d/\d{4})")  # `closed-mark`
 _MAX_CORE = 1024 * 1024
@@ -36,8 +37,8 @@ def stamp(workbook: Path, period: str, day: date) -> None:
 
 
 def _with_status(core: bytes, status: bytes) -> bytes:
-    if _STATUS.search(core):
-        return _STATUS.sub(lambda _: status, core, count=1)
+    if _ANY_STATUS.search(core):  # an empty one too: a second would make the part invalid
+        return _ANY_STATUS.sub(lambda _: status, core, count=1)
     if _END not in core:
         raise ValueError("docProps/core.xml has no cp:coreProperties")  # not our workbook
     return core.replace(_END, status + _END, 1)
