@@ -240,3 +240,65 @@ def test_openpyxl_shortcuts_still_hold(tmp_path: Path) -> None:
     assert cell.fill.fgColor.rgb.endswith("FFF2CC")
     assert cell.protection.locked is False and cell.number_format == "0%"
     assert again.row_dimensions[5].height == 33.0
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        # the save time is the only thing a stamped copy may tell apart
+        return {n: package.read(n) for n in package.namelist() if n != "docProps/core.xml"}
+
+
+def test_stamped_form_is_the_rendered_form(plan: Plan, tmp_path: Path) -> None:
+    """forms/stamp.py renders a shape once and stamps each agency in: every part of the
+    package must be what rendering the agency's own form writes."""
+    from dataclasses import replace
+
+    from openpyxl import Workbook
+
+    from pipeline.forms.render import FormRenderer
+    from pipeline.forms.stamp import FormStamper
+    from pipeline.plan.registry import Agency
+
+    districts = [a for a in plan.expected_agencies() if a.kind == "huyen"]
+    first = districts[0]
+    second = replace(districts[1], name="Ủy ban nhân dân huyện Sa & Thầy <mới>")
+    renderer = FormRenderer(plan, TEMPLATE, "2024")
+    rendered: list[str] = []
+    render = renderer.render
+
+    def counted(agency: Agency, shown: Agency | None = None) -> Workbook:
+        rendered.append(agency.code)
+        return render(agency, shown)
+
+    renderer.render = counted  # type: ignore[method-assign]
+    stamper = FormStamper(renderer)
+    stamper.write(first, tmp_path / "first.xlsx")
+    stamper.write(second, tmp_path / "second.xlsx")
+    assert rendered == [first.code]  # one shape, rendered once
+    render(second).save(tmp_path / "direct.xlsx")
+    stamped, direct = _parts(tmp_path / "second.xlsx"), _parts(tmp_path / "direct.xlsx")
+    assert sorted(stamped) == sorted(direct)
+    assert [n for n in direct if stamped[n] != direct[n]] == []
+    sheet = load_workbook(tmp_path / "second.xlsx")["Báo cáo"]
+    texts = {str(c.value) for row in sheet.iter_rows(max_row=12) for c in row if c.value}
+    assert "ỦY BAN NHÂN DÂN HUYỆN SA & THẦY <MỚI>" in texts
+    meta = parse_meta(
+        load_workbook(tmp_path / "second.xlsx")[META_SHEET].iter_rows(values_only=True)
+    )
+    assert meta is not None and meta.agency_code == second.code
+
+
+def test_forms_of_another_shape_are_rendered_for_themselves(plan: Plan, tmp_path: Path) -> None:
+    from pipeline.forms.render import FormRenderer
+    from pipeline.forms.stamp import FormStamper
+
+    lead, other = "so_khcn", "so_tai_chinh"
+    agencies = plan.registry.agencies
+    stamper = FormStamper(FormRenderer(plan, TEMPLATE, "2024"))
+    stamper.write(agencies[lead], tmp_path / "a.xlsx")
+    stamper.write(agencies[other], tmp_path / "b.xlsx")
+    assert [r[1] for r in _rows(tmp_path / "b.xlsx")] == [
+        a.task.number for a in plan.assignments(other)
+    ]

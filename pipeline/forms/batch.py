@@ -14,6 +14,7 @@ from pipeline.core.files import atomic_path
 from pipeline.core.workers import default_jobs
 from pipeline.forms.carryover import Carryover
 from pipeline.forms.render import FormRenderer
+from pipeline.forms.stamp import FormStamper
 from pipeline.plan.model import Plan
 from pipeline.plan.registry import Agency
 
@@ -59,7 +60,7 @@ def write_forms(
         unassigned = [c for c in codes if c not in {a.code for a in expected}]
         if unassigned:
             raise KehoachError("agency-unassigned", codes=", ".join(unassigned))
-    renderer = FormRenderer(plan, template, period, lang, carry)
+    renderer = FormStamper(FormRenderer(plan, template, period, lang, carry))
     jobs = jobs or default_jobs()
     if len(expected) >= PARALLEL_FROM and jobs > 1 and "fork" in mp.get_all_start_methods():
         _render_in_pool(renderer, expected, out_dir, jobs, on_progress)
@@ -85,14 +86,14 @@ def write_forms(
 
 
 PARALLEL_FROM = 64  # below this, starting processes costs more than it saves
-_POOL_RENDERER: FormRenderer | None = None
+_POOL_RENDERER: FormStamper | None = None
 _Failure = Carried | None
 
 
-def _render_to_file(renderer: FormRenderer, agency: Agency, out_dir: Path) -> _Failure:
+def _render_to_file(renderer: FormStamper, agency: Agency, out_dir: Path) -> _Failure:
     try:
         with atomic_path(out_dir / form_name(renderer.period, agency.code)) as temporary:
-            renderer.render(agency).save(temporary)
+            renderer.write(agency, temporary)
     except KehoachError as error:
         return carried(error)
     return None
@@ -108,7 +109,7 @@ _POOL_AGENCIES: list[Agency] = []
 
 
 def _render_in_pool(
-    renderer: FormRenderer,
+    renderer: FormStamper,
     agencies: list[Agency],
     out_dir: Path,
     jobs: int,

@@ -114,11 +114,14 @@ class FormRenderer:
         self.lang = lang
         self.previous = PreviousValues(plan, carry) if carry is not None else None
 
-    def render(self, agency: Agency) -> Workbook:
+    def render(self, agency: Agency, shown: Agency | None = None) -> Workbook:
+        """`agency`'s form. `shown`, when given, is the agency whose name and code the form
+        carries instead (its rows stay `agency`'s): forms.stamp renders a stand-in."""
+        shown = shown or agency
         workbook = fast_copy.thaw(self.template)
         assignments = self.plan.assignments(agency.code)
         rows = prefilled_rows(self.plan, assignments)
-        self._fill_header(workbook, agency)
+        self._fill_header(workbook, agency, shown)
         sheet, header_row, first_col = table_origin(workbook)
         sheet.title = FORM_SHEET
         signature = _take_signature(workbook)
@@ -128,14 +131,15 @@ class FormRenderer:
         report_date = place[1] if place is not None and place[0] is sheet else None
         add_validations(sheet, header_row + 1, last_row, first_col, report_date)
         _protect_and_print(sheet, header_row, first_col, last_row, workbook)
-        if self.previous is not None:  # after the signature, which the print area takes in
-            values = self.previous.for_rows(agency.code, assignments)
-            add_reference_columns(sheet, header_row, first_col, self.previous.period, values)
+        previous = self.previous_values(agency, assignments)
+        if self.previous is not None and previous is not None:  # after the signature, which
+            # the print area takes in
+            add_reference_columns(sheet, header_row, first_col, self.previous.period, previous)
         _write_meta(
             workbook,
             FormMeta(
                 plan_code=self.plan.settings.plan_code,
-                agency_code=agency.code,
+                agency_code=shown.code,
                 period=self.period,
                 form_version=self.plan.settings.version_for(self.period),
                 fingerprint=fingerprint(rows),
@@ -145,13 +149,24 @@ class FormRenderer:
         workbook.active = workbook.sheetnames.index(FORM_SHEET)
         return workbook
 
-    def _fill_header(self, workbook: Workbook, agency: Agency) -> None:
+    def parent_of(self, agency: Agency) -> str:
+        """The body printed above the agency's name: the issuer, for its own departments."""
+        kind = agency.kind in (KIND_DEPARTMENT, KIND_SECTOR)
+        return self.plan.settings.issuer.upper() if kind else ""
+
+    def previous_values(
+        self, agency: Agency, assignments: Sequence[Assignment]
+    ) -> list[tuple[str, float | None, str]] | None:
+        if self.previous is None:
+            return None
+        return self.previous.for_rows(agency.code, assignments)
+
+    def _fill_header(self, workbook: Workbook, agency: Agency, shown: Agency) -> None:
         s = self.plan.settings
         deadline = s.deadline_for(self.period)
-        parent = s.issuer.upper() if agency.kind in (KIND_DEPARTMENT, KIND_SECTOR) else ""
         values = {
-            "kh_co_quan_chu_quan": parent,
-            "kh_ten_don_vi": agency.name.upper(),
+            "kh_co_quan_chu_quan": self.parent_of(agency),
+            "kh_ten_don_vi": shown.name.upper(),
             "kh_ten_ke_hoach": s.short_title,
             "kh_ky_bao_cao": t(
                 "form-period-line",
@@ -161,7 +176,7 @@ class FormRenderer:
                 deadline=f"{deadline:%d/%m/%Y}",
                 receiver=s.receiver,
             ),
-            "kh_don_vi": agency.name,
+            "kh_don_vi": shown.name,
         }
         for name, value in values.items():
             place = defined_place(workbook, name)
