@@ -25,7 +25,7 @@ from pipeline.intake.discover import InboxFile, Receipts, discover_paths
 from pipeline.intake.returns import Return, entries
 from pipeline.intake.run import Intake, intake_folder, run_intake
 from pipeline.outputs.feedback_folder import remove_stale
-from pipeline.outputs.run_outputs import feedback_plans, write_outputs
+from pipeline.outputs.run_outputs import ReportInput, feedback_plans, write_outputs
 from pipeline.plan.model import Plan
 from pipeline.plan.periods import current
 from pipeline.store.actions import closed_intake, stored_receipts
@@ -143,9 +143,8 @@ def run(
     with store_errors(store or Path()):
         history = read_history(connection, plan.settings.periods, period) if connection else None
     with output_set(outbox) as outputs:  # the workbook and its feedback copies, as one set
-        cut, staged = write_outputs(
-            plan, result, target, period, links, plans, jobs or default_jobs(), outputs, history
-        )
+        report = ReportInput(plan, result, period, links, history)
+        cut, staged = write_outputs(report, target, plans, jobs or default_jobs(), outputs)
     feedback = {agency: outbox / path.relative_to(outputs.stage) for agency, path in staged.items()}
     removed = remove_stale(folder, period, feedback.values())
     phases["write"] = time.perf_counter() - started
