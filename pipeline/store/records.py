@@ -84,6 +84,21 @@ def _value(value: Any) -> Any:
     return value if isinstance(value, int | float | str) else str(value)
 
 
+def _rows(period: str, frame: pd.DataFrame, columns: list[str]) -> list[tuple[Any, ...]]:
+    """The frame's `columns` as SQLite rows, the period first."""
+    converted = [_column(frame[name].tolist()) for name in columns]
+    return [(period, *values) for values in zip(*converted, strict=True)]
+
+
+def _column(values: list[Any]) -> list[Any]:
+    # Text, whole numbers and numbers go in as they are, without a call each: 190,000 cells
+    # at 3,321 returns.
+    return [
+        v if type(v) is str or type(v) is int or (type(v) is float and v == v) else _value(v)
+        for v in values
+    ]
+
+
 def save_results(
     connection: sqlite3.Connection,
     period: str,
@@ -106,19 +121,13 @@ def save_results(
                    "Kết quả thực hiện", "Kinh phí (triệu đồng)", "Tệp"]  # fmt: skip
         connection.executemany(
             "INSERT INTO period_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (period, *(_value(v) for v in values))
-                for values in zip(*(d[c].tolist() for c in columns), strict=True)
-            ],
+            _rows(period, d, columns),
         )
         c = result.checks
         columns = ["Tệp", "Mã đơn vị", "Ô", "Mức độ", "Mã lỗi", "Nội dung"]
         connection.executemany(
             "INSERT INTO period_findings VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (period, *(_value(v) for v in values))
-                for values in zip(*(c[k].tolist() for k in columns), strict=True)
-            ],
+            _rows(period, c, columns),
         )
         write_results(connection, results_of(period, result))
         connection.executemany(
