@@ -1,4 +1,5 @@
-"""The two shortcuts through openpyxl that make 3,321 forms take ~45 s instead of ~200 s.
+"""The two shortcuts through openpyxl that made 3,321 forms take ~45 s instead of ~200 s when
+each was rendered (most are now rendered once per shape and stamped: see forms/stamp.py).
 
 Both rest on openpyxl internals, so they live here and nowhere else, and
 tests/test_forms.py::test_openpyxl_shortcuts_still_hold fails loudly when openpyxl changes them:
