@@ -111,6 +111,8 @@ def _encoded(text: str, writing: str) -> bytes:
 
 def _stampable(agency: Agency) -> bool:
     """Plain one-line text, as every cleaned name is: what is written is then exactly the
-    escaped text (no preserved spaces, no line breaks, no characters XML refuses)."""
+    escaped text (no preserved spaces, no line breaks, no characters XML refuses); and none
+    of the tokens, which a later replacement would find inside it."""
     text = agency.name + agency.code
-    return text == text.strip() and all(ch >= " " for ch in text) and STAND_IN_CODE not in text
+    plain = text == text.strip() and all(ch >= " " for ch in text)
+    return plain and not any(token.upper() in text.upper() for token in _TOKENS)
