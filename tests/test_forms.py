@@ -5,17 +5,18 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from pipeline.cli import cli
 from pipeline.contracts.form import HEADERS, META_SHEET, STATUSES
 from pipeline.core.libreoffice import convert
 from pipeline.forms.batch import write_forms
 from pipeline.forms.metadata import parse as parse_meta
-from pipeline.forms.render import guide_rows
+from pipeline.forms.render import FormRenderer, guide_rows
 from pipeline.forms.template import build_template
 from pipeline.intake.reader import read_bytes
 from pipeline.plan.model import Plan
+from pipeline.plan.registry import Agency
 from pipeline.rules.table import RULES
 from tests.conftest import PLAN, TEMPLATE
 
@@ -255,11 +256,8 @@ def test_stamped_form_is_the_rendered_form(plan: Plan, tmp_path: Path) -> None:
     package must be what rendering the agency's own form writes."""
     from dataclasses import replace
 
-    from openpyxl import Workbook
-
     from pipeline.forms.render import FormRenderer
     from pipeline.forms.stamp import FormStamper
-    from pipeline.plan.registry import Agency
 
     districts = [a for a in plan.expected_agencies() if a.kind == "huyen"]
     first = districts[0]
@@ -273,7 +271,7 @@ def test_stamped_form_is_the_rendered_form(plan: Plan, tmp_path: Path) -> None:
         return render(agency, shown)
 
     renderer.render = counted  # type: ignore[method-assign]
-    stamper = FormStamper(renderer)
+    stamper = FormStamper(renderer, [first, second, districts[2]])
     stamper.write(first, tmp_path / "first.xlsx")
     stamper.write(second, tmp_path / "second.xlsx")
     assert rendered == [first.code]  # one shape, rendered once
@@ -297,21 +295,56 @@ def test_a_name_that_could_not_be_stamped_is_rendered(plan: Plan, tmp_path: Path
     from pipeline.forms.stamp import STAND_IN_CODE, FormStamper
 
     agency = replace(plan.registry.agencies["ubnd_dak_ha"], name=f"Xã {STAND_IN_CODE} mới")
-    FormStamper(FormRenderer(plan, TEMPLATE, "2024")).write(agency, tmp_path / "a.xlsx")
+    stamper = FormStamper(FormRenderer(plan, TEMPLATE, "2024"), [agency, agency])
+    stamper.write(agency, tmp_path / "a.xlsx")
     sheet = load_workbook(tmp_path / "a.xlsx")["Báo cáo"]
     texts = {str(c.value) for row in sheet.iter_rows(max_row=12) for c in row if c.value}
     assert {agency.name.upper(), agency.name} <= texts
 
 
+def _counting_renderer(plan: Plan, rendered: list[tuple[str, bool]]) -> FormRenderer:
+    """A renderer that notes each render: the agency, and whether for a stand-in."""
+    renderer = FormRenderer(plan, TEMPLATE, "2024")
+    render = renderer.render
+
+    def counted(agency: Agency, shown: Agency | None = None) -> Workbook:
+        rendered.append((agency.code, shown is not None))
+        return render(agency, shown)
+
+    renderer.render = counted  # type: ignore[method-assign]
+    return renderer
+
+
 def test_forms_of_another_shape_are_rendered_for_themselves(plan: Plan, tmp_path: Path) -> None:
-    from pipeline.forms.render import FormRenderer
     from pipeline.forms.stamp import FormStamper
 
     lead, other = "so_khcn", "so_tai_chinh"
     agencies = plan.registry.agencies
-    stamper = FormStamper(FormRenderer(plan, TEMPLATE, "2024"))
+    rendered: list[tuple[str, bool]] = []
+    stamper = FormStamper(_counting_renderer(plan, rendered), list(agencies.values()))
     stamper.write(agencies[lead], tmp_path / "a.xlsx")
     stamper.write(agencies[other], tmp_path / "b.xlsx")
     assert [r[1] for r in _rows(tmp_path / "b.xlsx")] == [
         a.task.number for a in plan.assignments(other)
     ]
+    # each its own shape: rendered for itself, no stand-in and no package kept
+    assert rendered == [(lead, False), (other, False)]
+
+
+def test_a_name_written_as_a_formula_stays_text_both_ways(plan: Plan, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from pipeline.forms.stamp import FormStamper
+
+    districts = [a for a in plan.expected_agencies() if a.kind == "huyen"]
+    odd = replace(districts[1], name='=HYPERLINK("http://x") Ủy ban')
+    rendered: list[tuple[str, bool]] = []
+    renderer = _counting_renderer(plan, rendered)
+    FormStamper(renderer, [districts[0], odd]).write(odd, tmp_path / "stamped.xlsx")
+    renderer.render(odd).save(tmp_path / "direct.xlsx")
+    assert rendered[0] == (odd.code, True)  # stamped
+    stamped, direct = _parts(tmp_path / "stamped.xlsx"), _parts(tmp_path / "direct.xlsx")
+    assert [n for n in direct if stamped[n] != direct[n]] == []
+    sheet = load_workbook(tmp_path / "direct.xlsx")["Báo cáo"]
+    cells = [c for row in sheet.iter_rows(max_row=12) for c in row if c.value == odd.name]
+    assert cells and all(c.data_type == "s" for c in cells)

@@ -85,3 +85,13 @@ def test_text_is_nfc_and_trimmed(value: str) -> None:
     cleaned = normalize.text(value)
     assert cleaned == unicodedata.normalize("NFC", cleaned)
     assert cleaned == cleaned.strip()
+
+
+def test_characters_xml_refuses_are_removed_like_controls() -> None:
+    from pipeline.core.text import clean
+
+    # U+FFFE and U+FFFF are noncharacters and a lone surrogate is a broken decode: a form or a
+    # workbook holding one cannot be opened (lxml refuses it; a character reference to it is
+    # invalid XML)
+    assert clean("Xã\ufffe Một\uffff\ud800") == "Xã Một"
+    assert fold("Xã\ufffe") == "xa"

@@ -17,8 +17,9 @@ _INVISIBLE = str.maketrans(
     | dict.fromkeys(_BIDI, "")
 )
 # Control characters (other than tab and line breaks) are no text: typed by no keyboard, they
-# come from a broken export and make the XML of a workbook invalid. Removed at intake.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# come from a broken export and make the XML of a workbook invalid. Removed at intake. So are
+# the two noncharacters XML refuses (U+FFFE, U+FFFF) and lone surrogates (a broken decode).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 @lru_cache(maxsize=1 << 16)  # the same task texts arrive in every return of a run

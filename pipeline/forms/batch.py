@@ -60,7 +60,7 @@ def write_forms(
         unassigned = [c for c in codes if c not in {a.code for a in expected}]
         if unassigned:
             raise KehoachError("agency-unassigned", codes=", ".join(unassigned))
-    renderer = FormStamper(FormRenderer(plan, template, period, lang, carry))
+    renderer = FormStamper(FormRenderer(plan, template, period, lang, carry), expected)
     jobs = jobs or default_jobs()
     if len(expected) >= PARALLEL_FROM and jobs > 1 and "fork" in mp.get_all_start_methods():
         _render_in_pool(renderer, expected, out_dir, jobs, on_progress)

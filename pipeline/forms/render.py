@@ -181,7 +181,9 @@ class FormRenderer:
         for name, value in values.items():
             place = defined_place(workbook, name)
             if place is not None:
-                place[0][place[1]] = value
+                cell = place[0][place[1]]
+                cell.value = value
+                cell.data_type = "s"  # a name typed as "=…" stays text, as in the rows
         for name in INPUT_NAMES:
             place = defined_place(workbook, name)
             if place is not None:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import html
 import zipfile
-from collections.abc import Hashable
+from collections import Counter, OrderedDict
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, replace
 from io import BytesIO
 from pathlib import Path
@@ -31,6 +32,7 @@ STAND_IN_NAME = "Kehoach Thế Chỗ 5f0c9e"
 STAND_IN_CODE = "kehoach_the_cho_5f0c9e"
 _TOKENS = (STAND_IN_NAME.upper(), STAND_IN_NAME, STAND_IN_CODE)
 _UTF8, _REFERENCES = "utf-8", "references"
+KEPT_SHAPES = 64  # rendered packages kept per process
 
 
 @dataclass(frozen=True)
@@ -42,31 +44,38 @@ class _Part:
 
 
 class FormStamper:
-    """Writes agencies' forms, rendering each shape of form once (per process)."""
+    """Writes agencies' forms: a shape that several of `agencies` share is rendered once (per
+    process) and stamped; a form of its own shape is rendered for itself, as stamping it
+    would only add the copy (with the previous period's results, most agencies' forms are
+    their own)."""
 
-    def __init__(self, renderer: FormRenderer) -> None:
+    def __init__(self, renderer: FormRenderer, agencies: Sequence[Agency]) -> None:
         self.renderer = renderer
         self.period = renderer.period
-        self._shapes: dict[Hashable, list[_Part]] = {}
+        self._sharing = Counter(self._shape(a) for a in agencies if _stampable(a))
+        self._shapes: OrderedDict[Hashable, list[_Part]] = OrderedDict()
 
     def write(self, agency: Agency, target: Path) -> None:
-        if not _stampable(agency):  # a name the tokens' plain text could not stand for
+        key = self._shape(agency) if _stampable(agency) else None
+        if key is None or self._sharing[key] < 2:
             self.renderer.render(agency).save(target)
             return
-        parts = self._parts(agency)
         values = [agency.name.upper(), agency.name, agency.code]
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
-            for part in parts:
+            for part in self._parts(agency, key):
                 data = _put(part.data, values, part.writing) if part.writing else part.data
                 info = zipfile.ZipInfo(part.name, part.date_time)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 package.writestr(info, data)
 
-    def _parts(self, agency: Agency) -> list[_Part]:
-        key = self._shape(agency)
-        if key not in self._shapes:
+    def _parts(self, agency: Agency, key: Hashable) -> list[_Part]:
+        if key in self._shapes:
+            self._shapes.move_to_end(key)
+        else:
             stand_in = replace(agency, name=STAND_IN_NAME, code=STAND_IN_CODE)
             self._shapes[key] = _unpack(self.renderer.render(agency, shown=stand_in))
+            if len(self._shapes) > KEPT_SHAPES:  # ~65 kB each: memory stays bounded
+                self._shapes.popitem(last=False)
         return self._shapes[key]
 
     def _shape(self, agency: Agency) -> Hashable:
@@ -110,9 +119,21 @@ def _encoded(text: str, writing: str) -> bytes:
 
 
 def _stampable(agency: Agency) -> bool:
-    """Plain one-line text, as every cleaned name is: what is written is then exactly the
-    escaped text (no preserved spaces, no line breaks, no characters XML refuses); and none
-    of the tokens, which a later replacement would find inside it."""
-    text = agency.name + agency.code
-    plain = text == text.strip() and all(ch >= " " for ch in text)
-    return plain and not any(token.upper() in text.upper() for token in _TOKENS)
+    """The name and the code each plain one-line text, as every cleaned name is: what is
+    written is then exactly the escaped text (no preserved spaces, no empty cell, no line
+    breaks, no characters XML refuses); and none holds a token, which a later replacement
+    would find inside it."""
+    for text in (agency.name, agency.code):
+        if not text or text != text.strip() or not all(_plain(ch) for ch in text):
+            return False
+        if any(token.upper() in text.upper() for token in _TOKENS):
+            return False
+    return True
+
+
+def _plain(ch: str) -> bool:
+    return (
+        ch >= " "
+        and not ("\x7f" <= ch <= "\x9f" or "\ud800" <= ch <= "\udfff")
+        and (ch not in "\ufffe\uffff")
+    )
