@@ -224,15 +224,20 @@ def run_jobs(
     on_done: Callable[[int, Any], None] | None = None,
     on_started: Callable[[], None] | None = None,
     budget: float | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> dict[int, Any]:
     """Run every job in a pool of `workers` processes; every job gets a result or a Failure.
 
-    `on_started` is called once the workers exist, so the caller can use the wait. `budget`
-    bounds the whole pool's time: once spent, the jobs not yet answered fail with
+    `on_started` is called once the workers exist, so the caller can use the wait (in a
+    thread: no job is handed out before it returns); `meanwhile` once the first jobs are
+    handed out, in this thread, for work of this process that the workers need not wait for.
+    `budget` bounds the whole pool's time: once spent, the jobs not yet answered fail with
     `file-run-budget`, so a handful of slow files cannot hold a run for files × limit.
     """
     with _stop_on_signals():
-        return _run_jobs(list(jobs), workers, time_limit, memory_limit, on_done, on_started, budget)
+        return _run_jobs(
+            list(jobs), workers, time_limit, memory_limit, on_done, on_started, budget, meanwhile
+        )
 
 
 def _run_jobs(
@@ -243,12 +248,15 @@ def _run_jobs(
     on_done: Callable[[int, Any], None] | None,
     on_started: Callable[[], None] | None,
     budget: float | None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> dict[int, Any]:
     pending.reverse()
     results: dict[int, Any] = {}
     if not pending:
         if on_started is not None:
             on_started()
+        if meanwhile is not None:
+            meanwhile()
         return results
     ends = time.monotonic() + budget if budget is not None else float("inf")
     slots = [_Slot(memory_limit) for _ in range(max(1, min(workers, len(pending))))]
@@ -286,6 +294,9 @@ def _run_jobs(
                     if not slot.give(pending.pop(), time_limit):
                         fail_head(index, "file-crashed-reader")
                         break
+            if meanwhile is not None:
+                meanwhile()
+                meanwhile = None
             busy = {s.conn: i for i, s in enumerate(slots) if s.queue or not s.ready}
             for conn in wait(list(busy), timeout=0.05):
                 index = busy[conn]

@@ -136,10 +136,13 @@ def _read_regular(path: str) -> bytes | None:
     discovery would block; /dev/zero never ends). Never more than the size limit."""
     handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
             return None
         with os.fdopen(handle, "rb", closefd=False) as stream:
-            return stream.read(MAX_READ + 1)
+            # Asked for its size (one byte more shows a file grown past the limit), not for the
+            # limit: a 25 MB buffer for a 20 kB file cost 60 µs a file.
+            return stream.read(min(status.st_size, MAX_READ) + 1)
     finally:
         os.close(handle)
 

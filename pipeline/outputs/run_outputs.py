@@ -3,6 +3,7 @@ for agencies, in limited worker processes (feedback copies open agencies' files)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -104,9 +105,10 @@ def write_outputs(
     plans: dict[str, FeedbackRequest],
     processes: int,
     outputs: OutputSet,
+    meanwhile: Callable[[], None] | None = None,
 ) -> tuple[list[str], dict[str, Path]]:
     """The workbook and the feedback copies, written by worker processes into the run's
-    staged output set.
+    staged output set; `meanwhile` runs in this process while they write.
 
     Feedback copies open agencies' files, so they get the same time and memory limits as
     reading. The workbook is the longest job and is queued first; written in a process of its
@@ -121,7 +123,7 @@ def write_outputs(
     ]
     _REPORT = report
     try:
-        outcomes = run_jobs(jobs, processes, memory_limit=WRITE_MEMORY_LIMIT)
+        outcomes = run_jobs(jobs, processes, memory_limit=WRITE_MEMORY_LIMIT, meanwhile=meanwhile)
     finally:
         _REPORT = None
     cut = outcomes.get(REPORT_KEY)

@@ -106,60 +106,60 @@ def save_results(
     files: pd.DataFrame,
     now: datetime,
 ) -> None:
-    """Replace a period's results with those of this run, in one transaction; `files` is the
-    settled files frame (every inbox entry, its outcome and when it was received)."""
-    with connection:
-        for table in ("period_runs", "period_rows", "period_findings", "period_outcomes"):
-            connection.execute(f"DELETE FROM {table} WHERE period = ?", (period,))
-        h = result.headline
-        connection.execute(
-            f"INSERT INTO period_runs VALUES (?, ?, ?{', ?' * len(HEADLINE_COLUMNS)})",
-            (period, now.isoformat(), result.as_of.isoformat(), *(h[k] for k in HEADLINE_COLUMNS)),
-        )
-        d = result.detail
-        columns = ["Mã đơn vị", "TT", "Vai trò", "Tình trạng", "Tiến độ (%)",
-                   "Kết quả thực hiện", "Kinh phí (triệu đồng)", "Tệp"]  # fmt: skip
-        connection.executemany(
-            "INSERT INTO period_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            _rows(period, d, columns),
-        )
-        c = result.checks
-        columns = ["Tệp", "Mã đơn vị", "Ô", "Mức độ", "Mã lỗi", "Nội dung"]
-        connection.executemany(
-            "INSERT INTO period_findings VALUES (?, ?, ?, ?, ?, ?, ?)",
-            _rows(period, c, columns),
-        )
-        write_results(connection, results_of(period, result))
-        connection.executemany(
-            "INSERT INTO period_outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    period,
-                    rel,
-                    sha256 or None,
-                    agency or None,
-                    outcome,
-                    reason,
-                    _received(received),
-                    source,
-                )
-                for rel, sha256, agency, outcome, reason, received, source in zip(
-                    *(
-                        files[c].tolist()
-                        for c in (
-                            "rel",
-                            "sha256",
-                            "agency",
-                            "outcome",
-                            "reason",
-                            "received",
-                            "received_source",
-                        )
-                    ),
-                    strict=True,
-                )
-            ],
-        )
+    """Replace a period's results with those of this run, in the connection's open
+    transaction (the caller commits); `files` is the settled files frame (every inbox entry,
+    its outcome and when it was received)."""
+    for table in ("period_runs", "period_rows", "period_findings", "period_outcomes"):
+        connection.execute(f"DELETE FROM {table} WHERE period = ?", (period,))
+    h = result.headline
+    connection.execute(
+        f"INSERT INTO period_runs VALUES (?, ?, ?{', ?' * len(HEADLINE_COLUMNS)})",
+        (period, now.isoformat(), result.as_of.isoformat(), *(h[k] for k in HEADLINE_COLUMNS)),
+    )
+    d = result.detail
+    columns = ["Mã đơn vị", "TT", "Vai trò", "Tình trạng", "Tiến độ (%)",
+               "Kết quả thực hiện", "Kinh phí (triệu đồng)", "Tệp"]  # fmt: skip
+    connection.executemany(
+        "INSERT INTO period_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _rows(period, d, columns),
+    )
+    c = result.checks
+    columns = ["Tệp", "Mã đơn vị", "Ô", "Mức độ", "Mã lỗi", "Nội dung"]
+    connection.executemany(
+        "INSERT INTO period_findings VALUES (?, ?, ?, ?, ?, ?, ?)",
+        _rows(period, c, columns),
+    )
+    write_results(connection, results_of(period, result))
+    connection.executemany(
+        "INSERT INTO period_outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                period,
+                rel,
+                sha256 or None,
+                agency or None,
+                outcome,
+                reason,
+                _received(received),
+                source,
+            )
+            for rel, sha256, agency, outcome, reason, received, source in zip(
+                *(
+                    files[c].tolist()
+                    for c in (
+                        "rel",
+                        "sha256",
+                        "agency",
+                        "outcome",
+                        "reason",
+                        "received",
+                        "received_source",
+                    )
+                ),
+                strict=True,
+            )
+        ],
+    )
 
 
 def _received(value: object) -> str | None:
