@@ -34,11 +34,15 @@ KEHOACH = [sys.executable, "-m", "pipeline"]
 
 
 def _tree_rss(root: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes."""
+    """Resident memory of a process and all its descendants, in bytes.
+
+    Only processes started after the root are looked at (its descendants are, unless the pid
+    numbers wrap around during one command): reading every process's stat every 20 ms took
+    a tenth of a core from the command being measured, on a machine of two."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
-        if not entry.isdigit():
+        if not entry.isdigit() or int(entry) < root:
             continue
         try:
             with open(f"/proc/{entry}/stat") as handle:

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from pipeline.cli import cli
 from pipeline.contracts import workbook as c4
 from pipeline.core.xlsx_style import SMALLEST_PRINTED_PT, printed_scale
-from pipeline.outputs.excel_layer import CUT_MARK, cell, sheet_part, xf_index
+from pipeline.outputs.excel_layer import CUT_MARK, PlainFormulaSheet, cell, sheet_part, xf_index
 
 # Word boxes from `pdftotext -bbox` are as tall as the font's ascent plus descent: for Times
 # New Roman (Liberation Serif in LibreOffice) 1.159 × the size in points, measured on 12-point
@@ -80,6 +80,29 @@ def test_xlsxwriter_private_route_still_holds(tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as package:
         xml = package.read(part).decode()
     assert re.search(rf'<c r="A1" s="{index}" t="s"', xml), xml
+
+
+@pytest.mark.parametrize(
+    "formula",
+    ["TRUE", "=TRUE", '"Đã hoàn thành"', "{=1}", "=A1>2", "=LEN(A1)>0", "=XLOOKUP(A1,B:B,C:C)"],
+)
+def test_plain_formula_sheets_prepare_formulas_as_xlsxwriter_does(
+    formula: str, tmp_path: Path
+) -> None:
+    """excel_layer.PlainFormulaSheet skips xlsxwriter's expansion of newer functions for a
+    formula that calls none: the result must be xlsxwriter's own, and the workbook must still
+    take its sheet class from `worksheet_class`."""
+    import xlsxwriter
+    from xlsxwriter.worksheet import Worksheet
+
+    for expand in (False, True):
+        mine = PlainFormulaSheet()._prepare_formula(formula, expand)
+        assert mine == Worksheet()._prepare_formula(formula, expand)
+    workbook = xlsxwriter.Workbook(str(tmp_path / "probe.xlsx"))
+    assert workbook.worksheet_class is Worksheet
+    workbook.worksheet_class = PlainFormulaSheet
+    assert isinstance(workbook.add_worksheet("A"), PlainFormulaSheet)
+    workbook.close()
 
 
 @pytest.mark.parametrize("declared", [s for s in c4.TABLES if s.printed], ids=lambda s: s.name)

@@ -20,7 +20,7 @@ from pipeline.contracts.form import NOT_REPORTED, ROLE_LEAD
 from pipeline.core.catalog import MESSAGES, t
 from pipeline.core.files import atomic_path
 from pipeline.core.xlsx_style import ONE_LINE, new_workbook, paper
-from pipeline.outputs.excel_layer import CUT_MARK
+from pipeline.outputs.excel_layer import CUT_MARK, PlainFormulaSheet
 from pipeline.outputs.executive import PreviousPeriod, short_title, write_overview
 from pipeline.outputs.history import progress_text, write_history
 from pipeline.outputs.sheet_table import TableWriter, sheet_name
@@ -51,6 +51,7 @@ def write_report(
         previous = previous_period(history, plan.settings.periods, period)
     with atomic_path(target) as temporary:
         workbook = new_workbook(str(temporary))
+        workbook.worksheet_class = PlainFormulaSheet
         running = t("wb-running", plan=short_title(plan.settings.short_title, 72), period=period)
         writer = TableWriter(workbook, running)
         used: set[str] = set()
