@@ -6,13 +6,12 @@ stage hands the next plain data; only this module knows the order.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +30,8 @@ from pipeline.plan.periods import current
 from pipeline.store.actions import closed_intake, stored_receipts
 from pipeline.store.db import open_store, store_errors, store_path
 from pipeline.store.history import read_history
-from pipeline.store.records import Seen, known_receipts, record_seen, save_results
+from pipeline.store.records import known_receipts
+from pipeline.store.run_record import RunRecord
 
 if TYPE_CHECKING:  # pandas and pandera are loaded while the files are read, not before
     from pipeline.intake.settle import Settled
@@ -142,7 +142,9 @@ def run(
     # earlier periods as the store keeps them (never this one, never a later one)
     with store_errors(store or Path()):
         history = read_history(connection, plan.settings.periods, period) if connection else None
-    record = _Record(connection, store or Path(), period, result, checked)
+    record = RunRecord(
+        connection, store or Path(), period, result, checked.returns, checked.frames.files
+    )
     try:
         with output_set(outbox) as outputs:  # the workbook and its feedback copies, as one set
             report = ReportInput(plan, result, period, links, history)
@@ -161,75 +163,6 @@ def run(
     return RunResult(
         checked, result, target, feedback, failed, removed, cut, phases, period, created
     )
-
-
-class _Record:
-    """This run's record in the store, written while the workers write the outputs, in one
-    open transaction committed once the outputs are in place: a run whose outputs fail leaves
-    the store as it was, and a store that fails says so after the outputs (as before, when it
-    was written after them, 0.4 s later at 3,321 returns)."""
-
-    def __init__(
-        self,
-        connection: sqlite3.Connection | None,
-        store: Path,
-        period: str,
-        result: Consolidation,
-        checked: Checked,
-    ) -> None:
-        self.connection, self.store, self.period = connection, store, period
-        self.result, self.checked = result, checked
-        self.failure: BaseException | None = None
-        self.seconds = 0.0
-
-    def write(self) -> None:
-        if self.connection is None:
-            return
-        started = time.perf_counter()
-        try:
-            with store_errors(self.store, written=True):
-                remember_run(self.connection, self.period, self.result, self.checked)
-        except Exception as error:  # raised after the outputs, not in the middle of them
-            self.failure = error
-        self.seconds += time.perf_counter() - started
-
-    def commit(self) -> None:
-        assert self.connection is not None
-        started = time.perf_counter()
-        try:
-            if self.failure is not None:
-                raise self.failure
-            with store_errors(self.store, written=True):
-                self.connection.commit()
-        finally:
-            self.abandon()
-            self.seconds += time.perf_counter() - started
-
-    def abandon(self) -> None:
-        """Close the store; what is not committed is rolled back."""
-        if self.connection is not None:
-            self.connection.close()
-
-
-def remember_run(
-    connection: sqlite3.Connection, period: str, result: Consolidation, checked: Checked
-) -> None:
-    """Every file seen (first sighting kept), and this period's results of this run, in the
-    connection's open transaction: the caller commits."""
-    now = datetime.now().replace(microsecond=0)
-    returns = checked.returns
-    seen = [
-        Seen(r.read.sha256, r.rel, r.file.size, r.file.received_at)
-        for r in returns
-        if r.read.sha256 and not r.file.container_sha256
-    ]
-    zips = {r.file.container_sha256: r for r in returns if r.file.container_sha256}
-    seen += [  # a zip is received as one file: its members carry its time
-        Seen(sha, r.rel.split(".zip/", 1)[0] + ".zip", 0, r.file.received_at)
-        for sha, r in zips.items()
-    ]
-    record_seen(connection, seen, now)
-    save_results(connection, period, result, checked.frames.files, now)
 
 
 def check_files(
