@@ -23,6 +23,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from pipeline.core.text import clean
 from pipeline.forms.render import FormRenderer, prefilled_rows
 from pipeline.plan.registry import Agency
 
@@ -119,21 +120,13 @@ def _encoded(text: str, writing: str) -> bytes:
 
 
 def _stampable(agency: Agency) -> bool:
-    """The name and the code each plain one-line text, as every cleaned name is: what is
-    written is then exactly the escaped text (no preserved spaces, no empty cell, no line
-    breaks, no characters XML refuses); and none holds a token, which a later replacement
-    would find inside it."""
+    """The name and the code each one line of clean text (`core.text.clean`, as every name
+    the plan loads is): what is written is then exactly the escaped text (no preserved
+    spaces, no empty cell, no characters XML refuses); and none holds a token, which a later
+    replacement would find inside it."""
     for text in (agency.name, agency.code):
-        if not text or text != text.strip() or not all(_plain(ch) for ch in text):
+        if not text or clean(text) != text or "\n" in text:
             return False
         if any(token.upper() in text.upper() for token in _TOKENS):
             return False
     return True
-
-
-def _plain(ch: str) -> bool:
-    return (
-        ch >= " "
-        and not ("\x7f" <= ch <= "\x9f" or "\ud800" <= ch <= "\udfff")
-        and (ch not in "\ufffe\uffff")
-    )
