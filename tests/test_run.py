@@ -292,7 +292,7 @@ def test_spliced_tables_read_back_like_written_ones(
         workbook = load_workbook(tmp_path / outbox / "tong-hop-2024.xlsx")
         return {
             name: list(workbook[name].iter_rows(values_only=True))
-            for name in ("Chi tiết", "Nhóm IV", "Nhật ký", "Kiểm tra")
+            for name in ("Chi tiết", "Nhóm IV", "Nhật ký", "Kiểm tra", "Theo đơn vị")
         }
 
     written = sheets("a")
@@ -319,6 +319,40 @@ def test_spliced_rows_repeat_values_skip_blanks_and_take_any_value() -> None:
         "</row>"
         '<row r="4" ht="20.5" customHeight="1"><c r="B4" s="1" t="inlineStr"><is>'
         "<t xml:space=\"preserve\">['a', '&lt;b&gt;']</t></is></c></row>"
+    )
+
+
+def test_cells_written_beside_a_spliced_table_are_merged_into_its_rows() -> None:
+    """Links written by xlsxwriter in a spliced table's rows (the agencies' sheet) join the
+    row in column order; theirs wins a column both hold; `spans` is dropped, a height kept."""
+    from pipeline.outputs.excel_layer import Splice, _splice_sheet
+
+    splice = Splice(
+        part="",
+        first_row=2,
+        styles=[(1, 2, 3, 4)] * 3,
+        heights=[0, 30],
+        columns=[["a", "b"], [None, 5], ["x", None]],
+    )
+    sheet = (
+        '<worksheet><dimension ref="A1"/><sheetData>'
+        '<row r="1" spans="1:3"><c r="A1" s="9" t="s"><v>0</v></c></row>'
+        '<row r="2" spans="1:4" ht="20" customHeight="1"><c r="D2" s="7" t="s"><v>1</v></c>'
+        '<c r="B2" s="7"/></row>'
+        '<row r="3" spans="1:3"><c r="C3" s="7" t="s"><v>2</v></c></row>'
+        '<row r="6"><c r="A6" s="8" t="s"><v>3</v></c></row>'
+        "</sheetData></worksheet>"
+    )
+    text = '<c r="{}" s="1" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'
+    assert _splice_sheet(sheet, splice).decode() == (
+        '<worksheet><dimension ref="A1:C3"/><sheetData>'
+        '<row r="1" spans="1:3"><c r="A1" s="9" t="s"><v>0</v></c></row>'
+        f'<row r="2" ht="20" customHeight="1">{text.format("A2", "a")}<c r="B2" s="7"/>'
+        f'{text.format("C2", "x")}<c r="D2" s="7" t="s"><v>1</v></c></row>'
+        f'<row r="3" ht="30" customHeight="1">{text.format("A3", "b")}'
+        '<c r="B3" s="2"><v>5</v></c><c r="C3" s="7" t="s"><v>2</v></c></row>'
+        '<row r="6"><c r="A6" s="8" t="s"><v>3</v></c></row>'
+        "</sheetData></worksheet>"
     )
 
 

@@ -12,6 +12,14 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def column_number(letters: str) -> int:
+    """A → 1, AA → 27 (upper-case letters, as Excel writes them)."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
 def address(column: int, row: int) -> str:
     """The A1 address of a 0-based column and a 1-based row."""
     return f"{column_letter(column + 1)}{row}"

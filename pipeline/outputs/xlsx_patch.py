@@ -16,6 +16,7 @@ import unicodedata
 import zipfile
 from collections.abc import Sequence
 
+from pipeline.core.cells import column_number
 from pipeline.intake.xlsx_formats import sheet_path
 from pipeline.outputs.feedback_content import MARK_STYLES, Mark, Page
 from pipeline.outputs.feedback_sheet import MAIN, REL, SHEET_NAME, findings_sheet, mark_ids
@@ -160,10 +161,7 @@ def _ref_parts(ref: str) -> tuple[int, int]:
     match = re.fullmatch(r"([A-Z]{1,3})(\d+)", ref)
     if match is None:
         raise Unexpected(ref)
-    col = 0
-    for ch in match.group(1):
-        col = col * 26 + ord(ch) - 64
-    return col - 1, int(match.group(2)) - 1
+    return column_number(match.group(1)) - 1, int(match.group(2)) - 1
 
 
 def _comment_parts(marks: Sequence[Mark]) -> tuple[str, str]:
