@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from pipeline.cli import cli
 from pipeline.contracts import workbook as c4
-from pipeline.core.xlsx_style import SMALLEST_PRINTED_PT, printed_scale
+from pipeline.core.xlsx_style import ONE_LINE, SMALLEST_PRINTED_PT, printed_scale, row_heights
 from pipeline.outputs.excel_layer import CUT_MARK, PlainFormulaSheet, cell, sheet_part, xf_index
 
 # Word boxes from `pdftotext -bbox` are as tall as the font's ascent plus descent: for Times
@@ -47,6 +47,21 @@ MAX_PAGES = 30
 )
 def test_one_serializer_gives_values_excel_can_hold(value: Any, held: Any) -> None:
     assert cell(value) == held
+
+
+def test_rows_are_as_tall_as_their_most_wrapped_text() -> None:
+    """A column 10 wide holds 12 characters a line; line breaks add lines; the tallest cell of
+    a row decides; numbers and blanks take one line; repeated texts are sized alike; 25 lines
+    at most."""
+    long = "x" * 30  # 3 lines at 12 a line
+    columns: list[list[Any]] = [
+        ["ngắn", long, "a\nb", None, long, "y" * 1000],
+        [1.5, "z" * 13, "", 7, None, ""],
+    ]
+    heights = row_heights(columns, [10, 10], 6)
+    lines = [1, 3, 2, 1, 3, 25]  # "a\nb": ceil(3 / 12) + 1 break, and so on
+    assert heights == [ONE_LINE * n + 2 for n in lines]
+    assert row_heights([["z" * 13]], [10], 1) == [ONE_LINE * 2 + 2]
 
 
 def test_text_over_excel_limit_is_cut_with_the_marker() -> None:

@@ -137,6 +137,13 @@ def paper(
     sheet.print_area(0, 0, max(last_row, 0), max(last_col, 0))
 
 
+def _wrapped_lines(text: str, per_line: float) -> int:
+    """Lines a text takes in a column holding `per_line` characters (1 when it fits)."""
+    if len(text) <= per_line and "\n" not in text:
+        return 1
+    return math.ceil(len(text) / per_line) + text.count("\n")
+
+
 def screen_only(sheet: Any, below: int) -> None:
     """Nothing of this sheet goes on paper: its print area is one empty cell, and office
     suites leave empty pages out when the whole workbook is printed."""
@@ -145,13 +152,16 @@ def screen_only(sheet: Any, below: int) -> None:
 
 def row_heights(columns: list[list[Any]], widths: list[float], rows: int) -> list[float]:
     """Rows do not grow by themselves in every office suite: size them for wrapped text."""
-    lines = [1.0] * rows
+    lines = [1] * rows
     for column, width in zip(columns, widths, strict=True):
         per_line = max(width * 1.2, 4)
+        known: dict[str, int] = {}  # a column repeats its texts (names, status words, tasks)
         for index, value in enumerate(column):
-            if (type(value) is str and len(value) > per_line) or (
-                type(value) is str and "\n" in value
-            ):
-                estimate = math.ceil(len(value) / per_line) + value.count("\n")
-                lines[index] = max(lines[index], estimate)
+            if type(value) is not str:
+                continue
+            estimate = known.get(value)
+            if estimate is None:
+                estimate = known[value] = _wrapped_lines(value, per_line)
+            if estimate > lines[index]:
+                lines[index] = estimate
     return [min(ONE_LINE * min(n, 25.0) + 2, 409.0) for n in lines]
