@@ -65,3 +65,11 @@ def test_known_phrases() -> None:
 )
 def test_unicode_text_is_left_alone(text: str) -> None:
     assert legacy.convert(text) == (text, None)
+
+
+def test_every_legacy_code_is_above_ascii() -> None:
+    """`detect` and `convert` pass ASCII text through at once: that holds only while no code
+    of either table is an ASCII character."""
+    codes = set(legacy._tcvn3_table()) | set(legacy._vni_pattern()[1])
+    assert codes and not any(code.isascii() for code in codes)
+    assert legacy.convert("Hoan thanh 100%", "TCVN3") == ("Hoan thanh 100%", None)

@@ -107,6 +107,8 @@ def detect(text: str) -> str | None:
     One telltale code inside a word is enough for TCVN3: short answers ("§ang thùc hiÖn") carry
     only one or two, and a lone symbol between spaces or digits ("§ 3", "2×3") is not counted.
     """
+    if text.isascii():  # every legacy code is above ASCII (tests/test_legacy.py)
+        return None
     if _VIETNAMESE.search(text):
         return None
     if len(_TCVN3_ONLY.findall(text)) >= 2:
@@ -139,6 +141,8 @@ def convert(text: str, file_encoding: str | None = None) -> tuple[str, str | Non
     telltale of its own ("Tèt" for "Tốt") is converted too, unless it is already Unicode
     Vietnamese or has no legacy code at all.
     """
+    if text.isascii():  # empty, a number, an English word: no legacy code (as in `detect`)
+        return text, None
     encoding = detect(text)
     if encoding is None and file_encoding is not None and _carries_codes(text, file_encoding):
         encoding = file_encoding

@@ -104,7 +104,7 @@ def header_block(rows: list[list[Any]], header_index: int) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for row in rows[:header_index]:
         for col, value in enumerate(row[:MAX_COLS]):
-            if not isinstance(value, str) or len(value) > 24:  # labels are short
+            if not value or type(value) is not str or len(value) > 24:  # labels are short text
                 continue
             key = _BLOCK_LABELS.get(fold(value).rstrip(" :"))
             if key and key not in found:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # One attribute: quoted values may hold `<` and `>` (calamine's parser accepts both, and
 # attributes not separated by a space).
@@ -52,9 +52,9 @@ def tokenizer(names: bytes) -> re.Pattern[bytes]:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Tag:
-    """One tag of a part: where it stands, its name, its raw attributes, its form."""
+class Tag(NamedTuple):
+    """One tag of a part: where it stands, its name, its raw attributes, its form. (A named
+    tuple: a frozen dataclass took 2 µs to make, a fifth of walking an .ods file's tags.)"""
 
     start: int
     end: int
