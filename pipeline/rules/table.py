@@ -168,7 +168,7 @@ def _text_fits(f: pd.DataFrame) -> pd.Series[bool]:
 
 
 def _no_legacy_text(f: pd.DataFrame) -> pd.Series[bool]:
-    return f["legacy"].str.len().eq(0)
+    return ~f["legacy"].astype(bool)  # an empty list of conversions
 
 
 # --- values the reader read with an interpretation (intake/normalize.py notes) -------------
@@ -178,7 +178,7 @@ def _without_note(code: str) -> Check:
     """True where the row has no note `code`; only rows with notes (few) are looked into."""
 
     def check(f: pd.DataFrame) -> pd.Series[bool]:
-        noted = f["notes"].str.len().gt(0)
+        noted = f["noted"]  # `validate.prepare_rows`: rows whose notes are not empty
         if not noted.any():
             return ~noted
         has_code = [any(c == code for _, c, _ in ns) for ns in f.loc[noted, "notes"]]

@@ -78,6 +78,9 @@ def prepare_rows(returns: list[Return], plan: Plan, as_of: date) -> pd.DataFrame
     frame["first"] = ~frame.duplicated(["rid", "task"], keep="first")
     frame["done_ts"] = pd.to_datetime(frame["done_date"])
     frame["content_of_task"] = _contents_of_other_tasks(frame, plan)
+    # Which rows carry a reader's note, once: each of the eleven note rules looks only there
+    # (each asking `notes.str.len()` itself took 22 ms at 23,000 rows, a quarter of the rules).
+    frame["noted"] = frame["notes"].astype(bool)
     return frame
 
 
