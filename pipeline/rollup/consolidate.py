@@ -6,6 +6,7 @@ and imports nothing of the intake, the reader or the worker pool.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -110,9 +111,12 @@ def by_task(
         for task, agency in zip(ordered["task"].tolist(), ordered["agency"].tolist(), strict=True):
             if names[agency] not in wrong.setdefault(task, []):
                 wrong[task].append(names[agency])
+    # Each task's rows from one pass over the rows (a filter per task read all of them for
+    # each of the plan's tasks: 0.25 s at 23,000 rows); within a task, rows keep their order.
+    by_number = {} if rows.empty else dict(tuple(rows.groupby("task", sort=False)))
     records = []
     for task in plan.tasks:
-        mine = rows[rows["task"] == task.number] if not rows.empty else rows
+        mine = by_number.get(task.number, rows.iloc[:0])
         leads = mine[mine["plan_role"] == ROLE_LEAD] if not mine.empty else mine
         coords = mine[mine["plan_role"] != ROLE_LEAD] if not mine.empty else mine
         lead_statuses = [] if leads.empty else leads["status"].tolist()
@@ -176,8 +180,13 @@ def speaking_returns(files: pd.DataFrame) -> dict[str, dict[str, object]]:
     ranked = live.assign(_counted=live["outcome"].map(lambda o: Outcome(o).counted)).sort_values(
         ["agency", "_counted", "saved_at", "rel"], na_position="first"
     )
-    last = ranked.drop_duplicates("agency", keep="last")
+    last = ranked.drop_duplicates("agency", keep="last")[list(SPEAKING_FIELDS)]
     return {str(r["agency"]): {str(k): v for k, v in r.items()} for r in last.to_dict("records")}
+
+
+# What `by_agency` reads of the return that speaks for an agency (all the files frame's
+# columns made 3,321 agencies' records take 0.17 s).
+SPEAKING_FIELDS = ("agency", "rid", "received", "received_source", "outcome", "rel")
 
 
 def this_period(files: pd.DataFrame) -> pd.Series[bool]:
@@ -202,11 +211,10 @@ def by_agency(
     warnings = findings.loc[severity, "rid"].value_counts().to_dict()
     errors = findings.loc[~severity, "rid"].value_counts().to_dict()
     # Status counts of every return at once; one filter per agency would be quadratic.
-    status_counts: dict[tuple[int, str], int] = {}
+    # (A MultiIndex of a group-by made into tuples took 0.4 s at 23,000 rows.)
+    status_counts: Counter[tuple[int, str]] = Counter()
     if not rows.empty:
-        sizes = rows.groupby(["rid", "status"]).size()
-        for (rid_value, status), count in zip(sizes.index.tolist(), sizes.tolist(), strict=True):
-            status_counts[(int(rid_value), str(status))] = int(count)
+        status_counts.update(zip(rows["rid"].tolist(), rows["status"].tolist(), strict=True))
     records = []
     for agency in plan.expected_agencies():
         roles = [a.role for a in plan.assignments(agency.code)]
