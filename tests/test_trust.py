@@ -4,6 +4,7 @@ characters and full-width digits in what agencies and plans type."""
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from datetime import date
@@ -102,6 +103,41 @@ def test_files_that_hold_a_reader_are_cut_by_the_budget(
     cut = next(x for x in traps if x["reason"] == "file-run-budget")
     assert "(1 giây)" in t(cut["reason"], "vi", **cut["params"])
     assert {r.identity.agency for r in intake.candidates} == set(codes)
+
+
+def _troubled_read(source: tuple[str | None, bytes | None]) -> ReadResult:
+    """One file hangs its reader, one kills it (as a parser's abort does), the rest read."""
+    name = Path(source[0] or "").name
+    if name.startswith("hang-"):
+        time.sleep(30)
+    if name.startswith("crash-"):
+        os._exit(134)
+    return read_file(source)
+
+
+def test_a_batch_with_a_bad_file_is_read_again_file_by_file(
+    plan: Plan, forms: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Small files are read eight to a job; a file that hangs or crashes its reader takes the
+    batch down, and the batch is read again file by file: the bad file gets its own outcome
+    and limit, every other file of its batch is read, and the progress moves once per file."""
+    monkeypatch.setattr(returns, "read_file", _troubled_read)
+    monkeypatch.setattr(returns, "JOBS_PER_READER", 1)  # a small inbox batched too
+    inbox = tmp_path / "inbox"
+    codes = sorted(plan.expected_codes)[:12]
+    for code in codes:
+        fill_return(forms, tmp_path, code, answers_for(plan, code))
+    (inbox / "hang-1.xlsx").write_bytes(b"x")
+    (inbox / "crash-1.xlsx").write_bytes(b"x")
+    steps: list[int] = []
+    intake = intake_folder(
+        inbox, plan, "2024", jobs=2, time_limit=1.0, on_read=lambda: steps.append(1)
+    )
+    lines = {x["rel"]: x for x in intake.files.to_dict("records")}
+    assert lines["hang-1.xlsx"]["reason"] == "file-timeout"
+    assert lines["crash-1.xlsx"]["reason"] == "file-crashed-reader"
+    assert {r.identity.agency for r in intake.candidates} == set(codes)
+    assert len(steps) == len(lines) == len(codes) + 2
 
 
 # --- outputs: a folder in an output's place, the program that holds a file, option names ----

@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 DEFAULT_TIME_LIMIT = 15.0
+BUDGET_SPENT = "file-run-budget"  # what a job not run because the pool's budget ran out gets
 DEFAULT_MEMORY_LIMIT = 768 * 1024 * 1024
 
 
@@ -289,7 +290,7 @@ def _run_jobs(
                     slot.queue.clear()
                     slot.stop(kill=True)
                 for job in reversed(pending):
-                    record(job, Failure("file-run-budget", {"limit": int(budget or 0)}))
+                    record(job, Failure(BUDGET_SPENT, {"limit": int(budget or 0)}))
                 pending.clear()
                 break
             for index, slot in enumerate(slots):
