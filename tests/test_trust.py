@@ -17,6 +17,7 @@ from pipeline.cli import cli
 from pipeline.contracts.outcomes import Outcome
 from pipeline.core.catalog import t
 from pipeline.core.errors import KehoachError
+from pipeline.core.workers import Job
 from pipeline.intake import returns
 from pipeline.intake.reader import ReadResult, read_file
 from pipeline.intake.run import intake_folder
@@ -138,6 +139,31 @@ def test_a_batch_with_a_bad_file_is_read_again_file_by_file(
     assert lines["crash-1.xlsx"]["reason"] == "file-crashed-reader"
     assert {r.identity.agency for r in intake.candidates} == set(codes)
     assert len(steps) == len(lines) == len(codes) + 2
+
+
+def test_batches_cut_by_the_budget_still_move_the_progress_and_say_why(
+    plan: Plan, forms: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(returns, "JOBS_PER_READER", 1)
+    inbox = tmp_path / "inbox"
+    for code in sorted(plan.expected_codes)[:10]:
+        fill_return(forms, tmp_path, code, answers_for(plan, code))
+    steps: list[int] = []
+    intake = intake_folder(inbox, plan, "2024", jobs=2, budget=0.0, on_read=lambda: steps.append(1))
+    reasons = [x["reason"] for x in intake.files.to_dict("records")]
+    assert reasons == ["file-run-budget"] * 10 and len(steps) == 10
+
+
+def test_a_batch_gets_a_second_not_its_files_limits() -> None:
+    """A file that hangs a batch costs the run the batch's second, then its own limit: a
+    budget meant for reading file by file still holds."""
+
+    def job(limit: float) -> Job:
+        return Job(0, read_file, (None, b""), limit)
+
+    assert returns._limit([job(4.0)] * 8) == returns.BATCH_SECONDS == 1.0
+    assert returns._limit([job(4.0), job(0.3)]) == 1.0
+    assert returns._limit([job(0.3), job(0.2)]) == 0.3
 
 
 # --- outputs: a folder in an output's place, the program that holds a file, option names ----

@@ -106,10 +106,13 @@ def entries(files: pd.DataFrame) -> list[Entry]:
 # about 0.15 ms (pickling, two pipes, the GIL it shares with the loading of pandas) and its
 # reader as much: at 3,321 returns, batches of eight took the read from 7.7 to 5.5-6.2 s. A
 # batch that fails (a file that hangs, crashes or swells its reader) is read again file by
-# file, so each file still gets its own outcome within its own limit; such a file costs the
-# run its limit twice. Small inboxes are not batched: each reader should get many jobs.
+# file, so each file still gets its own outcome within its own limit. A batch has a second
+# (`BATCH_SECONDS`) where eight returns need hundredths: a file that hangs costs the run that
+# second on top of its own limit, not its limit twice, and a budget meant for file-by-file
+# reading still holds. Small inboxes are not batched: each reader should get many jobs.
 BATCH = 8
-BATCH_BYTES = 1024 * 1024  # a bigger file is a job of its own
+BATCH_BYTES = 256 * 1024  # a bigger file is a job of its own (returns are 15-300 kB)
+BATCH_SECONDS = 1.0
 JOBS_PER_READER = 16
 
 
@@ -134,14 +137,7 @@ def read_files(
         for f in files:
             if f.outcome:
                 on_done()
-    size = max(1, min(BATCH, len(todo) // (max(jobs, 1) * JOBS_PER_READER)))
-    small = [job for job in todo if size > 1 and files[job.key].size <= BATCH_BYTES]
-    batches = [small[start : start + size] for start in range(0, len(small), size)]
-    batched = {job.key for job in small}
-    first = [job for job in todo if job.key not in batched] + [
-        Job(-1 - index, read_batch, [job.argument for job in batch], _limit(batch))
-        for index, batch in enumerate(batches)
-    ]
+    first, batches = _batched(todo, files, jobs)
     budget = read_budget(len(todo), jobs) if budget is None else budget
     started = time.monotonic()
     results = run_jobs(
@@ -157,7 +153,7 @@ def read_files(
         read = results.pop(-1 - index)
         if isinstance(read, list) and len(read) == len(batch):
             results.update(zip((job.key for job in batch), read, strict=True))
-        elif isinstance(read, Failure) and read.problem == BUDGET_SPENT:
+        elif _spent(read):
             results.update((job.key, read) for job in batch)  # spent for each of its files
         else:
             again += batch
@@ -165,10 +161,7 @@ def read_files(
         left = max(0.0, budget - (time.monotonic() - started))
         retried = run_jobs(again, jobs, time_limit, on_done=_progress(on_done, []), budget=left)
         spent = Failure(BUDGET_SPENT, {"limit": int(budget)})  # the whole budget is what ran out
-        results |= {
-            key: spent if isinstance(read, Failure) and read.problem == BUDGET_SPENT else read
-            for key, read in retried.items()
-        }
+        results |= {key: spent if _spent(read) else read for key, read in retried.items()}
     reads = [ReadResult() for _ in files]
     for rid, outcome in results.items():
         if isinstance(outcome, ReadResult):
@@ -178,22 +171,42 @@ def read_files(
     return reads
 
 
+def _batched(
+    todo: list[Job], files: list[InboxFile], jobs: int
+) -> tuple[list[Job], list[list[Job]]]:
+    """The jobs to give the readers (big files alone, then the batches, key -1 - index) and
+    the files of each batch."""
+    size = max(1, min(BATCH, len(todo) // (max(jobs, 1) * JOBS_PER_READER)))
+    small = [job for job in todo if size > 1 and files[job.key].size <= BATCH_BYTES]
+    batches = [small[start : start + size] for start in range(0, len(small), size)]
+    batched = {job.key for job in small}
+    first = [job for job in todo if job.key not in batched] + [
+        Job(-1 - index, read_batch, [job.argument for job in batch], _limit(batch))
+        for index, batch in enumerate(batches)
+    ]
+    return first, batches
+
+
+def _spent(result: Any) -> bool:
+    return isinstance(result, Failure) and result.problem == BUDGET_SPENT
+
+
 def read_batch(sources: list[tuple[str | None, bytes | None]]) -> list[ReadResult]:
     """A worker job: several small files, one after the other."""
     return [read_file(source) for source in sources]
 
 
-def _limit(batch: list[Job]) -> float | None:
-    """A batch of small files may take the longest limit of its files (4 s for a form): it
-    normally takes a few hundredths of a second."""
-    return max((job.time_limit or 0.0) for job in batch) or None
+def _limit(batch: list[Job]) -> float:
+    """A batch's time: `BATCH_SECONDS`, or less when its files' own limits are (never more
+    than a file of it may take alone)."""
+    return min(BATCH_SECONDS, max((job.time_limit or BATCH_SECONDS) for job in batch))
 
 
 def _progress(
     on_done: Callable[[], None] | None, batches: list[list[Job]]
 ) -> Callable[[int, Any], None] | None:
-    """The progress bar moves by file: a batch read moves it by its files, a failed one not
-    (its files move it when they are read again)."""
+    """The progress bar moves by file: a batch read or cut by the budget moves it by its files,
+    a failed one not (its files move it when they are read again)."""
     if on_done is None:
         return None
     progress = on_done
@@ -201,7 +214,7 @@ def _progress(
     def done(key: int, result: Any) -> None:
         if key >= 0:
             progress()
-        elif isinstance(result, list):
+        elif isinstance(result, list) or _spent(result):
             for _ in batches[-1 - key]:
                 progress()
 

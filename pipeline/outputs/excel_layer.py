@@ -355,12 +355,22 @@ def _splice_sheet(xml: str, splice: Splice) -> bytes:
             after.append(match.group(0))
         else:
             inside[number] = match.group(0)
-    last_col = column_letter(max(len(splice.columns), 1))
-    head = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last_col}{last_row}"/>', head)
+    head = _DIMENSION.sub(lambda m: _dimension(m, splice, last_row), head)
     parts = [head, "<sheetData>", *before]
     parts += _row_parts(splice, inside)
     parts += [*after, "</sheetData>", tail]
     return _encoded(parts)
+
+
+_DIMENSION = re.compile(r'<dimension ref="(?:[A-Z]+\d+:)?([A-Z]+)(\d+)"/>')
+
+
+def _dimension(found: re.Match[str], splice: Splice, last_row: int) -> str:
+    """The sheet's used range: what xlsxwriter wrote (rows below the table, cells right of
+    it) and the spliced rows. Readers that trust it (openpyxl's read-only mode) stop there."""
+    last_col = max(column_number(found.group(1)), len(splice.columns), 1)
+    rows = max(int(found.group(2)), last_row)
+    return f'<dimension ref="A1:{column_letter(last_col)}{rows}"/>'
 
 
 def _encoded(parts: list[str], chunk: int = 4096) -> bytes:
