@@ -203,3 +203,43 @@ def test_demo_one_mistake_no_longer_hides_the_rest_of_a_return(demo: Path) -> No
     assert agencies["so_y_te"]["Kết quả"] == "Chấp nhận một phần"
     detail = [r for r in _sheet(demo, "Chi tiết") if r["Mã đơn vị"] == "so_y_te"]
     assert sorted(r["TT"] for r in detail) == ["10", "11", "13", "2", "3", "9"]
+
+
+def test_a_tasks_figures_come_from_its_lead_rows(plan: Plan) -> None:
+    import pandas as pd
+
+    from pipeline.contracts import workbook as c4
+    from pipeline.rollup.consolidate import ROW_COLUMNS, by_task
+
+    task = next(t for t in plan.tasks if t.number == "6")  # 11 leads, no coordinators
+    leads = list(task.leads)
+    progress: list[float | None] = [10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 95.0, None]
+    rows = [
+        {
+            "agency": a,
+            "task": "6",
+            "plan_role": "Chủ trì",
+            "status": "Đang thực hiện",
+            "progress": p,
+            "result": f"kq {a}" if i % 2 else "",
+            "difficulty": "",
+            "proposal": "",
+        }
+        for i, (a, p) in enumerate(zip(leads, progress, strict=False))
+    ]
+    rows.append({**rows[0], "progress": None, "result": "lần hai"})  # one lead, one count
+    rows.append({**rows[1], "agency": "so_tttt", "plan_role": "Phối hợp", "result": "ph"})
+    frame = pd.DataFrame([{c: r.get(c, "") for c in ROW_COLUMNS} | {"rid": 0} for r in rows])
+    frame["progress"] = frame["progress"].astype("float64")
+    empty = frame.iloc[:0]
+    line = by_task(plan, frame, "2024", AS_OF, empty).set_index(c4.TASK).loc["6"]
+    assert line[c4.REPORTED] == f"10/{len(leads)}"
+    assert line[c4.PROGRESS_MEAN] == round((10 + 20 + 30 + 40 + 50 + 60 + 70 + 80 + 95) / 9, 1)
+    assert line[c4.OVERALL] == "Đang thực hiện"
+    names = {a.code: a.short for a in plan.registry.agencies.values()}
+    assert line[c4.LEAD_RESULTS].split("\n") == [
+        f"{names[a]}: kq {a}" for i, a in enumerate(leads[:10]) if i % 2
+    ] + [f"{names[leads[0]]}: lần hai"]
+    assert line[c4.COORD_RESULTS] == f"{names['so_tttt']}: ph"
+    untouched = by_task(plan, frame, "2024", AS_OF, empty).set_index(c4.TASK).loc["3"]
+    assert untouched[c4.OVERALL] == "Chưa báo cáo" and pd.isna(untouched[c4.PROGRESS_MEAN])

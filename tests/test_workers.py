@@ -49,3 +49,31 @@ def test_every_job_is_answered_and_queued_jobs_survive_their_worker() -> None:
 def test_a_job_may_have_its_own_time_limit() -> None:
     results = run_jobs([Job(0, hang, 0, time_limit=0.5)], workers=1, time_limit=120)
     assert results == {0: Failure("file-timeout")}
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def frozen_objects(_: int) -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_a_forked_worker_skips_the_parents_objects_and_the_parent_keeps_collecting() -> None:
+    import gc
+    import weakref
+
+    from pipeline.core.workers import _context
+
+    garbage = _Cycle()
+    alive = weakref.ref(garbage)
+    del garbage  # a cycle: only the collector frees it
+    results = run_jobs([Job(0, frozen_objects, 0)], workers=1)
+    if _context().get_start_method() == "fork":
+        assert results[0] > 1000  # the worker's collector leaves the inherited heap alone
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert alive() is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import faulthandler
+import gc
 import multiprocessing
 import os
 import signal
@@ -118,6 +119,22 @@ STARTUP_LIMIT = 60.0  # seconds a new worker may take to be ready (a loaded mach
 _READY = "ready"
 
 
+@contextlib.contextmanager
+def _heap_frozen() -> Iterator[None]:
+    """Hide this process's objects from the cycle collector while a worker forks.
+
+    A forked worker shares this process's memory until it writes to it, and the collector
+    writes to every object it visits: the workbook's worker, forked with pandas loaded, took
+    0.33 s instead of 0.25 s to write the 31 agencies' workbook, copying the pages back.
+    Frozen objects stay out of the worker's collections; this process takes them back.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 class _Slot:
     """One worker process and the jobs sent to it, answered in order."""
 
@@ -130,7 +147,8 @@ class _Slot:
         self.process = context.Process(
             target=_worker, args=(child, memory_limit, parent), daemon=True
         )
-        self.process.start()
+        with _heap_frozen():
+            self.process.start()
         child.close()
         self.queue: deque[Job] = deque()
         self.ready = False
