@@ -152,6 +152,7 @@ class _Slot:
         child.close()
         self.queue: deque[Job] = deque()
         self.ready = False
+        self.ending = False  # told to end
         # of the job at the head of the queue, the one being run; before the worker is
         # ready, the time it may take to start
         self.deadline = time.monotonic() + STARTUP_LIMIT
@@ -182,18 +183,25 @@ class _Slot:
     def stop(self, kill: bool = False) -> None:
         if self.conn.closed:  # stopped already
             return
-        if kill:
-            self.process.kill()
-        else:
-            try:
-                self.conn.send(None)
-            except (BrokenPipeError, OSError):
-                self.process.kill()
+        self.end(kill)
         self.process.join(timeout=2)
         if self.process.is_alive():
             self.process.kill()
             self.process.join(timeout=2)
         self.conn.close()
+
+    def end(self, kill: bool = False) -> None:
+        """Tell the worker to end (or kill it), without waiting for it to go."""
+        if self.conn.closed or (self.ending and not kill):
+            return
+        self.ending = True
+        if kill:
+            self.process.kill()
+            return
+        try:
+            self.conn.send(None)
+        except (BrokenPipeError, OSError):
+            self.process.kill()
 
 
 def _context() -> Any:
@@ -340,6 +348,8 @@ def _run_jobs(
             slot.stop(kill=True)
         raise
     finally:
+        for slot in slots:  # every worker ends at once; then each is waited for
+            slot.end()
         for slot in slots:
             slot.stop()
     return results
