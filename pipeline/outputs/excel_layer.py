@@ -237,24 +237,33 @@ def _body(value: Any, styles: tuple[int, int, int, int]) -> str | None:
     return f' s="{styles[2]}"><v>{serial}</v></c>'
 
 
+_UNSEEN: Any = object()
+
+
 def _bodies(values: Sequence[Any], styles: tuple[int, int, int, int]) -> list[str | None]:
     """A column's cell bodies, None for blanks; each distinct value is escaped once.
 
     Columns repeat themselves (agency names, status words, task numbers), so a 50,000-row
     table has far fewer distinct values than cells.
     """
+    texts: dict[str, str | None] = {}  # text, by far the most common, keyed by itself
     made: dict[tuple[type, Any], str | None] = {}
     bodies: list[str | None] = []
     for value in values:
+        if type(value) is str:
+            body = texts.get(value, _UNSEEN)
+            if body is _UNSEEN:
+                body = texts[value] = _body(value, styles)
+            bodies.append(body)
+            continue
         try:
             key = (type(value), value)
-            if key in made:
-                bodies.append(made[key])
-                continue
+            body = made.get(key, _UNSEEN)
         except TypeError:  # an unhashable value (a list): shown as text, like any other
             bodies.append(_body(value, styles))
             continue
-        body = made[key] = _body(value, styles)
+        if body is _UNSEEN:
+            body = made[key] = _body(value, styles)
         bodies.append(body)
     return bodies
 
