@@ -156,10 +156,11 @@ def _agencies(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[A
     for number, record in rows:
         cols = record["__cols__"]
         code = _text(record.get(AGENCY_CODE))
-        where = _cell(cols[AGENCY_CODE], number)
         if not is_slug(code):
+            where = _cell(cols[AGENCY_CODE], number)
             out.add("agency-code-not-slug", sheet=AGENCY_SHEET, cell=where, code=code)
         elif code in seen:
+            where = _cell(cols[AGENCY_CODE], number)
             out.add(
                 "agency-code-duplicate", sheet=AGENCY_SHEET, cell=where, code=code, first=seen[code]
             )
@@ -193,7 +194,7 @@ def _agencies(rows: list[tuple[int, dict[str, Any]]], out: _Collector) -> list[A
         valid: list[date | None] = []
         for header in (AGENCY_FROM, AGENCY_TO):
             parsed = _parse_date(record.get(header))
-            if _text(record.get(header)) and parsed is None:
+            if parsed is None and _text(record.get(header)):
                 out.add(
                     "agency-date-invalid",
                     sheet=AGENCY_SHEET,
