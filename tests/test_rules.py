@@ -320,3 +320,19 @@ def test_a_run_does_not_load_hypothesis_for_pandera() -> None:
         "print('hypothesis' in sys.modules)"
     )
     assert fresh_python(code).split() == ["False", "True"]
+
+
+def test_the_warm_up_pauses_the_collector_and_puts_it_back_as_it_was() -> None:
+    """Loading pandas and pandera makes no garbage: the collector is off meanwhile and the
+    loaded objects are frozen out of its sight; it is on again after, unless it was off."""
+    code = (
+        "import gc, pipeline.run\n"
+        "seen = []\n"
+        "gc.callbacks.append(lambda phase, info: seen.append(info['generation']))\n"
+        "pipeline.run._warm_up()\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 100_000, len(seen))\n"
+        "gc.unfreeze(); gc.disable()\n"
+        "pipeline.run._warm_up()\n"
+        "print(gc.isenabled())"
+    )
+    assert fresh_python(code).split() == ["True", "True", "0", "False"]
