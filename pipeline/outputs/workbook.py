@@ -221,7 +221,7 @@ def _agency_sheets(
             writer.style["link"],
             t("wb-back-to-agencies"),
         )
-        writer.table(sheet, c4.AGENCY_DETAIL, by_agency.get(code, empty), top=3)
+        writer.table(sheet, c4.AGENCY_DETAIL, by_agency.get(code, empty), top=3, fast=True)
         sheets[code] = name
     return sheets
 
