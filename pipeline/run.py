@@ -7,6 +7,7 @@ stage hands the next plain data; only this module knows the order.
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import time
 from collections import Counter
@@ -77,11 +78,14 @@ def _warm_up() -> None:
     twice. (Function-local imports: these heavy libraries must not load before the fork.)
 
     Loading modules makes no garbage, yet the cycle collector walked the million new objects
-    again and again: 70-80 ms of the embedded plan's 1.4 s run. It is paused meanwhile, and
-    what was loaded is then frozen out of its sight (the next worker's fork gives it back).
+    again and again: 70-80 ms of the embedded plan's 1.4 s run. The first time, it is paused
+    meanwhile, and what is then in memory (the modules, for the process's life) is frozen out
+    of its sight; a process that runs again (a test session) has nothing left to load.
     """
+    loading = "pandas" not in sys.modules
     collecting = gc.isenabled()
-    gc.disable()
+    if loading:
+        gc.disable()
     try:
         import xlsxwriter  # noqa: F401
 
@@ -92,9 +96,10 @@ def _warm_up() -> None:
 
         warm_up()
     finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
+        if loading:
+            gc.freeze()
+            if collecting:
+                gc.enable()
 
 
 class _Warming:

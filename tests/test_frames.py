@@ -243,3 +243,22 @@ def test_a_tasks_figures_come_from_its_lead_rows(plan: Plan) -> None:
     assert line[c4.COORD_RESULTS] == f"{names['so_tttt']}: ph"
     untouched = by_task(plan, frame, "2024", AS_OF, empty).set_index(c4.TASK).loc["3"]
     assert untouched[c4.OVERALL] == "Chưa báo cáo" and pd.isna(untouched[c4.PROGRESS_MEAN])
+
+
+def test_a_tasks_average_progress_rounds_as_pandas_sums(plan: Plan) -> None:
+    """An exact sum rounds some halves the other way (78.1 here): a closed period's figures,
+    made again, must not move."""
+    import pandas as pd
+
+    from pipeline.contracts import workbook as c4
+    from pipeline.rollup.consolidate import ROW_COLUMNS, by_task
+
+    task = next(t for t in plan.tasks if t.number == "6")
+    rows = [
+        {c: "" for c in ROW_COLUMNS}
+        | {"rid": 0, "agency": a, "task": "6", "plan_role": "Chủ trì", "progress": p}
+        for a, p in zip(task.leads, [46.9, 86.5, 94.1, 85.1], strict=False)
+    ]
+    frame = pd.DataFrame(rows).astype({"progress": "float64"})
+    line = by_task(plan, frame, "2024", AS_OF, frame.iloc[:0]).set_index(c4.TASK).loc["6"]
+    assert line[c4.PROGRESS_MEAN] == 78.2

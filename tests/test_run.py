@@ -4,6 +4,7 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -288,7 +289,9 @@ def test_spliced_tables_read_back_like_written_ones(
             forms,
             tmp_path,
             code,
-            answers_for(plan, code, t13={**GOOD, "result": "A & B < C > D \"q\" 'x' =1+1"}),
+            answers_for(
+                plan, code, t13={**GOOD, "result": "A & B < C > D \"q\" 'x' =1+1 _x0041_ a\rb"}
+            ),
         )
 
     def sheets(outbox: str) -> dict[str, list[tuple[object, ...]]]:
@@ -305,11 +308,59 @@ def test_spliced_tables_read_back_like_written_ones(
         streamed.close()
         return found
 
+    monkeypatch.setattr(report, "SPLICE_FROM", 10**9)  # every table cell by cell
     written = sheets("a")
     monkeypatch.setattr(report, "SPLICE_FROM", 1)
     spliced = sheets("b")
     assert spliced == written
     assert any("A & B < C > D" in str(v) for row in spliced["Chi tiết"] for v in row)
+
+
+def test_a_spliced_text_reads_as_the_same_text_written_by_xlsxwriter(tmp_path: Path) -> None:
+    """Excel's own escapes: a literal `_x0041_` keeps its underscore escaped (else it reads
+    as "A") and a carriage return is escaped (else XML reads it as a line feed)."""
+    import xlsxwriter
+    from python_calamine import CalamineWorkbook
+
+    from pipeline.outputs.excel_layer import KINDS, ExcelLayer, Table
+
+    texts = ["_x0041_ as typed", "a\rb", "c\r\nd", "x_x00E9_y_X00e9_", "A & B <c> _x"]
+    path = tmp_path / "texts.xlsx"
+    book = xlsxwriter.Workbook(path)
+    layer = ExcelLayer()
+    formats = dict.fromkeys(KINDS, book.add_format())
+    for fast in (False, True):
+        sheet = book.add_worksheet()
+        layer.write(Table(sheet, 0, [list(texts)], [formats], [0] * len(texts)), fast=fast)
+    book.close()
+    layer.finish(path)
+    read = CalamineWorkbook.from_path(str(path))
+    written, spliced = (read.get_sheet_by_index(i).to_python() for i in (0, 1))
+    assert spliced == written
+    assert [row[0] for row in written] == texts
+
+
+def test_a_spliced_table_reports_the_cells_cut_as_the_cell_writer_does(tmp_path: Path) -> None:
+    """A text is cut once its control characters are gone, and any value shown as a long
+    text (a list) is cut too: both ways of writing a table name the same rows."""
+    import pytest
+    import xlsxwriter
+
+    from pipeline.outputs.excel_layer import KINDS, ExcelLayer, Splice, Table, splice_into
+
+    columns: list[list[Any]] = [
+        ["x" * 32_760 + "\x01" * 10, "y" * 40_000, "z"],
+        [None, ["w" * 40_000], 1.5],
+    ]
+    book = xlsxwriter.Workbook(tmp_path / "cut.xlsx")
+    layer = ExcelLayer()
+    formats = dict.fromkeys(KINDS, book.add_format())
+    layer.write(Table(book.add_worksheet("S"), 1, columns, [formats] * 2, [0, 0, 0]))
+    book.close()
+    spliced = Splice("", 2, columns, [(1, 2, 3, 4)] * 2, [0, 0, 0])
+    assert sorted(set(layer.cut)) == [f"S!{row}" for row in spliced.cut_rows()] == ["S!3"]
+    with pytest.raises(RuntimeError, match="two tables"):
+        splice_into(tmp_path / "cut.xlsx", [spliced, spliced])
 
 
 def test_spliced_rows_repeat_values_skip_blanks_and_take_any_value() -> None:

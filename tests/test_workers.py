@@ -77,3 +77,18 @@ def test_a_forked_worker_skips_the_parents_objects_and_the_parent_keeps_collecti
     assert gc.get_freeze_count() == 0
     gc.collect()
     assert alive() is None
+
+
+def test_a_freeze_the_process_made_itself_is_left_alone() -> None:
+    """A host (or the run's own warm-up) that froze its long-lived objects keeps them frozen;
+    the pool neither thaws them nor freezes the host's newer objects for good."""
+    import gc
+
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        assert before > 0
+        assert run_jobs([Job(0, echo, 21)], workers=1) == {0: 42}
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()

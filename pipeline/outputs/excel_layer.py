@@ -204,17 +204,38 @@ class Splice:
     heights: Sequence[float]  # per row; 0 leaves the default height
 
     def cut_rows(self) -> list[int]:
-        """1-based rows holding a text that had to be cut."""
+        """1-based rows holding a text that had to be cut, as `cell` cuts it."""
         rows = {
             self.first_row + offset
             for values in self.columns
             for offset, value in enumerate(values)
-            if type(value) is str and len(value) > EXCEL_TEXT_LIMIT
+            if _cut(value)
         }
         return sorted(rows)
 
 
+_NEVER_CUT = frozenset({int, float, bool, datetime, date, type(None)})
+
+
+def _cut(value: Any) -> bool:
+    """Whether `cell` cuts the value (a text only once its control characters are gone)."""
+    if (type(value) is str and len(value) <= EXCEL_TEXT_LIMIT) or type(value) in _NEVER_CUT:
+        return False
+    held = cell(value)
+    return held is not None and held[2]
+
+
+# What xlsxwriter does to a text before XML escapes it, so that a spliced cell reads as one it
+# wrote: a literal `_x0041_` keeps its underscore (Excel would read it as "A"), and a carriage
+# return, which XML would turn into a line feed, is written as Excel's own escape.
+_EXCEL_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
+
+
 def _escape(text: str) -> str:
+    if "_x" in text:
+        text = _EXCEL_ESCAPE.sub(r"_x005F\1", text)
+    if "\r" in text:
+        text = text.replace("\r", "_x000D_")
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -335,6 +356,8 @@ def splice_into(package: Path, splices: list[Splice]) -> None:
     if not splices:
         return
     by_part = {s.part: s for s in splices}
+    if len(by_part) != len(splices):  # one table per sheet: a second would replace the first
+        raise RuntimeError(f"two tables spliced into one sheet: {[s.part for s in splices]}")
     source = zipfile.ZipFile(package)
     rewritten = package.with_suffix(".splice")
     missing = set(by_part) - set(source.namelist())

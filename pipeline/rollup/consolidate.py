@@ -6,12 +6,12 @@ and imports nothing of the intake, the reader or the worker pool.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from pipeline.contracts import workbook as c4
@@ -131,9 +131,14 @@ def _texts(rows: list[_TaskRow], field: str, names: dict[str, str]) -> str:
 
 
 def _mean_progress(leads: list[_TaskRow]) -> float | None:
-    """The leads' average progress, one decimal; None when no lead gave one."""
-    given = [float(row.progress) for row in leads if not pd.isna(row.progress)]
-    return round(math.fsum(given) / len(given), 1) if given else None
+    """The leads' average progress, one decimal; None when no lead gave one. Summed by numpy
+    as pandas sums a column: an exact sum rounds some halves the other way (46.9, 86.5, 94.1
+    and 85.1 average 78.2 in pandas, 78.1 exactly), and a closed period's figures must not
+    move when they are made again."""
+    given = [row.progress for row in leads if not pd.isna(row.progress)]
+    if not given:
+        return None
+    return round(float(np.array(given, dtype="float64").sum()) / len(given), 1)
 
 
 def _wrong_rows(invalid: pd.DataFrame, names: dict[str, str]) -> dict[str, list[str]]:
