@@ -209,7 +209,8 @@ def test_a_tasks_figures_come_from_its_lead_rows(plan: Plan) -> None:
     import pandas as pd
 
     from pipeline.contracts import workbook as c4
-    from pipeline.rollup.consolidate import ROW_COLUMNS, by_task
+    from pipeline.rollup.consolidate import ROW_COLUMNS
+    from pipeline.rollup.tasks import by_task
 
     task = next(t for t in plan.tasks if t.number == "6")  # 11 leads, no coordinators
     leads = list(task.leads)
@@ -251,7 +252,8 @@ def test_a_tasks_average_progress_rounds_as_pandas_sums(plan: Plan) -> None:
     import pandas as pd
 
     from pipeline.contracts import workbook as c4
-    from pipeline.rollup.consolidate import ROW_COLUMNS, by_task
+    from pipeline.rollup.consolidate import ROW_COLUMNS
+    from pipeline.rollup.tasks import by_task
 
     task = next(t for t in plan.tasks if t.number == "6")
     rows = [

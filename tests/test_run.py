@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from pipeline.cli import cli
 from pipeline.plan.model import Plan
-from pipeline.rollup.consolidate import task_status
+from pipeline.rollup.tasks import task_status
 from tests.helpers import GOOD, answers_for, fill_return, over_100_return, run_command
 
 
@@ -322,7 +322,8 @@ def test_a_spliced_text_reads_as_the_same_text_written_by_xlsxwriter(tmp_path: P
     import xlsxwriter
     from python_calamine import CalamineWorkbook
 
-    from pipeline.outputs.excel_layer import KINDS, ExcelLayer, Table
+    from pipeline.outputs.cells_xml import KINDS
+    from pipeline.outputs.excel_layer import ExcelLayer, Table
 
     texts = ["_x0041_ as typed", "a\rb", "c\r\nd", "x_x00E9_y_X00e9_", "A & B <c> _x"]
     path = tmp_path / "texts.xlsx"
@@ -346,7 +347,8 @@ def test_a_spliced_table_reports_the_cells_cut_as_the_cell_writer_does(tmp_path:
     import pytest
     import xlsxwriter
 
-    from pipeline.outputs.excel_layer import KINDS, ExcelLayer, Splice, Table, splice_into
+    from pipeline.outputs.cells_xml import KINDS, Splice, splice_into
+    from pipeline.outputs.excel_layer import ExcelLayer, Table
 
     columns: list[list[Any]] = [
         ["x" * 32_760 + "\x01" * 10, "y" * 40_000, "z"],
@@ -364,7 +366,7 @@ def test_a_spliced_table_reports_the_cells_cut_as_the_cell_writer_does(tmp_path:
 
 
 def test_spliced_rows_repeat_values_skip_blanks_and_take_any_value() -> None:
-    from pipeline.outputs.excel_layer import Splice, rows_xml
+    from pipeline.outputs.cells_xml import Splice, rows_xml
 
     splice = Splice(
         part="",
@@ -391,7 +393,7 @@ def test_a_spliced_row_is_as_tall_as_xlsxwriter_makes_it(tmp_path: Path) -> None
 
     import xlsxwriter
 
-    from pipeline.outputs.excel_layer import Splice, rows_xml
+    from pipeline.outputs.cells_xml import Splice, rows_xml
 
     heights = [12.5, 17.75, 20.5, 33.5, 100.1, 409.0]  # (15, the default, xlsxwriter omits)
     book = xlsxwriter.Workbook(tmp_path / "rows.xlsx")
@@ -408,7 +410,7 @@ def test_a_spliced_row_is_as_tall_as_xlsxwriter_makes_it(tmp_path: Path) -> None
 def test_cells_written_beside_a_spliced_table_are_merged_into_its_rows() -> None:
     """Links written by xlsxwriter in a spliced table's rows (the agencies' sheet) join the
     row in column order; theirs wins a column both hold; `spans` is dropped, a height kept."""
-    from pipeline.outputs.excel_layer import Splice, _splice_sheet
+    from pipeline.outputs.cells_xml import Splice, _splice_sheet
 
     splice = Splice(
         part="",

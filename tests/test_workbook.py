@@ -17,7 +17,8 @@ from openpyxl import load_workbook
 from pipeline.cli import cli
 from pipeline.contracts import workbook as c4
 from pipeline.core.xlsx_style import ONE_LINE, SMALLEST_PRINTED_PT, printed_scale, row_heights
-from pipeline.outputs.excel_layer import CUT_MARK, PlainFormulaSheet, cell, sheet_part, xf_index
+from pipeline.outputs.cells_xml import CUT_MARK, cell
+from pipeline.outputs.excel_layer import PlainFormulaSheet, sheet_part, xf_index
 
 # Word boxes from `pdftotext -bbox` are as tall as the font's ascent plus descent: for Times
 # New Roman (Liberation Serif in LibreOffice) 1.159 × the size in points, measured on 12-point

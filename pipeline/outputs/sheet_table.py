@@ -1,7 +1,7 @@
 """Tables on the leadership workbook's sheets: names, formats, widths, filters, paper.
 
 Every table of the workbook is drawn here from its Contract 4 declaration
-(`pipeline/contracts/workbook.py`); values go through the one Excel layer (`excel_layer.cell`).
+(`pipeline/contracts/workbook.py`); values go through the one Excel layer (`cells_xml.cell`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from pipeline.core.xlsx_style import (
     row_heights,
     screen_only,
 )
-from pipeline.outputs.excel_layer import ExcelLayer, Kind, Table
+from pipeline.outputs.cells_xml import Kind
+from pipeline.outputs.excel_layer import ExcelLayer, Table
 
 _NUMBER_FORMATS = {"number": "#,##0.##", "percent": "0%"}
 

@@ -1,7 +1,7 @@
 """The leadership workbook (Contract 4), written with xlsxwriter.
 
 Which sheets exist, their columns, formats, widths and what goes on paper come from
-`pipeline/contracts/workbook.py`; values go through the one Excel layer (`excel_layer.cell`).
+`pipeline/contracts/workbook.py`; values go through the one Excel layer (`cells_xml.cell`).
 On paper: `Tổng quan` first (one A4 page), then the group, task and agency summaries, the
 history across periods (`outputs/history.py`), the per-task rows of each group, the
 findings and the file log; the per-agency sheets and `Chi tiết` are for the screen (the group
@@ -20,7 +20,8 @@ from pipeline.contracts.form import NOT_REPORTED, ROLE_LEAD
 from pipeline.core.catalog import MESSAGES, t
 from pipeline.core.files import atomic_path
 from pipeline.core.xlsx_style import ONE_LINE, new_workbook, paper
-from pipeline.outputs.excel_layer import CUT_MARK, PlainFormulaSheet
+from pipeline.outputs.cells_xml import CUT_MARK
+from pipeline.outputs.excel_layer import PlainFormulaSheet
 from pipeline.outputs.executive import PreviousPeriod, short_title, write_overview
 from pipeline.outputs.history import progress_text, write_history
 from pipeline.outputs.sheet_table import TableWriter, sheet_name
