@@ -51,6 +51,27 @@ def test_a_job_may_have_its_own_time_limit() -> None:
     assert results == {0: Failure("file-timeout")}
 
 
+def pid_after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_nothing_waits_behind_a_long_job_while_another_worker_is_free() -> None:
+    """The leadership workbook is queued first and marked long: the feedback copies go to
+    the other worker instead of queueing behind it (the default queue is four deep)."""
+    jobs = [Job(0, pid_after, 0.3, long=True)] + [Job(i, pid_after, 0.0) for i in (1, 2, 3)]
+    results = run_jobs(jobs, workers=2)
+    assert {results[i] for i in (1, 2, 3)} == {results[2]} != {results[0]}
+    plain = run_jobs([Job(0, pid_after, 0.3)] + [Job(i, pid_after, 0.0) for i in (1, 2, 3)], 2)
+    assert {plain[i] for i in (0, 1, 2, 3)} == {plain[0]}  # what `long` changes
+
+
+def test_a_long_job_alone_in_one_worker_still_lets_the_rest_run_after_it() -> None:
+    jobs = [Job(0, pid_after, 0.0, long=True)] + [Job(i, echo, i) for i in (1, 2, 3)]
+    results = run_jobs(jobs, workers=1)
+    assert [results[i] for i in (1, 2, 3)] == [2, 4, 6]
+
+
 class _Cycle:
     def __init__(self) -> None:
         self.me = self

@@ -40,6 +40,7 @@ class Job:
     task: Callable[[Any], Any]  # a module-level function: it travels to the worker by name
     argument: Any
     time_limit: float | None = None  # None: the pool's limit
+    long: bool = False  # nothing is queued behind it: the other workers take the next jobs
 
 
 @dataclass(frozen=True)
@@ -295,9 +296,7 @@ def _run_jobs(
             meanwhile()
         return results
     ends = time.monotonic() + budget if budget is not None else float("inf")
-    slots = [_Slot(memory_limit) for _ in range(max(1, min(workers, len(pending))))]
-    if on_started is not None:
-        on_started()
+    slots: list[_Slot] = []
 
     def record(job: Job, result: Any) -> None:
         results[job.key] = result
@@ -314,7 +313,20 @@ def _run_jobs(
         slot.stop(kill=True)
         slots[index] = _Slot(memory_limit)
 
+    def fill(index: int) -> None:
+        slot = slots[index]
+        while len(slot.queue) < DEPTH and pending and not (slot.queue and slot.queue[-1].long):
+            if not slot.give(pending.pop(), time_limit):
+                fail_head(index, "file-crashed-reader")
+                return
+
     try:
+        for _ in range(max(1, min(workers, len(pending)))):
+            slots.append(_Slot(memory_limit))
+            if on_started is None:  # nobody waits for every worker: this one starts now,
+                fill(len(slots) - 1)  # not a fork of the next later (26 ms at 400 MB)
+        if on_started is not None:
+            on_started()
         while pending or any(s.queue for s in slots):
             if time.monotonic() > ends:
                 for slot in slots:
@@ -325,11 +337,8 @@ def _run_jobs(
                     record(job, Failure(BUDGET_SPENT, {"limit": int(budget or 0)}))
                 pending.clear()
                 break
-            for index, slot in enumerate(slots):
-                while len(slot.queue) < DEPTH and pending:
-                    if not slot.give(pending.pop(), time_limit):
-                        fail_head(index, "file-crashed-reader")
-                        break
+            for index in range(len(slots)):
+                fill(index)
             if meanwhile is not None:
                 meanwhile()
                 meanwhile = None

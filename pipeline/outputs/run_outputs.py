@@ -111,13 +111,14 @@ def write_outputs(
     staged output set; `meanwhile` runs in this process while they write.
 
     Feedback copies open agencies' files, so they get the same time and memory limits as
-    reading. The workbook is the longest job and is queued first; written in a process of its
-    own it has a core to itself (as a thread of this one, it shared the GIL and a core with
-    the feedback copies: 3.1 s instead of 2.2 at 3,321 returns).
+    reading. The workbook is the longest job and is queued first, with nothing behind it (the
+    31 agencies' three feedback copies waited for it in its worker, the other one idle);
+    written in a process of its own it has a core to itself (as a thread of this one, it
+    shared the GIL and a core with the feedback copies: 3.1 s instead of 2.2 at 3,321 returns).
     """
     global _REPORT
     path = outputs.path(target)
-    jobs = [Job(REPORT_KEY, report_job, path, REPORT_TIME_LIMIT)] + [
+    jobs = [Job(REPORT_KEY, report_job, path, REPORT_TIME_LIMIT, long=True)] + [
         Job(index, feedback_job, replace(request, target=outputs.path(request.target)))
         for index, request in enumerate(plans.values())
     ]
