@@ -112,7 +112,7 @@ def write_outputs(
 
     Feedback copies open agencies' files, so they get the same time and memory limits as
     reading. The workbook is the longest job and is queued first, with nothing behind it (the
-    31 agencies' three feedback copies waited for it in its worker, the other one idle);
+    31 agencies' two feedback copies waited for it in its worker, the other one idle);
     written in a process of its own it has a core to itself (as a thread of this one, it
     shared the GIL and a core with the feedback copies: 3.1 s instead of 2.2 at 3,321 returns).
     """
