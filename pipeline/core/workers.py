@@ -266,7 +266,8 @@ def run_jobs(
     """Run every job in a pool of `workers` processes; every job gets a result or a Failure.
 
     `on_started` is called once the workers exist, so the caller can use the wait (in a
-    thread: no job is handed out before it returns); `meanwhile` once the first jobs are
+    thread: no job is handed out before it returns); without it, each worker is handed its
+    jobs as it is forked; `meanwhile` once the first jobs are
     handed out, in this thread, for work of this process that the workers need not wait for.
     `budget` bounds the whole pool's time: once spent, the jobs not yet answered fail with
     `file-run-budget`, so a handful of slow files cannot hold a run for files × limit.
