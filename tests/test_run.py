@@ -365,6 +365,34 @@ def test_a_spliced_table_reports_the_cells_cut_as_the_cell_writer_does(tmp_path:
         splice_into(tmp_path / "cut.xlsx", [spliced, spliced])
 
 
+def test_spliced_values_equal_in_python_keep_their_own_cells() -> None:
+    """True == 1 == 1.0 in Python, not in Excel ("Có" and 1): a column holding several types
+    writes each value as `cell` says, and so does a column of text beside one other type
+    (the route that looks each distinct value up by itself)."""
+    from pipeline.outputs.cells_xml import Splice, _body, rows_xml
+
+    styles = (1, 2, 3, 4)
+    columns: list[list[Any]] = [
+        [True, 1, 1.0, "1", None, 0, False],
+        ["a", None, "a", "b" * 40_000, 2.5, "a", "1"],
+    ]
+    xml = rows_xml(Splice("", 1, columns, [styles] * 2, [0] * 7))
+    expected = "".join(
+        f'<row r="{row + 1}">'
+        + "".join(
+            f'<c r="{letter}{row + 1}"{_body(column[row], styles)}'
+            for letter, column in zip("AB", columns, strict=True)
+            if column[row] is not None
+        )
+        + "</row>"
+        for row in range(7)
+    )
+    assert xml == expected
+    assert '<c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">Có</t>' in xml
+    assert '<c r="A2" s="2"><v>1</v></c>' in xml
+    assert Splice("", 1, columns, [styles] * 2, [0] * 7).cut_rows() == [4]
+
+
 def test_spliced_rows_repeat_values_skip_blanks_and_take_any_value() -> None:
     from pipeline.outputs.cells_xml import Splice, rows_xml
 

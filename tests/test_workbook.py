@@ -65,6 +65,13 @@ def test_rows_are_as_tall_as_their_most_wrapped_text() -> None:
     assert row_heights([["z" * 13]], [10], 1) == [ONE_LINE * 2 + 2]
 
 
+def test_row_heights_take_a_value_that_cannot_be_hashed_and_a_short_column() -> None:
+    """A list in a column (shown as its text elsewhere) is no text to size; a column shorter
+    than the table sizes its own rows and leaves the rest at one line."""
+    columns: list[list[Any]] = [[["a"], "x" * 30], ["y" * 13]]
+    assert row_heights(columns, [10, 10], 3) == [ONE_LINE * n + 2 for n in (2, 3, 1)]
+
+
 def test_text_over_excel_limit_is_cut_with_the_marker() -> None:
     held = cell("x" * 40_000)
     assert held is not None

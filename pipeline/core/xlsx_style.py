@@ -155,13 +155,16 @@ def row_heights(columns: list[list[Any]], widths: list[float], rows: int) -> lis
     lines = [1] * rows
     for column, width in zip(columns, widths, strict=True):
         per_line = max(width * 1.2, 4)
-        known: dict[str, int] = {}  # a column repeats its texts (names, status words, tasks)
-        for index, value in enumerate(column):
-            if type(value) is not str:
-                continue
-            estimate = known.get(value)
-            if estimate is None:
-                estimate = known[value] = _wrapped_lines(value, per_line)
-            if estimate > lines[index]:
-                lines[index] = estimate
+        # A column repeats its texts (names, status words, tasks): each is measured once, and
+        # a column none of whose texts wraps is not walked row by row.
+        try:
+            texts = {v for v in set(column) if type(v) is str}
+        except TypeError:  # a value that cannot be hashed is no text
+            texts = {v for v in column if type(v) is str}
+        tall = {text: n for text in texts if (n := _wrapped_lines(text, per_line)) > 1}
+        if not tall:
+            continue
+        heights = [tall.get(v, 1) if type(v) is str else 1 for v in column]
+        # a shorter column leaves the rows below it as they were
+        lines[: len(heights)] = [max(a, b) for a, b in zip(lines, heights, strict=False)]
     return [min(ONE_LINE * min(n, 25.0) + 2, 409.0) for n in lines]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -93,14 +93,25 @@ class Splice:
     heights: Sequence[float]  # per row; 0 leaves the default height
 
     def cut_rows(self) -> list[int]:
-        """1-based rows holding a text that had to be cut, as `cell` cuts it."""
-        rows = {
-            self.first_row + offset
-            for values in self.columns
-            for offset, value in enumerate(values)
-            if _cut(value)
-        }
+        """1-based rows holding a text that had to be cut, as `cell` cuts it.
+
+        A column's distinct values are tested first: a call per cell was 0.25 s of the
+        3,321-agency workbook's 2 s, and a text is almost never cut."""
+        rows: set[int] = set()
+        for values in self.columns:
+            if any(_cut(value) for value in _distinct(values)):
+                rows.update(
+                    self.first_row + offset for offset, value in enumerate(values) if _cut(value)
+                )
         return sorted(rows)
+
+
+def _distinct(values: Sequence[Any]) -> Iterable[Any]:
+    """The column's values once each (all of them, when one cannot be hashed)."""
+    try:
+        return dict.fromkeys(values)
+    except TypeError:
+        return values
 
 
 _NEVER_CUT = frozenset({int, float, bool, datetime, date, type(None)})
@@ -157,6 +168,9 @@ def _bodies(values: Sequence[Any], styles: tuple[int, int, int, int]) -> list[st
     Columns repeat themselves (agency names, status words, task numbers), so a 50,000-row
     table has far fewer distinct values than cells.
     """
+    by_value = _bodies_by_value(values, styles)
+    if by_value is not None:
+        return [by_value[value] for value in values]
     texts: dict[str, str | None] = {}  # text, by far the most common, keyed by itself
     made: dict[tuple[type, Any], str | None] = {}
     bodies: list[str | None] = []
@@ -177,6 +191,24 @@ def _bodies(values: Sequence[Any], styles: tuple[int, int, int, int]) -> list[st
             body = made[key] = _body(value, styles)
         bodies.append(body)
     return bodies
+
+
+def _bodies_by_value(
+    values: Sequence[Any], styles: tuple[int, int, int, int]
+) -> dict[Any, str | None] | None:
+    """Each distinct value's body, keyed by the value itself, when that is safe: text (and
+    blanks) beside at most one other type. Values of two types can be equal and differ in
+    Excel (True == 1 reads "Có" and 1); then, or when a value cannot be hashed, None."""
+    kinds = set(map(type, values))
+    if len(kinds - _PLAIN) > 1:
+        return None
+    try:
+        return {value: _body(value, styles) for value in dict.fromkeys(values)}
+    except TypeError:
+        return None
+
+
+_PLAIN = frozenset({str, type(None)})
 
 
 def _points(height: float) -> str:
