@@ -50,6 +50,30 @@ def test_one_serializer_gives_values_excel_can_hold(value: Any, held: Any) -> No
     assert cell(value) == held
 
 
+def test_numbers_of_any_kind_are_held_as_plain_numbers() -> None:
+    """numpy's numbers (a column not made by `tolist`) and an int subclass are written by
+    `repr` in a spliced cell: `np.float64(2.5)` there is a corrupt file, `np.int64` was text."""
+    import enum
+
+    import numpy as np
+
+    from pipeline.outputs.cells_xml import Splice, rows_xml
+
+    class Level(enum.IntEnum):
+        HIGH = 3
+
+    for value, plain in [(np.float64(2.5), 2.5), (np.int64(7), 7), (Level.HIGH, 3)]:
+        held = cell(value)
+        assert held == ("number", plain, False)
+        assert held is not None and type(held[1]) is type(plain)
+    assert cell(np.float64("nan")) is None
+    column: Any = np.array([np.nan, 2.5, np.nan])  # NaN made anew at each look into the array
+    xml = rows_xml(Splice("", 1, [column], [(1, 2, 3, 4)], [0, 0, 0]))
+    assert (
+        xml == '<row r="1"></row><row r="2"><c r="A2" s="2"><v>2.5</v></c></row><row r="3"></row>'
+    )
+
+
 def test_rows_are_as_tall_as_their_most_wrapped_text() -> None:
     """A column 10 wide holds 12 characters a line; line breaks add lines; the tallest cell of
     a row decides; numbers and blanks take one line; repeated texts are sized alike; 25 lines

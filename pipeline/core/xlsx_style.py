@@ -6,6 +6,8 @@ import math
 from datetime import datetime
 from typing import Any
 
+from pipeline.core.cells import distinct_values
+
 FONT = "Times New Roman"
 # Outputs carry a fixed creation time so that the same input gives the same file content.
 FIXED_CREATED = datetime(2024, 1, 1)
@@ -157,10 +159,7 @@ def row_heights(columns: list[list[Any]], widths: list[float], rows: int) -> lis
         per_line = max(width * 1.2, 4)
         # A column repeats its texts (names, status words, tasks): each is measured once, and
         # a column none of whose texts wraps is not walked row by row.
-        try:
-            texts = {v for v in set(column) if type(v) is str}
-        except TypeError:  # a value that cannot be hashed is no text
-            texts = {v for v in column if type(v) is str}
+        texts = {v for v in distinct_values(column) if type(v) is str}
         tall = {text: n for text in texts if (n := _wrapped_lines(text, per_line)) > 1}
         if not tall:
             continue

@@ -11,14 +11,15 @@ from __future__ import annotations
 import math
 import re
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from numbers import Integral, Real
 from pathlib import Path
 from typing import Any, Literal
 
 from pipeline.contracts.form import EXCEL_TEXT_LIMIT
-from pipeline.core.cells import column_letter, column_number
+from pipeline.core.cells import column_letter, column_number, distinct_values
 
 CUT_MARK = " …[đã cắt bớt]"
 YES, NO = "Có", "Không"
@@ -49,10 +50,12 @@ def cell(value: Any) -> tuple[Kind, Any, bool] | None:
         return None
     if kind is bool:
         return "text", YES if value else NO, False
-    if isinstance(value, int | float):
+    if isinstance(value, Real):  # numpy's numbers too, which `int | float` misses or keeps
         number = float(value)
         if math.isnan(number) or math.isinf(number):
             return None
+        if kind is not int and kind is not float:  # written by repr: np.float64(1.5) is no
+            value = int(value) if isinstance(value, Integral) else number  # number in XML
         return "number", value, False
     if isinstance(value, datetime):  # pandas Timestamps are datetimes too
         return "datetime", value.replace(tzinfo=None), False
@@ -99,19 +102,11 @@ class Splice:
         3,321-agency workbook's 2 s, and a text is almost never cut."""
         rows: set[int] = set()
         for values in self.columns:
-            if any(_cut(value) for value in _distinct(values)):
+            if any(_cut(value) for value in distinct_values(values)):
                 rows.update(
                     self.first_row + offset for offset, value in enumerate(values) if _cut(value)
                 )
         return sorted(rows)
-
-
-def _distinct(values: Sequence[Any]) -> Iterable[Any]:
-    """The column's values once each (all of them, when one cannot be hashed)."""
-    try:
-        return dict.fromkeys(values)
-    except TypeError:
-        return values
 
 
 _NEVER_CUT = frozenset({int, float, bool, datetime, date, type(None)})
@@ -168,6 +163,8 @@ def _bodies(values: Sequence[Any], styles: tuple[int, int, int, int]) -> list[st
     Columns repeat themselves (agency names, status words, task numbers), so a 50,000-row
     table has far fewer distinct values than cells.
     """
+    if not isinstance(values, list):  # an array makes a new object at each look: NaN's
+        values = list(values)  # hash is its identity, so both looks must see the same ones
     by_value = _bodies_by_value(values, styles)
     if by_value is not None:
         return [by_value[value] for value in values]
