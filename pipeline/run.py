@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from pipeline.contracts.outcomes import Outcome
 from pipeline.core.errors import KehoachError
 from pipeline.core.files import output_set
-from pipeline.core.workers import DEFAULT_TIME_LIMIT, default_jobs
+from pipeline.core.workers import DEFAULT_TIME_LIMIT, default_jobs, freeze_for_life
 from pipeline.intake.closed import ClosedRun
 from pipeline.intake.discover import InboxFile, Receipts, discover_paths
 from pipeline.intake.returns import Return, entries
@@ -97,7 +97,7 @@ def _warm_up() -> None:
         warm_up()
     finally:
         if loading:
-            gc.freeze()
+            freeze_for_life()
             if collecting:
                 gc.enable()
 
